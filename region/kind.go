@@ -1,0 +1,162 @@
+package region
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Level is a tier of the administrative hierarchy.
+type Level uint8
+
+// The levels, from the top. Since 2025-07-01 Vietnam has no district level:
+// communes sit directly under provinces.
+const (
+	LevelNone Level = iota
+	LevelNation
+	LevelProvince
+	LevelDistrict
+	LevelCommune
+)
+
+var levelNames = [...]string{"", "quốc gia", "tỉnh", "huyện", "xã"}
+
+// String returns the Vietnamese name of the level: "quốc gia", "tỉnh",
+// "huyện", "xã" (the generic words for each tier).
+func (l Level) String() string {
+	if int(l) < len(levelNames) {
+		return levelNames[l]
+	}
+	return fmt.Sprintf("Level(%d)", l)
+}
+
+// Kind is the legal type of a unit. Each kind belongs to one [Level].
+type Kind uint8
+
+// The kinds of unit. The zero Kind is invalid.
+const (
+	KindNone           Kind = iota
+	KindNation              // quốc gia
+	KindProvince            // tỉnh
+	KindCentralCity         // thành phố trực thuộc trung ương
+	KindDistrict            // huyện
+	KindTownship            // thị xã
+	KindProvincialCity      // thành phố thuộc tỉnh
+	KindUrbanDistrict       // quận
+	KindCommune             // xã
+	KindWard                // phường
+	KindTown                // thị trấn
+	KindSpecialZone         // đặc khu (commune level, from 2025-07-01)
+	numKinds
+)
+
+var kinds = [numKinds]struct {
+	name  string // the legal name
+	word  string // the word written before a unit's name
+	level Level
+}{
+	KindNone:           {"", "", LevelNone},
+	KindNation:         {"quốc gia", "", LevelNation},
+	KindProvince:       {"tỉnh", "tỉnh", LevelProvince},
+	KindCentralCity:    {"thành phố trực thuộc trung ương", "thành phố", LevelProvince},
+	KindDistrict:       {"huyện", "huyện", LevelDistrict},
+	KindTownship:       {"thị xã", "thị xã", LevelDistrict},
+	KindProvincialCity: {"thành phố thuộc tỉnh", "thành phố", LevelDistrict},
+	KindUrbanDistrict:  {"quận", "quận", LevelDistrict},
+	KindCommune:        {"xã", "xã", LevelCommune},
+	KindWard:           {"phường", "phường", LevelCommune},
+	KindTown:           {"thị trấn", "thị trấn", LevelCommune},
+	KindSpecialZone:    {"đặc khu", "đặc khu", LevelCommune},
+}
+
+// String returns the legal Vietnamese name of the kind, such as "thị xã" or
+// "thành phố trực thuộc trung ương".
+func (k Kind) String() string {
+	if k < numKinds {
+		return kinds[k].name
+	}
+	return fmt.Sprintf("Kind(%d)", k)
+}
+
+// Word returns the word written before a unit's name ("thành phố" for both
+// kinds of city, "" for the nation).
+func (k Kind) Word() string {
+	if k < numKinds {
+		return kinds[k].word
+	}
+	return ""
+}
+
+// Level returns the level that units of this kind belong to.
+func (k Kind) Level() Level {
+	if k < numKinds {
+		return kinds[k].level
+	}
+	return LevelNone
+}
+
+// ParseKind returns the kind named by s, ignoring case and diacritics. It
+// accepts the legal names (see [Kind.String]) and, where the level decides
+// between the two kinds of city, "thành phố" with level.
+func ParseKind(s string, level Level) (Kind, error) {
+	f := fold(s)
+	for k := KindNation; k < numKinds; k++ {
+		if f == fold(kinds[k].name) {
+			return k, nil
+		}
+	}
+	if f == "thanh pho" || f == "tp" {
+		switch level {
+		case LevelProvince:
+			return KindCentralCity, nil
+		case LevelDistrict:
+			return KindProvincialCity, nil
+		}
+	}
+	return KindNone, fmt.Errorf("region.ParseKind(%q): unknown kind of unit at level %q", s, level)
+}
+
+// MarshalText implements encoding.TextMarshaler with the legal name.
+func (k Kind) MarshalText() ([]byte, error) {
+	if k == KindNone || k >= numKinds {
+		return nil, fmt.Errorf("region: cannot marshal %v", k)
+	}
+	return []byte(kinds[k].name), nil
+}
+
+// UnmarshalText implements encoding.TextUnmarshaler for the legal names.
+func (k *Kind) UnmarshalText(b []byte) error {
+	p, err := ParseKind(string(b), LevelNone)
+	if err != nil {
+		return err
+	}
+	*k = p
+	return nil
+}
+
+// Unit is one administrative unit.
+type Unit struct {
+	Code   Code
+	Name   string // without the kind word: "Quế Võ"
+	Kind   Kind
+	Parent Code // the zero Code for a root
+}
+
+// FullName returns the kind word and the name, as written in running text:
+// "thị xã Quế Võ", "tỉnh Lạng Sơn". The nation's full name is its name.
+func (u Unit) FullName() string {
+	w := u.Kind.Word()
+	if w == "" {
+		return u.Name
+	}
+	return w + " " + u.Name
+}
+
+// String returns the full name and the code: "thị xã Quế Võ (259)".
+func (u Unit) String() string {
+	var b strings.Builder
+	b.WriteString(u.FullName())
+	b.WriteString(" (")
+	b.WriteString(u.Code.String())
+	b.WriteString(")")
+	return b.String()
+}
