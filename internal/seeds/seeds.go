@@ -93,3 +93,12 @@ const (
 	BacNinh = "000_0bc2731cb7c6afc2.txt"
 	LangSon = "004_a534b6aa34f1c7b9.txt"
 )
+
+// MustLoad is Load for tests: it fails t on an error.
+func MustLoad(t interface{ Fatal(...any) }) []Row {
+	rows, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rows
+}

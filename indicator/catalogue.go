@@ -1,0 +1,125 @@
+package indicator
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+)
+
+// Pillar is one of the three pillars of Vietnam's digital transformation.
+type Pillar uint8
+
+// The pillars. The zero Pillar is none.
+const (
+	NoPillar       Pillar = iota
+	DigitalGov            // chính quyền số
+	DigitalEconomy        // kinh tế số
+	DigitalSociety        // xã hội số
+)
+
+var pillarNames = [...]string{"", "chính quyền số", "kinh tế số", "xã hội số"}
+
+// String returns the Vietnamese name of the pillar.
+func (p Pillar) String() string {
+	if int(p) < len(pillarNames) {
+		return pillarNames[p]
+	}
+	return fmt.Sprintf("Pillar(%d)", p)
+}
+
+// Measure says how observations of an indicator add up over time.
+type Measure uint8
+
+// The measures.
+const (
+	// Stock is a cumulative count as of a date (accounts installed so far);
+	// the value as of a date is the latest observation on or before it.
+	Stock Measure = iota
+	// Flow is a count per day (new accounts that day); the value as of a
+	// date is the sum of the observations on or before it.
+	Flow
+)
+
+// Indicator describes one thing that is counted.
+type Indicator struct {
+	ID      string // short, stable, ASCII: "thanh_toan_dt"
+	Name    string // Vietnamese, as the press writes it
+	Unit    string // what one count is: "tài khoản", "chữ ký số", "lượt người"
+	Pillar  Pillar
+	Measure Measure
+}
+
+// Catalogue is a set of indicators with unique ids. The zero Catalogue is
+// empty and ready to use; it is not safe for concurrent modification.
+type Catalogue struct {
+	list []Indicator
+	byID map[string]int
+}
+
+// ErrDuplicateIndicator is returned by [Catalogue.Add] for an id it has.
+var ErrDuplicateIndicator = errors.New("indicator id given twice")
+
+// ErrUnknownIndicator is wrapped when an observation or plan names an
+// indicator that the catalogue lacks.
+var ErrUnknownIndicator = errors.New("unknown indicator")
+
+// Add adds ind; an empty or repeated id is an error.
+func (c *Catalogue) Add(ind Indicator) error {
+	if ind.ID == "" {
+		return fmt.Errorf("indicator: empty id for %q", ind.Name)
+	}
+	if _, ok := c.byID[ind.ID]; ok {
+		return fmt.Errorf("indicator: %w: %q", ErrDuplicateIndicator, ind.ID)
+	}
+	if c.byID == nil {
+		c.byID = map[string]int{}
+	}
+	c.byID[ind.ID] = len(c.list)
+	c.list = append(c.list, ind)
+	return nil
+}
+
+// Lookup returns the indicator with id.
+func (c *Catalogue) Lookup(id string) (Indicator, bool) {
+	i, ok := c.byID[id]
+	if !ok {
+		return Indicator{}, false
+	}
+	return c.list[i], true
+}
+
+// index returns the position of id in the catalogue.
+func (c *Catalogue) index(id string) (int, bool) {
+	i, ok := c.byID[id]
+	return i, ok
+}
+
+// All returns the indicators in the order they were added.
+func (c *Catalogue) All() []Indicator { return slices.Clone(c.list) }
+
+// Len returns the number of indicators.
+func (c *Catalogue) Len() int { return len(c.list) }
+
+// Standard returns a new catalogue of the platforms and activities that the
+// founding articles count. Callers may Add their own to it.
+func Standard() *Catalogue {
+	c := new(Catalogue)
+	for _, ind := range []Indicator{
+		{"vneid_l2", "tài khoản định danh điện tử VNeID mức 2", "tài khoản", DigitalGov, Stock},
+		{"chu_ky_so", "chữ ký số công cộng", "chữ ký số", DigitalGov, Stock},
+		{"bhyt_vneid", "thẻ bảo hiểm y tế tích hợp trên VNeID", "thẻ", DigitalGov, Stock},
+		{"cong_dan_so", "ứng dụng Công dân số của tỉnh", "tài khoản", DigitalGov, Stock},
+		{"thanh_toan_dt", "ứng dụng thanh toán điện tử", "tài khoản", DigitalEconomy, Stock},
+		{"tmdt", "tài khoản mua trên sàn thương mại điện tử", "tài khoản", DigitalEconomy, Stock},
+		{"ung_dung_so", "tài khoản, ứng dụng số", "tài khoản", DigitalSociety, Stock},
+		{"tap_huan", "người được tập huấn kỹ năng số", "lượt người", DigitalSociety, Stock},
+		{"to_cnscd", "tổ công nghệ số cộng đồng", "tổ", DigitalSociety, Stock},
+		{"thanh_vien_cnscd", "thành viên tổ công nghệ số cộng đồng", "thành viên", DigitalSociety, Stock},
+		{"doan_vien_ho_tro", "đoàn viên hỗ trợ người dân", "đoàn viên", DigitalSociety, Stock},
+	} {
+		if err := c.Add(ind); err != nil {
+			panic(err) // the list above has unique ids; a test checks it
+		}
+	}
+	return c
+}

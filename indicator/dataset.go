@@ -1,0 +1,259 @@
+package indicator
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/chiso-vn/chiso/region"
+)
+
+// Errors wrapped by the [Builder] and the readers.
+var (
+	ErrUnknownUnit = errors.New("unknown unit")
+	ErrConflict    = errors.New("observation given twice with different values")
+	ErrOverflow    = errors.New("sum overflows int64")
+)
+
+// Observation is one count of one indicator for one unit at one date.
+type Observation struct {
+	Indicator string      // an id in the dataset's catalogue
+	Unit      region.Code // a unit of the dataset's hierarchy
+	Date      time.Time   // the civil date (its year, month and day are used)
+	Value     int64       // a count: never negative
+}
+
+// day is a civil date as days since 1970-01-01.
+type day = int32
+
+// civilDay converts a date to days since 1970-01-01 (Howard Hinnant's
+// days_from_civil), without time zones.
+func civilDay(y, m, d int) day {
+	if m <= 2 {
+		y--
+	}
+	era := y / 400
+	if y < 0 && y%400 != 0 {
+		era--
+	}
+	yoe := y - era*400
+	mp := (m + 9) % 12
+	doy := (153*mp+2)/5 + d - 1
+	doe := yoe*365 + yoe/4 - yoe/100 + doy
+	return day(era*146097 + doe - 719468)
+}
+
+func dayOf(t time.Time) day {
+	y, m, d := t.Date()
+	return civilDay(y, int(m), d)
+}
+
+// dateOf is the inverse of civilDay, for messages.
+func dateOf(d day) time.Time { return time.Unix(int64(d)*86400, 0).UTC() }
+
+type point struct {
+	v    int64
+	day  day
+	line int32 // where it came from: a file line, or the n-th Add
+}
+
+// Builder collects observations for a [Dataset]. Its zero value is not
+// usable; call [NewBuilder].
+type Builder struct {
+	h      *region.Hierarchy
+	cat    *Catalogue
+	name   string
+	pts    []point
+	series []int32
+	errs   errorList
+	adds   int32
+}
+
+// NewBuilder returns a Builder for units of h and indicators of cat. name
+// says where observations come from, in errors.
+func NewBuilder(h *region.Hierarchy, cat *Catalogue, name string) *Builder {
+	return &Builder{h: h, cat: cat, name: name}
+}
+
+// Add adds one observation. An unknown unit or indicator or a negative value
+// is reported at once and also by Build, with the observation's position.
+func (b *Builder) Add(o Observation) error {
+	b.adds++
+	k, ok := b.cat.index(o.Indicator)
+	if !ok {
+		return b.errs.add(b.name, int(b.adds), 0, fmt.Errorf("%w %q", ErrUnknownIndicator, o.Indicator))
+	}
+	i, ok := b.h.Index(o.Unit)
+	if !ok {
+		return b.errs.add(b.name, int(b.adds), 0, fmt.Errorf("%w %s", ErrUnknownUnit, o.Unit))
+	}
+	if o.Value < 0 {
+		return b.errs.add(b.name, int(b.adds), 0, fmt.Errorf("%w %d", ErrNegative, o.Value))
+	}
+	b.add(k, i, dayOf(o.Date), o.Value, b.adds)
+	return nil
+}
+
+func (b *Builder) add(k, i int, d day, v int64, line int32) {
+	b.pts = append(b.pts, point{v, d, line})
+	b.series = append(b.series, int32(k*b.h.Len()+i))
+}
+
+// Build sorts the observations into a Dataset. Two observations with the
+// same indicator, unit and date and different values are an error naming
+// both; an identical repeat is kept once. Every problem found while adding
+// is reported too (the first 100, then a count of the rest).
+func (b *Builder) Build() (*Dataset, error) {
+	n := b.h.Len()
+	ns := b.cat.Len() * n
+	off := make([]int32, ns+1)
+	for _, s := range b.series {
+		off[s+1]++
+	}
+	for s := 0; s < ns; s++ {
+		off[s+1] += off[s]
+	}
+	// Counting sort by series: allocations do not grow with the count.
+	pos := slices.Clone(off[:ns])
+	sorted := make([]point, len(b.pts))
+	for j, s := range b.series {
+		sorted[pos[s]] = b.pts[j]
+		pos[s]++
+	}
+	b.pts, b.series = nil, nil
+	d := &Dataset{h: b.h, cat: b.cat, off: off}
+	d.days = make([]day, 0, len(sorted))
+	d.vals = make([]int64, 0, len(sorted))
+	for s := 0; s < ns; s++ {
+		ps := sorted[off[s]:off[s+1]]
+		if !slices.IsSortedFunc(ps, cmpPoint) {
+			slices.SortFunc(ps, cmpPoint)
+		}
+		off[s] = int32(len(d.days))
+		flow := b.cat.list[s/n].Measure == Flow
+		var sum int64
+		for j, p := range ps {
+			if j > 0 && p.day == ps[j-1].day {
+				if p.v != ps[j-1].v {
+					b.errs.add(b.name, int(p.line), 0, fmt.Errorf("%w: %s for %s on %s is %d here and %d at %d",
+						ErrConflict, b.cat.list[s/n].ID, b.h.At(s%n).Code, dateOf(p.day).Format(time.DateOnly),
+						p.v, ps[j-1].v, ps[j-1].line))
+				}
+				continue
+			}
+			v := p.v
+			if flow {
+				if sum > 1<<63-1-v {
+					b.errs.add(b.name, int(p.line), 0, fmt.Errorf("%w: %s for %s", ErrOverflow, b.cat.list[s/n].ID, b.h.At(s%n).Code))
+				}
+				sum += v
+				v = sum
+			}
+			d.days = append(d.days, p.day)
+			d.vals = append(d.vals, v)
+		}
+	}
+	off[ns] = int32(len(d.days))
+	if err := b.errs.err(); err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
+func cmpPoint(a, b point) int { return cmp.Or(cmp.Compare(a.day, b.day), cmp.Compare(a.line, b.line)) }
+
+// Dataset is an immutable set of observations, safe for concurrent use.
+type Dataset struct {
+	h    *region.Hierarchy
+	cat  *Catalogue
+	off  []int32 // series s is days[off[s]:off[s+1]]; s = indicator·Len + unit
+	days []day
+	vals []int64 // for a Flow, cumulative sums
+}
+
+// Hierarchy returns the hierarchy the dataset's units belong to.
+func (d *Dataset) Hierarchy() *region.Hierarchy { return d.h }
+
+// Catalogue returns the dataset's indicators.
+func (d *Dataset) Catalogue() *Catalogue { return d.cat }
+
+// Len returns the number of distinct observations.
+func (d *Dataset) Len() int { return len(d.days) }
+
+// Value returns the value of an indicator for a unit as of a date: the
+// latest observation on or before it for a Stock, the sum of those for a
+// Flow. It reports false when the unit has no observation by then.
+func (d *Dataset) Value(indicator string, unit region.Code, asOf time.Time) (int64, bool) {
+	k, ok := d.cat.index(indicator)
+	i, ok2 := d.h.Index(unit)
+	if !ok || !ok2 {
+		return 0, false
+	}
+	return d.valueAt(k*d.h.Len()+i, dayOf(asOf))
+}
+
+func (d *Dataset) valueAt(s int, asOf day) (int64, bool) {
+	lo, hi := int(d.off[s]), int(d.off[s+1])
+	if lo == hi || d.days[lo] > asOf {
+		return 0, false
+	}
+	// The last day <= asOf, by binary search.
+	for hi-lo > 1 {
+		m := int(uint(lo+hi) >> 1)
+		if d.days[m] <= asOf {
+			lo = m
+		} else {
+			hi = m
+		}
+	}
+	return d.vals[lo], true
+}
+
+// errorList collects position errors, keeping the first maxErrors.
+type errorList struct {
+	list []error
+	more int
+}
+
+const maxErrors = 100
+
+func (l *errorList) add(file string, line, column int, err error) error {
+	e := &ParseError{File: file, Line: line, Column: column, Err: err}
+	if len(l.list) < maxErrors {
+		l.list = append(l.list, e)
+	} else {
+		l.more++
+	}
+	return e
+}
+
+func (l *errorList) err() error {
+	if len(l.list) == 0 {
+		return nil
+	}
+	errs := l.list
+	if l.more > 0 {
+		errs = append(errs, fmt.Errorf("and %d more problems", l.more))
+	}
+	return errors.Join(errs...)
+}
+
+// ParseError is a problem with one observation: a line (and column) of a
+// file, or the n-th call of [Builder.Add] when Column is 0 and File is the
+// builder's name.
+type ParseError struct {
+	File         string
+	Line, Column int
+	Err          error
+}
+
+func (e *ParseError) Error() string {
+	if e.Column == 0 {
+		return fmt.Sprintf("%s:%d: %v", e.File, e.Line, e.Err)
+	}
+	return fmt.Sprintf("%s:%d:%d: %v", e.File, e.Line, e.Column, e.Err)
+}
+
+func (e *ParseError) Unwrap() error { return e.Err }

@@ -1,0 +1,11 @@
+// Package indicator computes how far units are toward their plans: exact
+// attainment and coverage ratios, roll-ups up a region.Hierarchy, and ranks.
+//
+// A [Ratio] is an exact ratio of two integers, compared by cross-
+// multiplication and rounded to a percent only when shown, half up by
+// default as official figures are. A [Catalogue] names the indicators (the
+// platforms and activities the press counts); a [Dataset] holds observations
+// keyed by indicator, unit and date, and rejects conflicting ones; [Rollup]
+// sums actuals and plans up the hierarchy as of a date, where a parent's
+// attainment is the ratio of the sums, and ranks units within each level.
+package indicator

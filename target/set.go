@@ -1,0 +1,223 @@
+package target
+
+import (
+	"cmp"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/chiso-vn/chiso/region"
+)
+
+// Set is a validated set of targets, at most one per (indicator, unit).
+type Set struct {
+	h  *region.Hierarchy
+	ts []Target // sorted by indicator, then unit index
+	at map[key]int
+}
+
+type key struct {
+	ind  string
+	unit region.Code
+}
+
+// NewSet validates targets against h: each unit is known, each value is a
+// valid plan (no zero or negative count), and no (indicator, unit) is given
+// twice with different values or due dates (an identical repeat is kept
+// once). Every problem is reported, naming the target by its position.
+func NewSet(h *region.Hierarchy, targets []Target) (*Set, error) {
+	s := &Set{h: h, at: make(map[key]int, len(targets))}
+	var errs []error
+	for i, t := range targets {
+		if err := s.add(t); err != nil {
+			errs = append(errs, fmt.Errorf("target %d (%s, %s): %w", i+1, t.Indicator, t.Unit, err))
+		}
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	s.sort()
+	return s, nil
+}
+
+func (s *Set) add(t Target) error {
+	if _, ok := s.h.Index(t.Unit); !ok {
+		return fmt.Errorf("%w %s", ErrUnknownUnit, t.Unit)
+	}
+	if err := t.Value.Validate(); err != nil {
+		return err
+	}
+	k := key{t.Indicator, t.Unit}
+	if j, ok := s.at[k]; ok {
+		old := s.ts[j]
+		if old.Value != t.Value || !old.Due.Equal(t.Due) {
+			return fmt.Errorf("%w: %s due %s, then %s due %s", ErrDuplicate,
+				old.Value, old.Due.Format(time.DateOnly), t.Value, t.Due.Format(time.DateOnly))
+		}
+		return nil
+	}
+	s.at[k] = len(s.ts)
+	s.ts = append(s.ts, t)
+	return nil
+}
+
+func (s *Set) sort() {
+	slices.SortFunc(s.ts, func(a, b Target) int {
+		ia, _ := s.h.Index(a.Unit)
+		ib, _ := s.h.Index(b.Unit)
+		return cmp.Or(cmp.Compare(a.Indicator, b.Indicator), cmp.Compare(ia, ib))
+	})
+	for i, t := range s.ts {
+		s.at[key{t.Indicator, t.Unit}] = i
+	}
+}
+
+// Hierarchy returns the hierarchy the set was validated against.
+func (s *Set) Hierarchy() *region.Hierarchy { return s.h }
+
+// Len returns the number of targets.
+func (s *Set) Len() int { return len(s.ts) }
+
+// All returns the targets sorted by indicator, then by the units' dense
+// index. The slice is shared: do not modify it.
+func (s *Set) All() []Target { return s.ts }
+
+// Lookup returns the target for an indicator and a unit.
+func (s *Set) Lookup(indicator string, unit region.Code) (Target, bool) {
+	i, ok := s.at[key{indicator, unit}]
+	if !ok {
+		return Target{}, false
+	}
+	return s.ts[i], true
+}
+
+// ParseError is a problem at one place of a file read by [ReadCSV].
+type ParseError struct {
+	File         string
+	Line, Column int // 1-based; Column counts bytes, as encoding/csv does
+	Err          error
+}
+
+func (e *ParseError) Error() string {
+	return fmt.Sprintf("%s:%d:%d: %v", e.File, e.Line, e.Column, e.Err)
+}
+
+func (e *ParseError) Unwrap() error { return e.Err }
+
+// ReadCSV reads targets with the header unit,indicator,plan and optionally
+// due (YYYY-MM-DD) and source, in any order:
+//
+//	unit,indicator,plan,due,source
+//	20,thanh_toan_dt,150000,2023-12-31,Kế hoạch 2023
+//	259,chu_ky_so,100%,2025-04-30,
+//
+// A plan is a count of plain digits or a percent with a decimal point or
+// comma ("60%", "60,5%"). Every bad field is reported with its line and
+// column; name is used in errors.
+func ReadCSV(r io.Reader, name string, h *region.Hierarchy) (*Set, error) {
+	cr := csv.NewReader(r)
+	cr.ReuseRecord = true
+	header, err := cr.Read()
+	if err != nil {
+		return nil, &ParseError{name, 1, 1, fmt.Errorf("reading the header: %w", err)}
+	}
+	col := map[string]int{}
+	for i, f := range header {
+		col[strings.ToLower(strings.TrimSpace(strings.TrimPrefix(f, "\ufeff")))] = i
+	}
+	for _, need := range []string{"unit", "indicator", "plan"} {
+		if _, ok := col[need]; !ok {
+			return nil, &ParseError{name, 1, 1, fmt.Errorf("missing column %q", need)}
+		}
+	}
+	s := &Set{h: h, at: map[key]int{}}
+	var errs []error
+	for {
+		rec, err := cr.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			var pe *csv.ParseError
+			if errors.As(err, &pe) {
+				errs = append(errs, &ParseError{name, pe.Line, pe.Column, pe.Err})
+				continue
+			}
+			return nil, err
+		}
+		field := func(c string) (string, int) {
+			i, ok := col[c]
+			if !ok || i >= len(rec) {
+				return "", 0
+			}
+			_, column := cr.FieldPos(i)
+			return strings.TrimSpace(rec[i]), column
+		}
+		line, _ := cr.FieldPos(0)
+		bad := func(column int, err error) { errs = append(errs, &ParseError{name, line, column, err}) }
+		var t Target
+		u, uc := field("unit")
+		if t.Unit, err = region.ParseCode(u); err != nil {
+			bad(uc, err)
+			continue
+		}
+		t.Indicator, _ = field("indicator")
+		p, pc := field("plan")
+		if t.Value, err = ParseValue(p); err != nil {
+			bad(pc, err)
+			continue
+		}
+		if d, dc := field("due"); d != "" {
+			if t.Due, err = time.Parse(time.DateOnly, d); err != nil {
+				bad(dc, fmt.Errorf("due date %q is not YYYY-MM-DD", d))
+				continue
+			}
+		}
+		t.Source, _ = field("source")
+		if t.Source == "" {
+			t.Source = name
+		}
+		if err := s.add(t); err != nil {
+			bad(pc, err)
+		}
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	s.sort()
+	return s, nil
+}
+
+// ParseValue parses a plan as written in a data file: digits for a count
+// ("150000"), or a percent ("60%", "60,5%", "60.5%") for a share.
+func ParseValue(s string) (Value, error) {
+	if p, ok := strings.CutSuffix(s, "%"); ok {
+		d, err := decimal.NewFromString(strings.Replace(p, ",", ".", 1))
+		if err != nil || strings.ContainsAny(p, "eE+-") {
+			return Value{}, fmt.Errorf("target: plan %q is not a percent", s)
+		}
+		v := Share(d)
+		return v, v.Validate()
+	}
+	for _, c := range []byte(s) {
+		if c < '0' || c > '9' {
+			return Value{}, fmt.Errorf("target: plan %q is not a count of plain digits", s)
+		}
+	}
+	if s == "" {
+		return Value{}, fmt.Errorf("target: empty plan: %w", ErrZeroPlan)
+	}
+	n, err := strconv.ParseInt(s, 10, 64)
+	if err != nil {
+		return Value{}, fmt.Errorf("target: plan %q: %w", s, ErrOverflow)
+	}
+	v := Count(n)
+	return v, v.Validate()
+}

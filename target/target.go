@@ -1,0 +1,102 @@
+package target
+
+import (
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/chiso-vn/chiso/region"
+)
+
+// Errors wrapped by this package's functions.
+var (
+	ErrZeroPlan    = errors.New("plan is zero")
+	ErrNegative    = errors.New("negative value")
+	ErrDuplicate   = errors.New("target given twice with different values")
+	ErrUnknownUnit = errors.New("unknown unit")
+	ErrShare       = errors.New("share is not in (0%, 100%]")
+	ErrOverflow    = errors.New("value overflows int64")
+)
+
+// Value is what a target promises: a count, or a share of a base in percent.
+// The zero Value is the count 0, which is not a valid plan.
+type Value struct {
+	count   int64
+	percent decimal.Decimal
+	share   bool
+}
+
+// Count returns the value of a count target, such as 150000 accounts.
+func Count(n int64) Value { return Value{count: n} }
+
+// Share returns the value of a target that is a share of a base, in percent:
+// Share(decimal.NewFromInt(100)) for "100% người dân".
+func Share(percent decimal.Decimal) Value { return Value{percent: percent, share: true} }
+
+// IsShare reports whether v is a share of a base rather than a count.
+func (v Value) IsShare() bool { return v.share }
+
+// Count returns the count of a count target, and 0 for a share.
+func (v Value) Count() int64 { return v.count }
+
+// Percent returns the percent of a share target, and zero for a count.
+func (v Value) Percent() decimal.Decimal { return v.percent }
+
+// Validate reports whether v can be a plan: a positive count, or a share in
+// (0%, 100%].
+func (v Value) Validate() error {
+	switch {
+	case v.share && (v.percent.Sign() <= 0 || v.percent.GreaterThan(decimal.NewFromInt(100))):
+		return fmt.Errorf("%w: %s%%", ErrShare, v.percent)
+	case v.share:
+		return nil
+	case v.count < 0:
+		return fmt.Errorf("%w: %d", ErrNegative, v.count)
+	case v.count == 0:
+		return ErrZeroPlan
+	}
+	return nil
+}
+
+// Resolve returns the count that meets v over a base: the count itself, or
+// for a share the smallest count whose share of base is at least the
+// percent (60% of 101.378 residents needs 60.827, rounding up).
+func (v Value) Resolve(base int64) (int64, error) {
+	if err := v.Validate(); err != nil {
+		return 0, err
+	}
+	if !v.share {
+		return v.count, nil
+	}
+	if base <= 0 {
+		return 0, fmt.Errorf("target: base %d for a share: %w", base, ErrZeroPlan)
+	}
+	// Exact: base × percent / 100, rounded up to a whole count.
+	q, r := decimal.NewFromInt(base).Mul(v.percent).QuoRem(decimal.NewFromInt(100), 0)
+	if r.Sign() > 0 {
+		q = q.Add(decimal.NewFromInt(1))
+	}
+	if !q.IsInteger() || q.GreaterThan(decimal.NewFromInt(base)) {
+		return 0, fmt.Errorf("target: %s of %d: %w", v, base, ErrOverflow)
+	}
+	return q.IntPart(), nil
+}
+
+// String returns "150000" for a count and "60%" for a share.
+func (v Value) String() string {
+	if v.share {
+		return v.percent.String() + "%"
+	}
+	return fmt.Sprint(v.count)
+}
+
+// Target is one plan.
+type Target struct {
+	Indicator string      // an indicator id, as in the indicator package's catalogue
+	Unit      region.Code // the unit the plan is for
+	Value     Value
+	Due       time.Time // the deadline; the zero Time when none is stated
+	Source    string    // where the plan was published
+}

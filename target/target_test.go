@@ -1,0 +1,208 @@
+package target
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/shopspring/decimal"
+
+	"github.com/chiso-vn/chiso/region"
+)
+
+func TestAllocate(t *testing.T) {
+	tests := []struct {
+		total   int64
+		weights []int64
+		want    []int64
+	}{
+		{10, []int64{1, 1, 1}, []int64{4, 3, 3}}, // tie: the smaller index
+		{10, []int64{1, 2, 1}, []int64{3, 5, 2}}, // 2.5, 5, 2.5: tie on .5 goes to index 0
+		{7, []int64{0, 5, 2}, []int64{0, 5, 2}},  // a zero weight gets nothing
+		{150000, []int64{3, 3, 3}, []int64{50000, 50000, 50000}},
+		{100, []int64{333, 333, 334}, []int64{33, 33, 34}}, // 33.3, 33.3, 33.4 → the .4 gets the leftover
+		{1, []int64{2, 3}, []int64{0, 1}},                  // equal remainders? 0.4 vs 0.6: the larger
+		{5, []int64{1, 1}, []int64{3, 2}},
+		{0, []int64{4, 1}, []int64{0, 0}},
+		{1<<62 + 1, []int64{1<<62 - 1, 1<<62 - 1}, []int64{1<<61 + 1, 1 << 61}},
+	}
+	for _, tt := range tests {
+		got, err := Allocate(tt.total, tt.weights)
+		if err != nil {
+			t.Errorf("Allocate(%d, %v): %v", tt.total, tt.weights, err)
+			continue
+		}
+		if diff := cmp.Diff(tt.want, got); diff != "" {
+			t.Errorf("Allocate(%d, %v) (-want +got):\n%s", tt.total, tt.weights, diff)
+		}
+	}
+	for _, bad := range []struct {
+		total   int64
+		weights []int64
+	}{{-1, []int64{1}}, {5, nil}, {5, []int64{0, 0}}, {5, []int64{1, -1}}, {5, []int64{1 << 62, 1 << 62}}} {
+		if _, err := Allocate(bad.total, bad.weights); err == nil {
+			t.Errorf("Allocate(%d, %v) succeeded", bad.total, bad.weights)
+		}
+	}
+}
+
+func FuzzAllocate(f *testing.F) {
+	f.Add(int64(150000), int64(3), int64(5), int64(7))
+	f.Add(int64(1), int64(1), int64(1), int64(1))
+	f.Fuzz(func(t *testing.T, total, a, b, c int64) {
+		ws := []int64{a, b, c}
+		parts, err := Allocate(total, ws)
+		if err != nil {
+			return
+		}
+		var sum int64
+		for i, p := range parts {
+			if p < 0 || (ws[i] == 0 && p != 0) {
+				t.Fatalf("part %d = %d for weight %d", i, p, ws[i])
+			}
+			sum += p
+		}
+		if sum != total {
+			t.Fatalf("parts %v sum to %d, want %d", parts, sum, total)
+		}
+	})
+}
+
+func date(m time.Month, d int) time.Time { return time.Date(2025, m, d, 0, 0, 0, 0, time.UTC) }
+
+func TestPace(t *testing.T) {
+	goal := Point{date(4, 30), 100000}
+	tests := []struct {
+		name             string
+		baseline, latest Point
+		want             Status
+		needed           Rate
+	}{
+		{"met", Point{date(3, 1), 0}, Point{date(3, 23), 100000}, Met, Rate{}},
+		// 60.000 in 22 days: 2.727/day; 38 days left projects 163.636.
+		{"on track", Point{date(3, 1), 0}, Point{date(3, 23), 60000}, OnTrack, Rate{40000, 38}},
+		// 30.000 in 60 days is 500/day; 38 more days give 49.000: off track.
+		{"off track", Point{date(1, 22), 0}, Point{date(3, 23), 30000}, OffTrack, Rate{70000, 38}},
+		// 65.000 in 81 days, 38 left: 65.000 + 30.493 = 95.493, at least 90%.
+		{"at risk", Point{date(1, 1), 0}, Point{date(3, 23), 65000}, AtRisk, Rate{35000, 38}},
+		{"deadline passed", Point{date(1, 1), 0}, Point{date(5, 2), 65000}, OffTrack, Rate{35000, 0}},
+	}
+	for _, tt := range tests {
+		p, err := Pace(tt.baseline, tt.latest, goal)
+		if err != nil {
+			t.Errorf("%s: %v", tt.name, err)
+			continue
+		}
+		if p.Status != tt.want || p.Needed != tt.needed {
+			t.Errorf("%s: status %v needed %+v, want %v %+v (%+v)", tt.name, p.Status, p.Needed, tt.want, tt.needed, p)
+		}
+	}
+	if _, err := Pace(Point{date(3, 23), 0}, Point{date(3, 23), 5}, goal); err == nil {
+		t.Error("Pace with baseline = latest succeeded")
+	}
+	if _, err := Pace(Point{date(3, 1), 0}, Point{date(3, 23), 5}, Point{date(4, 30), 0}); !errors.Is(err, ErrZeroPlan) {
+		t.Errorf("Pace with a zero goal: %v", err)
+	}
+	if got := (Rate{40000, 38}).PerDay(1).String(); got != "1052.6" {
+		t.Errorf("PerDay = %s", got)
+	}
+	if OnTrack.String() != "đúng tiến độ" || OffTrack.English() != "off track" {
+		t.Error("status names")
+	}
+}
+
+func TestValue(t *testing.T) {
+	d := decimal.RequireFromString
+	tests := []struct {
+		in    string
+		base  int64
+		want  int64
+		share bool
+	}{
+		{"150000", 0, 150000, false},
+		{"60%", 101378, 60827, true}, // 60.826,8 rounds up
+		{"100%", 60827, 60827, true},
+		{"60,5%", 1000, 605, true},
+		{"33.3%", 10, 4, true}, // 3,33 → 4
+	}
+	for _, tt := range tests {
+		v, err := ParseValue(tt.in)
+		if err != nil {
+			t.Errorf("ParseValue(%q): %v", tt.in, err)
+			continue
+		}
+		got, err := v.Resolve(tt.base)
+		if err != nil || got != tt.want || v.IsShare() != tt.share {
+			t.Errorf("ParseValue(%q).Resolve(%d) = %d, %v", tt.in, tt.base, got, err)
+		}
+	}
+	for _, bad := range []string{"0", "-5", "", "1.000", "150%", "0%", "x%", "1e3%", "99999999999999999999"} {
+		if _, err := ParseValue(bad); err == nil {
+			t.Errorf("ParseValue(%q) succeeded", bad)
+		}
+	}
+	if _, err := Share(d("60")).Resolve(0); !errors.Is(err, ErrZeroPlan) {
+		t.Errorf("Resolve(0) = %v", err)
+	}
+	if Share(d("60")).String() != "60%" || Count(5).String() != "5" {
+		t.Error("Value.String")
+	}
+}
+
+func TestReadCSV(t *testing.T) {
+	h := region.Vietnam2024()
+	in := "unit,indicator,plan,due,source\n" +
+		"20,thanh_toan_dt,150000,2023-12-31,KH\n" +
+		"259,chu_ky_so,100%,2025-04-30,\n" +
+		"20,thanh_toan_dt,150000,2023-12-31,KH again\n" // identical repeat
+	s, err := ReadCSV(strings.NewReader(in), "plans.csv", h)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Len() != 2 {
+		t.Errorf("Len = %d", s.Len())
+	}
+	tg, ok := s.Lookup("chu_ky_so", region.MustParseCode("259"))
+	if !ok || !tg.Value.IsShare() || tg.Source != "plans.csv" || !tg.Due.Equal(date(4, 30)) {
+		t.Errorf("Lookup = %+v", tg)
+	}
+	bad := "unit,indicator,plan,due\n" +
+		"20,a,0,\n" + // zero plan
+		"99,a,5,\n" + // unknown unit
+		"2x,a,5,\n" + // bad code
+		"20,b,5,30/4\n" + // bad date
+		"20,c,5,\n20,c,6,\n" // conflict
+	_, err = ReadCSV(strings.NewReader(bad), "plans.csv", h)
+	for _, want := range []string{"plans.csv:2:6: plan is zero", "plans.csv:3:6: unknown unit 99", "plans.csv:4:1: region.ParseCode", "plans.csv:5:8: due date", "plans.csv:7:6: target given twice"} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("error lacks %q:\n%v", want, err)
+		}
+	}
+	if _, err := ReadCSV(strings.NewReader("unit,plan\n"), "p.csv", h); err == nil || !strings.Contains(err.Error(), `missing column "indicator"`) {
+		t.Errorf("missing column: %v", err)
+	}
+	if _, err := NewSet(h, []Target{{Indicator: "a", Unit: region.MustParseCode("20"), Value: Count(-1)}}); !errors.Is(err, ErrNegative) {
+		t.Errorf("NewSet negative: %v", err)
+	}
+}
+
+func FuzzParseValue(f *testing.F) {
+	for _, s := range []string{"150000", "60%", "60,5%", "217.00", "", "-1"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		v, err := ParseValue(s)
+		if err != nil {
+			return
+		}
+		if v.Validate() != nil {
+			t.Fatalf("ParseValue(%q) gave an invalid plan", s)
+		}
+		back, err := ParseValue(v.String())
+		if err != nil || back.String() != v.String() {
+			t.Fatalf("round trip of %q: %v %v", s, back, err)
+		}
+	})
+}
