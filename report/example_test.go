@@ -1,0 +1,65 @@
+package report_test
+
+import (
+	"fmt"
+	"os"
+
+	"github.com/chiso-vn/chiso/indicator"
+	"github.com/chiso-vn/chiso/region"
+	"github.com/chiso-vn/chiso/report"
+)
+
+func ExampleFormatInt() {
+	fmt.Println(report.FormatInt(60827), report.FormatPercent(indicator.MustRatio(121, 200), 1, indicator.HalfUp))
+	// Output: 60.827 60,5%
+}
+
+func ExampleParseFigure() {
+	for _, s := range []string{"hơn 741.000", "164%", "256.620", "217.00"} {
+		f, err := report.ParseFigure(s)
+		if err != nil {
+			fmt.Println(err)
+			continue
+		}
+		fmt.Println(s, "→", f.Range.Format(1))
+	}
+	// Output:
+	// hơn 741.000 → (741.000; 742.000)
+	// 164% → [163,5; 164,5)
+	// 256.620 → [256.620; 256.620]
+	// report.ParseFigure("217.00"): malformed number: a thousands group has three digits, "00" has 2
+}
+
+func ExampleCheck() {
+	findings := report.Check([]report.Claim{
+		{Fragment: "tổng", Key: "total", Count: "1.000", Percent: "100%"},
+		{Fragment: "A", Key: "a", Count: "600", Percent: "150%", PartOf: "total"},
+		{Fragment: "B", Key: "b", Count: "400", Percent: "50%", PartOf: "total"},
+	})
+	for _, f := range findings {
+		fmt.Println(f.Kind, f.Holds, f.Range.Format(1))
+	}
+	// Output:
+	// kế hoạch suy ra true (995; 1.005]
+	// kế hoạch suy ra true (398,7; 401,3]
+	// kế hoạch suy ra true (792,1; 808,1]
+	// tổng các phần true [1.000; 1.000]
+	// tỷ lệ chung false [82,7; 84)
+}
+
+func ExampleSentence() {
+	ind, _ := indicator.Standard().Lookup("thanh_toan_dt")
+	row := indicator.Row{Actual: 256620, Plan: 150000, HasActual: true, HasPlan: true, Attainment: indicator.MustRatio(256620, 150000)}
+	fmt.Println(report.Sentence(ind, row))
+	// Output: ứng dụng thanh toán điện tử 256.620 tài khoản, đạt 171% kế hoạch
+}
+
+func ExampleTable_WriteMarkdown() {
+	row := indicator.Row{Actual: 2120, Plan: 700, HasActual: true, HasPlan: true, Attainment: indicator.MustRatio(2120, 700), Rank: 1}
+	row.Unit = region.Unit{Code: region.MustParseCode("06619"), Name: "Bắc Xa", Kind: region.KindCommune}
+	report.Table{Rows: []indicator.Row{row}}.WriteMarkdown(os.Stdout)
+	// Output:
+	// | Hạng | Đơn vị | Thực hiện | Kế hoạch | Tỷ lệ đạt |
+	// |---:|---|---:|---:|---:|
+	// | 1 | xã Bắc Xa | 2.120 | 700 | 303% |
+}

@@ -1,0 +1,68 @@
+package report
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/chiso-vn/chiso/indicator"
+)
+
+// Vietnamese separators, as CLDR (and golang.org/x/text) give them for "vi":
+// "." groups thousands and "," marks decimals.
+const (
+	groupSep   = '.'
+	decimalSep = ','
+)
+
+// FormatInt writes n the Vietnamese way: 60827 → "60.827", -1500 → "-1.500".
+func FormatInt(n int64) string {
+	return string(appendInt(nil, n))
+}
+
+func appendInt(b []byte, n int64) []byte {
+	digits := strconv.AppendInt(nil, n, 10)
+	if n < 0 {
+		b = append(b, '-')
+		digits = digits[1:]
+	}
+	return appendGrouped(b, digits)
+}
+
+func appendGrouped(b, digits []byte) []byte {
+	for i, c := range digits {
+		if i > 0 && (len(digits)-i)%3 == 0 {
+			b = append(b, groupSep)
+		}
+		b = append(b, c)
+	}
+	return b
+}
+
+// FormatDecimal writes d with its own decimals the Vietnamese way: 1.5 →
+// "1,5", 741220 → "741.220", 1234.05 → "1.234,05".
+func FormatDecimal(d decimal.Decimal) string {
+	s := d.String()
+	var b []byte
+	if strings.HasPrefix(s, "-") {
+		b = append(b, '-')
+		s = s[1:]
+	}
+	ip, fp, _ := strings.Cut(s, ".")
+	b = appendGrouped(b, []byte(ip))
+	if fp != "" {
+		b = append(b, decimalSep)
+		b = append(b, fp...)
+	}
+	return string(b)
+}
+
+// FormatPercent writes r as a percent rounded to digits decimals with mode,
+// dropping trailing zeros as the press does: "164%", "60,5%", "100%".
+func FormatPercent(r indicator.Ratio, digits int32, mode indicator.RoundingMode) string {
+	if !r.IsValid() {
+		return "-"
+	}
+	return FormatDecimal(r.Percent(digits, mode)) + "%"
+}

@@ -1,0 +1,326 @@
+package report
+
+import (
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"math/big"
+	"strings"
+	"testing"
+
+	"github.com/shopspring/decimal"
+	"golang.org/x/text/language"
+	"golang.org/x/text/message"
+	"golang.org/x/text/number"
+
+	"github.com/chiso-vn/chiso/indicator"
+	"github.com/chiso-vn/chiso/internal/seeds"
+	"github.com/chiso-vn/chiso/region"
+)
+
+func TestFormat(t *testing.T) {
+	vi := message.NewPrinter(language.Vietnamese)
+	for _, n := range []int64{0, 7, 730, 1676, 60827, 256620, 741220, 504000, -1500, 1 << 62} {
+		// The separators agree with golang.org/x/text's CLDR data for "vi".
+		if got, want := FormatInt(n), vi.Sprint(number.Decimal(n)); got != want {
+			t.Errorf("FormatInt(%d) = %q, x/text gives %q", n, got, want)
+		}
+	}
+	for in, want := range map[string]string{"1.5": "1,5", "741220": "741.220", "1234.05": "1.234,05", "-0.5": "-0,5"} {
+		if got := FormatDecimal(decimal.RequireFromString(in)); got != want {
+			t.Errorf("FormatDecimal(%s) = %q, want %q", in, got, want)
+		}
+	}
+	for _, tt := range []struct {
+		n, d   int64
+		digits int32
+		want   string
+	}{{164, 100, 0, "164%"}, {605, 1000, 1, "60,5%"}, {1, 1, 1, "100%"}, {327, 200, 0, "164%"}} {
+		if got := FormatPercent(indicator.MustRatio(tt.n, tt.d), tt.digits, indicator.HalfUp); got != tt.want {
+			t.Errorf("FormatPercent(%d/%d) = %q, want %q", tt.n, tt.d, got, tt.want)
+		}
+	}
+}
+
+func TestParseFigure(t *testing.T) {
+	tests := []struct {
+		in    string
+		kind  Kind
+		rng   string
+		value string
+	}{
+		{"60.827", Count, "[60.827; 60.827]", "60827"},
+		{"256.620", Count, "[256.620; 256.620]", "256620"},
+		{"hơn 741.000", Count, "(741.000; 742.000)", "741000"},
+		{"trên 504.000", Count, "(504.000; 505.000)", "504000"},
+		{"hơn 730", Count, "(730; 740)", "730"},
+		{"gần 9.000", Count, "[8.000; 9.000)", "9000"},
+		{"khoảng 1,5 triệu", Count, "[1.450.000; 1.550.000)", "1500000"},
+		{"741 nghìn", Count, "[741.000; 741.000]", "741000"},
+		{"164%", Percent, "[163,5; 164,5)", "164"},
+		{"đạt 164%", Percent, "[163,5; 164,5)", "164"},
+		{"60,5%", Percent, "[60,45; 60,55)", "121/2"},
+		{"hơn 300%", Percent, "(300; 301)", "300"},
+		{"100%", Percent, "[99,5; 100,5)", "100"},
+		{"vượt 100%", Percent, "(100; ∞)", "100"},
+		{"chiếm 60 %", Percent, "[59,5; 60,5)", "60"},
+		{"19/218", Fraction, "[0,09; 0,09]", "19/218"},
+	}
+	for _, tt := range tests {
+		f, err := ParseFigure(tt.in)
+		if err != nil {
+			t.Errorf("ParseFigure(%q): %v", tt.in, err)
+			continue
+		}
+		if f.Kind != tt.kind || f.Range.Format(2) != tt.rng || f.Value.RatString() != tt.value {
+			t.Errorf("ParseFigure(%q) = kind %d range %s value %s; want %d %s %s", tt.in, f.Kind, f.Range.Format(2), f.Value.RatString(), tt.kind, tt.rng, tt.value)
+		}
+	}
+	for _, d := range []struct {
+		in             string
+		day, mon, year int
+	}{{"23/3", 23, 3, 0}, {"30/4", 30, 4, 0}, {"28/9/2021", 28, 9, 2021}} {
+		f, err := ParseFigure(d.in)
+		if err != nil || f.Kind != Date || f.Day != d.day || f.Month != d.mon || f.Year != d.year {
+			t.Errorf("ParseFigure(%q) = %+v, %v", d.in, f, err)
+		}
+	}
+	tr, _ := ParseFigureWith("164%", Truncated)
+	if tr.Range.Format(1) != "[164; 165)" {
+		t.Errorf("truncated 164%% = %s", tr.Range.Format(1))
+	}
+}
+
+func TestParseFigureErrors(t *testing.T) {
+	for in, why := range map[string]string{
+		"217.00":     `a thousands group has three digits, "00" has 2`,
+		"hơn 217.00": `a thousands group has three digits`,
+		"1.2.3":      `a thousands group has three digits, "2" has 1`,
+		"12,":        "a decimal comma with no digits after it",
+		"":           "no number",
+		"hơn":        `"hơn" is not digits`,
+		"%5":         `"%5" is not digits`,
+		"5% triệu":   "a percent sign where it does not belong",
+		"1,5 con":    `"con" is not a scale word`,
+		"0123":       "a leading zero",
+		"1234.567":   "the first group",
+		"31/2/3/4":   "too many slashes",
+		"32/13/2020": "no such date",
+		"5/0":        "a fraction over zero",
+		"1,2,3":      "separators after the decimal comma",
+		"60%%":       "is not digits",
+		"1.000 %":    "",
+	} {
+		_, err := ParseFigure(in)
+		if why == "" {
+			if err != nil {
+				t.Errorf("ParseFigure(%q): %v", in, err)
+			}
+			continue
+		}
+		if err == nil || !strings.Contains(err.Error(), why) || !errors.Is(err, ErrMalformed) {
+			t.Errorf("ParseFigure(%q) = %v, want %q", in, err, why)
+		}
+	}
+}
+
+// TestArticleFigures parses every count and percent the articles print;
+// exactly one, "217.00", is malformed.
+func TestArticleFigures(t *testing.T) {
+	var bad []string
+	for _, r := range seeds.MustLoad(t) {
+		if r.Kind != "count" && r.Kind != "percent" {
+			continue
+		}
+		text := r.Number
+		if r.Qualifier == "hơn" || r.Qualifier == "trên" {
+			text = r.Qualifier + " " + text
+		}
+		f, err := ParseFigure(text)
+		if err != nil {
+			bad = append(bad, r.Number)
+			continue
+		}
+		if r.Qualifier == "exact" && !f.Range.Contains(f.Value) {
+			t.Errorf("articles.csv:%d: %q does not contain its value", r.Line, text)
+		}
+		if r.Percent != "" {
+			if _, err := ParseFigure(r.Percent + "%"); err != nil {
+				t.Errorf("articles.csv:%d: %v", r.Line, err)
+			}
+		}
+	}
+	if strings.Join(bad, " ") != "217.00" {
+		t.Errorf("malformed figures: %v, want only 217.00", bad)
+	}
+}
+
+func FuzzParseFigure(f *testing.F) {
+	for _, s := range []string{"60.827", "hơn 741.000", "217.00", "164%", "60,5%", "1,5 triệu", "23/3", "19/218", "gần 9.000"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		fig, err := ParseFigure(s)
+		if err != nil {
+			return
+		}
+		if fig.Kind == Date {
+			return
+		}
+		if fig.Range.IsEmpty() {
+			t.Fatalf("%q: empty range %s", s, fig.Range)
+		}
+		// A count printed back the Vietnamese way reads as the same value.
+		if fig.Kind == Count && fig.Value.IsInt() && fig.Value.Num().IsInt64() {
+			back, err := ParseFigure(FormatInt(fig.Value.Num().Int64()))
+			if err != nil || back.Value.Cmp(fig.Value) != 0 {
+				t.Fatalf("%q → %s → %v, %v", s, FormatInt(fig.Value.Num().Int64()), back.Value, err)
+			}
+		}
+	})
+}
+
+// langSonClaims are the Lạng Sơn article's platform claims, as printed.
+func langSonClaims(t *testing.T) []Claim {
+	var out []Claim
+	for _, r := range seeds.MustLoad(t) {
+		if r.Article != seeds.LangSon || r.Percent == "" || r.Kind != "count" || r.RegionCode != "20" {
+			continue
+		}
+		c := Claim{Fragment: r.Fragment, Key: r.Indicator + "@" + r.RegionCode, Count: r.Number, Percent: r.Percent + "%"}
+		if r.Qualifier != "exact" {
+			c.Count = r.Qualifier + " " + r.Number
+		}
+		if r.Indicator != "ung_dung_so" {
+			c.PartOf = "ung_dung_so@20"
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+func TestCheckLangSon(t *testing.T) {
+	findings := Check(langSonClaims(t))
+	var got []string
+	for _, f := range findings {
+		got = append(got, f.String())
+	}
+	text := strings.Join(got, "\n")
+	for _, want := range []string{
+		`FAILS [số viết sai]: report.ParseFigure("hơn 217.00"): malformed number: a thousands group has three digits, "00" has 2`,
+		`holds [kế hoạch suy ra]: 171% of plan for 256.620 implies a plan in (149.633; 150.510]`,
+		`holds [tổng các phần]: the parts sum to (741.220; 742.220)`,
+		`FAILS [tỷ lệ chung]: the parts give (168,2; 169,7)% of their plans`,
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("findings lack %q:\n%s", want, text)
+		}
+	}
+	if !strings.Contains(text, `FAILS [số liệu nhắc lại khác nhau]: cong_dan_so@20 is printed as "hơn 217.000" and as "hơn 217.00"`) {
+		t.Errorf("no repeat finding:\n%s", text)
+	}
+	if len(findings) != 8 {
+		t.Errorf("%d findings:\n%s", len(findings), text)
+	}
+}
+
+func TestCheckRepeatAndSum(t *testing.T) {
+	findings := Check([]Claim{
+		{Fragment: "a", Key: "x", Count: "100"},
+		{Fragment: "b", Key: "x", Count: "120"},
+		{Fragment: "total", Key: "t", Count: "200"},
+		{Fragment: "p1", Key: "p1", Count: "50", PartOf: "t"},
+		{Fragment: "p2", Key: "p2", Count: "60", PartOf: "t"},
+		{Fragment: "bad", Key: "y", Count: "164%"},
+	})
+	var kinds []string
+	for _, f := range findings {
+		kinds = append(kinds, f.Kind.String()+":"+map[bool]string{true: "ok", false: "fail"}[f.Holds])
+	}
+	if strings.Join(kinds, " ") != "số viết sai:fail số liệu nhắc lại khác nhau:fail tổng các phần:fail" {
+		t.Errorf("kinds = %v", kinds)
+	}
+}
+
+func TestIntervalArithmetic(t *testing.T) {
+	r := func(a, b int64) *big.Rat { return big.NewRat(a, b) }
+	i := Interval{Lo: r(1, 1), Hi: r(2, 1), HiOpen: true}
+	j := Interval{Lo: r(2, 1), Hi: r(3, 1)}
+	if !i.Intersect(j).IsEmpty() || i.Add(j).Format(0) != "[3; 5)" || !i.Contains(r(1, 1)) || i.Contains(r(2, 1)) {
+		t.Errorf("interval arithmetic: %s %s", i.Intersect(j), i.Add(j))
+	}
+	if got := (Interval{Lo: r(10, 1)}).Div(Interval{Lo: r(2, 1), Hi: r(5, 1)}).Format(0); got != "[2; ∞)" {
+		t.Errorf("Div = %s", got)
+	}
+}
+
+func sampleRows() []indicator.Row {
+	u := func(code, name string, kind region.Kind) region.Unit {
+		return region.Unit{Code: region.MustParseCode(code), Name: name, Kind: kind}
+	}
+	return []indicator.Row{
+		{Indicator: "thanh_toan_dt", Unit: u("06619", "Bắc Xa", region.KindCommune), Actual: 2120, Plan: 700, HasActual: true, HasPlan: true, Attainment: indicator.MustRatio(2120, 700), Rank: 1},
+		{Indicator: "thanh_toan_dt", Unit: u("06187", "Cao Lộc", region.KindTown), Actual: 600, Plan: 500, HasActual: true, HasPlan: true, Attainment: indicator.MustRatio(600, 500), Rank: 2},
+		{Indicator: "thanh_toan_dt", Unit: u("06184", "Đồng Đăng", region.KindTown), Plan: 500, HasPlan: true},
+	}
+}
+
+func TestTables(t *testing.T) {
+	tab := Table{Title: "Thanh toán điện tử", Rows: sampleRows()}
+	var md, cs, js, ht bytes.Buffer
+	if err := tab.WriteMarkdown(&md); err != nil {
+		t.Fatal(err)
+	}
+	wantMD := "### Thanh toán điện tử\n\n| Hạng | Đơn vị | Thực hiện | Kế hoạch | Tỷ lệ đạt |\n|---:|---|---:|---:|---:|\n" +
+		"| 1 | xã Bắc Xa | 2.120 | 700 | 303% |\n| 2 | thị trấn Cao Lộc | 600 | 500 | 120% |\n|  | thị trấn Đồng Đăng | - | 500 | - |\n"
+	if md.String() != wantMD {
+		t.Errorf("Markdown:\n%s\nwant:\n%s", md.String(), wantMD)
+	}
+	tab.Language = English
+	tab.WriteCSV(&cs)
+	if want := "Rank,code,Unit,Actual,Plan,Attainment,exact\n1,06619,xã Bắc Xa,2120,700,302.86,2120/700\n"; !strings.HasPrefix(cs.String(), want) {
+		t.Errorf("CSV:\n%s", cs.String())
+	}
+	tab.WriteJSON(&js)
+	if !strings.Contains(js.String(), `"attainment": "2120/700"`) || !strings.Contains(js.String(), `"actual": null`) {
+		t.Errorf("JSON:\n%s", js.String())
+	}
+	tab.WriteHTML(&ht)
+	if !strings.Contains(ht.String(), `<html lang="en">`) || !strings.Contains(ht.String(), "<td>xã Bắc Xa</td>") {
+		t.Errorf("HTML:\n%s", ht.String())
+	}
+}
+
+func TestSentence(t *testing.T) {
+	ind, _ := indicator.Standard().Lookup("thanh_toan_dt")
+	row := indicator.Row{Actual: 256620, Plan: 150000, HasActual: true, HasPlan: true, Attainment: indicator.MustRatio(256620, 150000)}
+	if got, want := Sentence(ind, row), "ứng dụng thanh toán điện tử 256.620 tài khoản, đạt 171% kế hoạch"; got != want {
+		t.Errorf("Sentence = %q, want %q", got, want)
+	}
+	if got := Sentence(ind, indicator.Row{}); got != "ứng dụng thanh toán điện tử: chưa có số liệu" {
+		t.Errorf("Sentence without data = %q", got)
+	}
+}
+
+func TestSVG(t *testing.T) {
+	var b bytes.Buffer
+	if err := WriteSVG(&b, "Tỷ lệ đạt <kế hoạch>", sampleRows()); err != nil {
+		t.Fatal(err)
+	}
+	s := b.String()
+	d := xml.NewDecoder(strings.NewReader(s))
+	for {
+		_, err := d.Token()
+		if err != nil {
+			if err.Error() != "EOF" {
+				t.Fatalf("SVG is not valid XML: %v", err)
+			}
+			break
+		}
+	}
+	for _, want := range []string{"xã Bắc Xa", "303%", `stroke-dasharray="4 3"`, "100%", "&lt;kế hoạch&gt;"} {
+		if !strings.Contains(s, want) {
+			t.Errorf("SVG lacks %q", want)
+		}
+	}
+}

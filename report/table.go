@@ -1,0 +1,161 @@
+package report
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"html"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/chiso-vn/chiso/indicator"
+)
+
+// Language chooses the column names of tables.
+type Language uint8
+
+// The languages. The zero value is Vietnamese.
+const (
+	Vietnamese Language = iota
+	English
+)
+
+var columns = [...][5]string{
+	Vietnamese: {"Hạng", "Đơn vị", "Thực hiện", "Kế hoạch", "Tỷ lệ đạt"},
+	English:    {"Rank", "Unit", "Actual", "Plan", "Attainment"},
+}
+
+// Table is a ranked table of units for one indicator.
+type Table struct {
+	Title    string
+	Rows     []indicator.Row // in the order to print, usually Result.Ranked
+	Language Language
+}
+
+func (t Table) cells(r indicator.Row) [5]string {
+	rank, actual, plan := "", "-", "-"
+	if r.Rank > 0 {
+		rank = strconv.Itoa(r.Rank)
+	}
+	if r.HasActual {
+		actual = FormatInt(r.Actual)
+	}
+	if r.HasPlan {
+		plan = FormatInt(r.Plan)
+	}
+	return [5]string{rank, r.Unit.FullName(), actual, plan, FormatPercent(r.Attainment, 0, indicator.HalfUp)}
+}
+
+// WriteMarkdown writes the table as GitHub-flavoured Markdown, numbers
+// right-aligned.
+func (t Table) WriteMarkdown(w io.Writer) error {
+	var b strings.Builder
+	if t.Title != "" {
+		fmt.Fprintf(&b, "### %s\n\n", t.Title)
+	}
+	h := columns[t.Language]
+	fmt.Fprintf(&b, "| %s |\n|---:|---|---:|---:|---:|\n", strings.Join(h[:], " | "))
+	for _, r := range t.Rows {
+		c := t.cells(r)
+		fmt.Fprintf(&b, "| %s |\n", strings.Join(c[:], " | "))
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// WriteCSV writes the table as CSV with plain numbers (no grouping) and the
+// exact attainment as num/den, for machines.
+func (t Table) WriteCSV(w io.Writer) error {
+	cw := csv.NewWriter(w)
+	h := columns[t.Language]
+	cw.Write([]string{h[0], "code", h[1], h[2], h[3], h[4], "exact"})
+	for _, r := range t.Rows {
+		exact, _ := r.Attainment.MarshalText()
+		rank := ""
+		if r.Rank > 0 {
+			rank = strconv.Itoa(r.Rank)
+		}
+		cw.Write([]string{rank, r.Unit.Code.String(), r.Unit.FullName(), optInt(r.Actual, r.HasActual), optInt(r.Plan, r.HasPlan),
+			r.Attainment.Percent(2, indicator.HalfUp).String(), string(exact)})
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+func optInt(n int64, ok bool) string {
+	if !ok {
+		return ""
+	}
+	return strconv.FormatInt(n, 10)
+}
+
+type jsonRow struct {
+	Rank       int             `json:"rank,omitempty"`
+	Code       string          `json:"code"`
+	Unit       string          `json:"unit"`
+	Actual     *int64          `json:"actual"`
+	Plan       *int64          `json:"plan"`
+	Attainment indicator.Ratio `json:"attainment"`
+	Percent    string          `json:"percent"`
+}
+
+// WriteJSON writes the table as a JSON array; a missing actual or plan is
+// null, the attainment exact ("num/den") and as a percent with 2 decimals.
+func (t Table) WriteJSON(w io.Writer) error {
+	out := make([]jsonRow, 0, len(t.Rows))
+	for _, r := range t.Rows {
+		j := jsonRow{Rank: r.Rank, Code: r.Unit.Code.String(), Unit: r.Unit.FullName(), Attainment: r.Attainment}
+		if r.HasActual {
+			j.Actual = &r.Actual
+		}
+		if r.HasPlan {
+			j.Plan = &r.Plan
+		}
+		if r.Attainment.IsValid() {
+			j.Percent = r.Attainment.Percent(2, indicator.HalfUp).String()
+		}
+		out = append(out, j)
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
+}
+
+// WriteHTML writes a self-contained HTML page with the table.
+func (t Table) WriteHTML(w io.Writer) error {
+	var b strings.Builder
+	lang := "vi"
+	if t.Language == English {
+		lang = "en"
+	}
+	fmt.Fprintf(&b, "<!DOCTYPE html>\n<html lang=%q>\n<head>\n<meta charset=\"utf-8\">\n<title>%s</title>\n", lang, html.EscapeString(t.Title))
+	b.WriteString("<style>body{font-family:sans-serif}table{border-collapse:collapse}th,td{padding:.2em .6em;border-bottom:1px solid #ccc}td.n{text-align:right}</style>\n</head>\n<body>\n")
+	fmt.Fprintf(&b, "<h1>%s</h1>\n<table>\n<tr>", html.EscapeString(t.Title))
+	for _, h := range columns[t.Language] {
+		fmt.Fprintf(&b, "<th>%s</th>", html.EscapeString(h))
+	}
+	b.WriteString("</tr>\n")
+	for _, r := range t.Rows {
+		c := t.cells(r)
+		fmt.Fprintf(&b, "<tr><td class=\"n\">%s</td><td>%s</td><td class=\"n\">%s</td><td class=\"n\">%s</td><td class=\"n\">%s</td></tr>\n",
+			html.EscapeString(c[0]), html.EscapeString(c[1]), c[2], c[3], c[4])
+	}
+	b.WriteString("</table>\n</body>\n</html>\n")
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// Sentence writes one row in the press's style: "ứng dụng thanh toán điện
+// tử 256.620 tài khoản, đạt 171% kế hoạch". A row without a plan ends after
+// the count; a row without an actual says so.
+func Sentence(ind indicator.Indicator, r indicator.Row) string {
+	if !r.HasActual {
+		return fmt.Sprintf("%s: chưa có số liệu", ind.Name)
+	}
+	s := fmt.Sprintf("%s %s %s", ind.Name, FormatInt(r.Actual), ind.Unit)
+	if r.Attainment.IsValid() {
+		s += ", đạt " + FormatPercent(r.Attainment, 0, indicator.HalfUp) + " kế hoạch"
+	}
+	return s
+}
