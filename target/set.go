@@ -57,7 +57,7 @@ func (s *Set) add(t Target) error {
 	k := key{t.Indicator, t.Unit}
 	if j, ok := s.at[k]; ok {
 		old := s.ts[j]
-		if old.Value != t.Value || !old.Due.Equal(t.Due) {
+		if !old.Value.Equal(t.Value) || !old.Due.Equal(t.Due) {
 			return fmt.Errorf("%w: %s due %s, then %s due %s", ErrDuplicate,
 				old.Value, old.Due.Format(time.DateOnly), t.Value, t.Due.Format(time.DateOnly))
 		}

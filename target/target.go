@@ -84,6 +84,12 @@ func (v Value) Resolve(base int64) (int64, error) {
 	return q.IntPart(), nil
 }
 
+// Equal reports whether v and w promise the same: the same count, or the
+// same percent however it was written ("60%" and "60,0%").
+func (v Value) Equal(w Value) bool {
+	return v.share == w.share && v.count == w.count && v.percent.Equal(w.percent)
+}
+
 // String returns "150000" for a count and "60%" for a share.
 func (v Value) String() string {
 	if v.share {

@@ -156,7 +156,8 @@ func TestReadCSV(t *testing.T) {
 	in := "unit,indicator,plan,due,source\n" +
 		"20,thanh_toan_dt,150000,2023-12-31,KH\n" +
 		"259,chu_ky_so,100%,2025-04-30,\n" +
-		"20,thanh_toan_dt,150000,2023-12-31,KH again\n" // identical repeat
+		"20,thanh_toan_dt,150000,2023-12-31,KH again\n" + // identical repeat
+		"259,chu_ky_so,\"100,0%\",2025-04-30,\n" // the same share, written otherwise
 	s, err := ReadCSV(strings.NewReader(in), "plans.csv", h)
 	if err != nil {
 		t.Fatal(err)
