@@ -114,6 +114,33 @@ func (i Interval) Div(j Interval) Interval {
 	return out
 }
 
+// Whole returns the smallest and largest whole numbers in i, for a bounded
+// interval that holds at least one and whose bounds fit in int64: the plans
+// (or counts) a published figure allows.
+func (i Interval) Whole() (lo, hi int64, ok bool) {
+	if i.Hi == nil || i.IsEmpty() {
+		return 0, 0, false
+	}
+	l := floorRat(i.Lo)
+	if i.Lo.IsInt() && !i.LoOpen {
+		l.Sub(l, big.NewInt(1))
+	}
+	l.Add(l, big.NewInt(1))
+	h := floorRat(i.Hi)
+	if i.Hi.IsInt() && i.HiOpen {
+		h.Sub(h, big.NewInt(1))
+	}
+	if l.Cmp(h) > 0 || !l.IsInt64() || !h.IsInt64() {
+		return 0, 0, false
+	}
+	return l.Int64(), h.Int64(), true
+}
+
+func floorRat(x *big.Rat) *big.Int {
+	q, _ := new(big.Int).DivMod(x.Num(), x.Denom(), new(big.Int)) // Euclidean: floor for a positive divisor
+	return q
+}
+
 // Contains reports whether x lies in i.
 func (i Interval) Contains(x *big.Rat) bool {
 	c := x.Cmp(i.Lo)

@@ -249,6 +249,21 @@ func TestIntervalArithmetic(t *testing.T) {
 	if !i.Intersect(j).IsEmpty() || i.Add(j).Format(0) != "[3; 5)" || !i.Contains(r(1, 1)) || i.Contains(r(2, 1)) {
 		t.Errorf("interval arithmetic: %s %s", i.Intersect(j), i.Add(j))
 	}
+	for _, tt := range []struct {
+		i      Interval
+		lo, hi int64
+		ok     bool
+	}{
+		{Interval{Lo: r(1005405, 10), Hi: r(102230, 1), LoOpen: true}, 100541, 102230, true},
+		{Interval{Lo: r(3, 1), Hi: r(5, 1), LoOpen: true, HiOpen: true}, 4, 4, true},
+		{Interval{Lo: r(3, 1), Hi: r(4, 1), LoOpen: true, HiOpen: true}, 0, 0, false},
+		{Interval{Lo: r(3, 1)}, 0, 0, false},
+	} {
+		lo, hi, ok := tt.i.Whole()
+		if lo != tt.lo || hi != tt.hi || ok != tt.ok {
+			t.Errorf("%s.Whole() = %d, %d, %v", tt.i, lo, hi, ok)
+		}
+	}
 	if got := (Interval{Lo: r(10, 1)}).Div(Interval{Lo: r(2, 1), Hi: r(5, 1)}).Format(0); got != "[2; ∞)" {
 		t.Errorf("Div = %s", got)
 	}

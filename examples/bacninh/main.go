@@ -9,7 +9,6 @@ package main
 import (
 	"fmt"
 	"io"
-	"math/big"
 	"os"
 	"time"
 
@@ -45,7 +44,10 @@ func run(w io.Writer) error {
 	signatures := actual.Value.Num().Int64()
 	claim := report.Check([]report.Claim{{Fragment: "60.827 chữ ký số, đạt tỷ lệ 60%", Key: "chu_ky_so@259", Count: actual.Text, Percent: pct.Text}})
 	base := claim[0].Range
-	lo, hi := ceil(base), floor(base)
+	lo, hi, ok := base.Whole()
+	if !ok {
+		return fmt.Errorf("no whole base in %s", base)
+	}
 	fmt.Fprintf(w, "# %s: chữ ký số công cộng đến hết 23/3\n\n", queVo[0].FullName())
 	fmt.Fprintf(w, "- Đã cấp: %s chữ ký số, in là %s.\n", report.FormatInt(signatures), pct.Text)
 	fmt.Fprintf(w, "- Tỷ lệ %s làm tròn lên từ nửa nên cơ sở (kế hoạch) nằm trong %s, tức %s đến %s người.\n",
@@ -77,21 +79,4 @@ func run(w io.Writer) error {
 		fmt.Fprintf(w, "| %s | %s | %s | %s |\n", start.Format("2/1"), report.FormatDecimal(p.Current.PerDay(0)), report.FormatInt(p.Projected), p.Status)
 	}
 	return nil
-}
-
-// ceil and floor return the smallest and largest whole numbers in i.
-func ceil(i report.Interval) int64 {
-	q := new(big.Int).Quo(i.Lo.Num(), i.Lo.Denom()).Int64()
-	if !i.Lo.IsInt() || i.LoOpen {
-		q++
-	}
-	return q
-}
-
-func floor(i report.Interval) int64 {
-	q := new(big.Int).Quo(i.Hi.Num(), i.Hi.Denom()).Int64()
-	if i.Hi.IsInt() && i.HiOpen {
-		q--
-	}
-	return q
 }

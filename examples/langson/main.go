@@ -60,7 +60,7 @@ func run(w io.Writer) error {
 		}
 		c := claimOf(f.Claims[0])
 		fig, _ := report.ParseFigure(c.Count)
-		lo, hi := wholeRange(f.Range)
+		lo, hi, _ := f.Range.Whole()
 		ind, _ := cat.Lookup(c.Key)
 		fmt.Fprintf(w, "| %s | %s (%s) | %s–%s |\n", ind.Name, c.Count, c.Percent, report.FormatInt(lo), report.FormatInt(hi))
 		actual := smallestCount(fig)
@@ -107,22 +107,8 @@ func claimOf(fragment string) report.Claim {
 	return report.Claim{}
 }
 
-// wholeRange returns the smallest and largest whole numbers in i.
-func wholeRange(i report.Interval) (int64, int64) {
-	lo := new(big.Int).Quo(i.Lo.Num(), i.Lo.Denom()) // floor for positive values
-	if i.Lo.IsInt() && !i.LoOpen {
-		lo.Sub(lo, big.NewInt(1))
-	}
-	lo.Add(lo, big.NewInt(1))
-	hi := new(big.Int).Quo(i.Hi.Num(), i.Hi.Denom())
-	if i.Hi.IsInt() && i.HiOpen {
-		hi.Sub(hi, big.NewInt(1))
-	}
-	return lo.Int64(), hi.Int64()
-}
-
 // smallestCount returns the smallest whole count a printed count allows.
 func smallestCount(f report.Figure) int64 {
-	lo, _ := wholeRange(report.Interval{Lo: f.Range.Lo, Hi: f.Range.Lo, LoOpen: f.Range.LoOpen})
+	lo, _, _ := report.Interval{Lo: f.Range.Lo, Hi: new(big.Rat).Add(f.Range.Lo, big.NewRat(1, 1)), LoOpen: f.Range.LoOpen}.Whole()
 	return lo
 }
