@@ -27,6 +27,30 @@ func (p Pillar) String() string {
 	return fmt.Sprintf("Pillar(%d)", p)
 }
 
+// MarshalText implements encoding.TextMarshaler with the Vietnamese name;
+// NoPillar marshals as "".
+func (p Pillar) MarshalText() ([]byte, error) {
+	if int(p) >= len(pillarNames) {
+		return nil, fmt.Errorf("indicator: cannot marshal %v", p)
+	}
+	return []byte(pillarNames[p]), nil
+}
+
+// UnmarshalText implements encoding.TextUnmarshaler for the Vietnamese names
+// and the English ones ("government", "economy", "society"); "" is NoPillar.
+func (p *Pillar) UnmarshalText(b []byte) error {
+	s := string(b)
+	for i, n := range pillarNames {
+		if s == n || s == pillarEnglish[i] {
+			*p = Pillar(i)
+			return nil
+		}
+	}
+	return fmt.Errorf("indicator: unknown pillar %q", s)
+}
+
+var pillarEnglish = [...]string{"", "government", "economy", "society"}
+
 // Measure says how observations of an indicator add up over time.
 type Measure uint8
 
@@ -116,6 +140,8 @@ func Standard() *Catalogue {
 		{"to_cnscd", "tổ công nghệ số cộng đồng", "tổ", DigitalSociety, Stock},
 		{"thanh_vien_cnscd", "thành viên tổ công nghệ số cộng đồng", "thành viên", DigitalSociety, Stock},
 		{"doan_vien_ho_tro", "đoàn viên hỗ trợ người dân", "đoàn viên", DigitalSociety, Stock},
+		// A base rather than a platform: the denominator of coverage shares.
+		{"dan_so_truong_thanh", "người dân từ 18 tuổi trở lên", "người", NoPillar, Stock},
 	} {
 		if err := c.Add(ind); err != nil {
 			panic(err) // the list above has unique ids; a test checks it

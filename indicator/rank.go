@@ -81,8 +81,14 @@ func Rank(h *region.Hierarchy, entries []Entry, method RankMethod) ([]Ranked, er
 // rankUnits sorts idx by value descending, then name order, and writes each
 // unit's rank into ranks[unit].
 func rankUnits(h *region.Hierarchy, idx []int32, val func(int32) Ratio, method RankMethod, ranks []int32) {
+	rankBy(h, idx, func(a, b int32) int { return val(a).Compare(val(b)) }, method, ranks)
+}
+
+// rankBy is rankUnits for any exact order: cmp compares two units' values
+// ascending (0 for a tie).
+func rankBy(h *region.Hierarchy, idx []int32, cmp func(a, b int32) int, method RankMethod, ranks []int32) {
 	slices.SortFunc(idx, func(a, b int32) int {
-		if c := val(b).Compare(val(a)); c != 0 {
+		if c := cmp(b, a); c != 0 {
 			return c
 		}
 		return h.NameRank(int(a)) - h.NameRank(int(b))
@@ -92,7 +98,7 @@ func rankUnits(h *region.Hierarchy, idx []int32, val func(int32) Ratio, method R
 		switch {
 		case method == Ordinal || j == 0:
 			rank = int32(j + 1)
-		case val(i).Compare(val(idx[j-1])) != 0:
+		case cmp(i, idx[j-1]) != 0:
 			if method == Dense {
 				rank++
 			} else {

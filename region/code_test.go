@@ -157,3 +157,29 @@ func TestFullName(t *testing.T) {
 		}
 	}
 }
+
+func TestLevelText(t *testing.T) {
+	for l := LevelNation; l <= LevelCommune; l++ {
+		b, err := l.MarshalText()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var back Level
+		if err := back.UnmarshalText(b); err != nil || back != l {
+			t.Errorf("round trip of %v: %v %v", l, back, err)
+		}
+	}
+	var l Level
+	if err := l.UnmarshalText([]byte("xa")); err != nil || l != LevelCommune {
+		t.Errorf("xa: %v %v", l, err)
+	}
+	if err := l.UnmarshalText([]byte("province")); err != nil || l != LevelProvince {
+		t.Errorf("province: %v %v", l, err)
+	}
+	if err := l.UnmarshalText([]byte("làng")); err == nil {
+		t.Error("làng accepted")
+	}
+	if _, err := LevelNone.MarshalText(); err == nil {
+		t.Error("LevelNone marshalled")
+	}
+}

@@ -29,6 +29,30 @@ func (l Level) String() string {
 	return fmt.Sprintf("Level(%d)", l)
 }
 
+var levelEnglish = [...]string{"", "nation", "province", "district", "commune"}
+
+// MarshalText implements encoding.TextMarshaler with the Vietnamese name.
+func (l Level) MarshalText() ([]byte, error) {
+	if l == LevelNone || int(l) >= len(levelNames) {
+		return nil, fmt.Errorf("region: cannot marshal %v", l)
+	}
+	return []byte(levelNames[l]), nil
+}
+
+// UnmarshalText implements encoding.TextUnmarshaler. It accepts the
+// Vietnamese names ("tỉnh", "xã", with or without diacritics) and the English
+// ones ("province", "commune").
+func (l *Level) UnmarshalText(b []byte) error {
+	f := fold(string(b))
+	for i := LevelNation; i <= LevelCommune; i++ {
+		if f == fold(levelNames[i]) || f == levelEnglish[i] {
+			*l = i
+			return nil
+		}
+	}
+	return fmt.Errorf("region: unknown level %q", b)
+}
+
 // Kind is the legal type of a unit. Each kind belongs to one [Level].
 type Kind uint8
 

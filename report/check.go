@@ -27,9 +27,14 @@ const (
 	ImpliedPlan                           // the plan (or base) a count and its percent imply
 	PartsSum                              // parts against their printed total
 	OverallPercent                        // the total's percent against the one its parts give
+	Growth                                // a change between two dates against the one printed
+	Localities                            // "19/218 ... 199 còn lại": a fraction against its rest
+	Base                                  // which base a percent can be of
+	RankClaim                             // a printed rank against the rank the data gives
 )
 
-var kindNames = [...]string{"", "số viết sai", "số liệu nhắc lại khác nhau", "kế hoạch suy ra", "tổng các phần", "tỷ lệ chung"}
+var kindNames = [...]string{"", "số viết sai", "số liệu nhắc lại khác nhau", "kế hoạch suy ra", "tổng các phần", "tỷ lệ chung",
+	"tăng trưởng", "số địa phương", "cơ sở của tỷ lệ", "thứ hạng"}
 
 // String returns the Vietnamese name of the kind.
 func (k FindingKind) String() string {

@@ -220,7 +220,9 @@ type Figure struct {
 // "chiếm", "là"), then one of:
 //   - a count with "." grouping thousands and "," before decimals: "60.827",
 //     "9.000", "1,5"; a scale word may follow: "1,5 triệu", "741 nghìn"
-//     ("ngàn", "triệu", "tỷ" also);
+//     ("ngàn", "triệu", "tỷ" also). Plain digits are exact; a count with
+//     decimals or a scale word was rounded half up to its last digit
+//     ("0,7955" is [0,79545; 0,79555), "741 nghìn" is [740.500; 741.500));
 //   - a percent: "164%", "60,5%", "100 %";
 //   - a date "23/3" or "28/9/2021";
 //   - a fraction of localities "19/218" (a denominator above 12 or a month
@@ -281,12 +283,15 @@ func ParseFigureWith(s string, conv Convention) (Figure, error) {
 	}
 	sc := new(big.Rat).SetInt64(scale)
 	f.Value, f.Unit = v.Mul(v, sc), unit.Mul(unit, sc)
-	f.Range = rangeOf(f.Value, f.Unit, f.Qualifier, f.Kind == Percent, conv)
+	// A count printed with decimals ("0,7955", "1,5 triệu") or a scale word
+	// ("741 nghìn") was rounded; a count in plain digits is exact.
+	rounded := scale != 1 || strings.ContainsRune(rest, decimalSep)
+	f.Range = rangeOf(f.Value, f.Unit, f.Qualifier, f.Kind == Percent, rounded, conv)
 	return f, nil
 }
 
 // rangeOf returns the values a figure allows.
-func rangeOf(v, unit *big.Rat, q Qualifier, percent bool, conv Convention) Interval {
+func rangeOf(v, unit *big.Rat, q Qualifier, percent, rounded bool, conv Convention) Interval {
 	add := func(a, b *big.Rat) *big.Rat { return new(big.Rat).Add(a, b) }
 	sub := func(a, b *big.Rat) *big.Rat { return new(big.Rat).Sub(a, b) }
 	half := new(big.Rat).Quo(unit, big.NewRat(2, 1))
@@ -300,7 +305,7 @@ func rangeOf(v, unit *big.Rat, q Qualifier, percent bool, conv Convention) Inter
 	case Beyond:
 		return Interval{Lo: v, LoOpen: true}
 	}
-	if !percent {
+	if !percent && unit.Cmp(big.NewRat(1, 1)) >= 0 && !rounded {
 		return Point(v)
 	}
 	if conv == Truncated {

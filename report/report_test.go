@@ -56,7 +56,7 @@ func TestParseFigure(t *testing.T) {
 		{"hơn 730", Count, "(730; 740)", "730"},
 		{"gần 9.000", Count, "[8.000; 9.000)", "9000"},
 		{"khoảng 1,5 triệu", Count, "[1.450.000; 1.550.000)", "1500000"},
-		{"741 nghìn", Count, "[741.000; 741.000]", "741000"},
+		{"741 nghìn", Count, "[740.500; 741.500)", "741000"},
 		{"164%", Percent, "[163,5; 164,5)", "164"},
 		{"đạt 164%", Percent, "[163,5; 164,5)", "164"},
 		{"60,5%", Percent, "[60,45; 60,55)", "121/2"},
@@ -84,6 +84,9 @@ func TestParseFigure(t *testing.T) {
 		if err != nil || f.Kind != Date || f.Day != d.day || f.Month != d.mon || f.Year != d.year {
 			t.Errorf("ParseFigure(%q) = %+v, %v", d.in, f, err)
 		}
+	}
+	if f, _ := ParseFigure("0,7955"); f.Range.Format(5) != "[0,79545; 0,79555)" {
+		t.Errorf("0,7955 = %s", f.Range.Format(5))
 	}
 	tr, _ := ParseFigureWith("164%", Truncated)
 	if tr.Range.Format(1) != "[164; 165)" {

@@ -1,0 +1,188 @@
+package indicator
+
+import (
+	"fmt"
+	"math/big"
+	"slices"
+
+	"github.com/chiso-vn/chiso/region"
+)
+
+// Move is a unit whose rank differs between two scorecards.
+type Move struct {
+	Unit                    region.Unit
+	Before, After           int      // ranks; 0 when unranked
+	IndexBefore, IndexAfter *big.Rat // nil when unranked
+}
+
+// Diff compares two scorecards of the same units (one set and its what-if
+// variant, see [Criteria.Without], [Criteria.With], [Criteria.Reweighted])
+// and returns the units whose rank changed, by their rank after (unranked
+// last), then in collation order of names.
+func Diff(before, after *Scorecard) ([]Move, error) {
+	if before.h != after.h || before.c.Level != after.c.Level {
+		return nil, fmt.Errorf("indicator.Diff: the scorecards score different units")
+	}
+	var out []Move
+	for u, i := range before.units {
+		a := after.pos[i]
+		if before.rank[i] == after.rank[i] {
+			continue
+		}
+		m := Move{Unit: before.h.At(int(i)), Before: int(before.rank[i]), After: int(after.rank[i])}
+		if before.full[u] {
+			m.IndexBefore = new(big.Rat).Quo(before.pts[u*len(before.f.nodes)], before.f.points[0])
+		}
+		if after.full[a] {
+			m.IndexAfter = new(big.Rat).Quo(after.pts[a*len(after.f.nodes)], after.f.points[0])
+		}
+		out = append(out, m)
+	}
+	key := func(r int) int {
+		if r == 0 {
+			return 1 << 30
+		}
+		return r
+	}
+	slices.SortStableFunc(out, func(a, b Move) int {
+		if c := key(a.After) - key(b.After); c != 0 {
+			return c
+		}
+		ia, _ := before.h.Index(a.Unit.Code)
+		ib, _ := before.h.Index(b.Unit.Code)
+		return before.h.NameRank(ia) - before.h.NameRank(ib)
+	})
+	return out, nil
+}
+
+// Merge scores the units of the hierarchy to, at the set's level, from the
+// scores of their predecessors through cw, as the DTI 2024 did for the
+// provinces merged on 2025-07-01: each main indicator (and each leaf outside
+// any main indicator) is the arithmetic mean of the predecessors' points,
+// and groups, totals, the index and pillars follow from them (pillars as the
+// mean of the predecessors' pillar points). Sub-indicators are not defined
+// for a merged unit. With weights (say, population by old code), the means
+// are weighted instead; every predecessor that has a total needs a positive
+// weight. A new unit with a predecessor missing from sc is an error; one
+// whose predecessors lack data has no total, like them.
+func (sc *Scorecard) Merge(cw *region.Crosswalk, to *region.Hierarchy, weights map[region.Code]int64) (*Scorecard, error) {
+	out := &Scorecard{c: sc.c, h: to, f: sc.f, pmax: sc.pmax}
+	nn := len(sc.f.nodes)
+	isMain := make([]bool, nn)
+	for j, n := range sc.f.nodes {
+		under := false
+		for p := sc.f.parent[j]; p >= 0; p = sc.f.parent[p] {
+			under = under || sc.f.nodes[p].Role == Main
+		}
+		isMain[j] = !under && (n.Role == Main || len(n.Children) == 0)
+	}
+	for _, i := range to.Level(sc.c.Level) {
+		code := to.At(int(i)).Code
+		preds := cw.Predecessors(code)
+		var pos []int
+		var ws []*big.Rat
+		wsum := new(big.Rat)
+		for _, pc := range preds {
+			pi, ok := sc.h.Index(pc)
+			u, scored := sc.pos[int32(pi)]
+			if !ok || !scored {
+				return nil, fmt.Errorf("indicator: merging into %s: predecessor %s was not scored", code, pc)
+			}
+			w := big.NewRat(1, 1)
+			if weights != nil && sc.full[u] {
+				n, ok := weights[pc]
+				if !ok || n <= 0 {
+					return nil, fmt.Errorf("indicator: merging into %s: no positive weight for %s", code, pc)
+				}
+				w.SetInt64(n)
+			}
+			pos, ws = append(pos, u), append(ws, w)
+			wsum.Add(wsum, w)
+		}
+		if len(pos) == 0 {
+			continue
+		}
+		mean := func(get func(u int) *big.Rat) *big.Rat {
+			sum := new(big.Rat)
+			for k, u := range pos {
+				v := get(u)
+				if v == nil {
+					return nil
+				}
+				sum.Add(sum, new(big.Rat).Mul(v, ws[k]))
+			}
+			return sum.Quo(sum, wsum)
+		}
+		row := make([]*big.Rat, nn)
+		var miss []string
+		for j := range row {
+			if !isMain[j] {
+				continue
+			}
+			row[j] = mean(func(u int) *big.Rat { return sc.pts[u*nn+j] })
+			if row[j] == nil {
+				miss = append(miss, sc.f.nodes[j].ID)
+			}
+		}
+		out.units = append(out.units, i)
+		out.pts = append(out.pts, row...)
+		out.miss = append(out.miss, miss)
+		var pil [4]*big.Rat
+		for p := range pil {
+			pil[p] = mean(func(u int) *big.Rat {
+				if !sc.full[u] {
+					return nil
+				}
+				return sc.pil[u][p]
+			})
+		}
+		out.pil = append(out.pil, pil)
+	}
+	out.full = make([]bool, len(out.units))
+	for u := range out.units {
+		row := out.pts[u*nn : (u+1)*nn]
+		out.sumMains(row, isMain)
+		out.full[u] = row[0] != nil && out.pil[u][0] != nil
+	}
+	out.rankAll()
+	return out, nil
+}
+
+// sumMains fills the nodes above the main indicators from them.
+func (sc *Scorecard) sumMains(row []*big.Rat, isMain []bool) {
+	sums := make([]*big.Rat, len(row))
+	ok := make([]bool, len(row))
+	for j := range row {
+		if !isMain[j] && !sc.below(j, isMain) {
+			sums[j], ok[j] = new(big.Rat), true
+		}
+	}
+	for j := len(row) - 1; j >= 0; j-- {
+		if sums[j] != nil {
+			row[j] = nil
+			if ok[j] {
+				row[j] = sums[j]
+			}
+		}
+		if sums[j] == nil && !isMain[j] {
+			continue // below a main indicator: not defined for a merged unit
+		}
+		if p := sc.f.parent[j]; p >= 0 {
+			if row[j] == nil {
+				ok[p] = false
+			} else if ok[p] {
+				sums[p].Add(sums[p], row[j])
+			}
+		}
+	}
+}
+
+// below reports whether node j lies under a main-level node.
+func (sc *Scorecard) below(j int, isMain []bool) bool {
+	for p := sc.f.parent[j]; p >= 0; p = sc.f.parent[p] {
+		if isMain[p] {
+			return true
+		}
+	}
+	return false
+}
