@@ -42,8 +42,16 @@ func appendGrouped(b, digits []byte) []byte {
 
 // FormatDecimal writes d with its own decimals the Vietnamese way: 1.5 →
 // "1,5", 741220 → "741.220", 1234.05 → "1.234,05".
-func FormatDecimal(d decimal.Decimal) string {
-	s := d.String()
+func FormatDecimal(d decimal.Decimal) string { return vietnamese(d.String()) }
+
+// FormatFixed writes d rounded half up to exactly digits decimals, keeping
+// trailing zeros, as indices are published: 0.837 → "0,8370" with 4.
+func FormatFixed(d decimal.Decimal, digits int32) string {
+	return vietnamese(d.StringFixed(digits))
+}
+
+// vietnamese rewrites a decimal string ("-1234.5") the Vietnamese way.
+func vietnamese(s string) string {
 	var b []byte
 	if strings.HasPrefix(s, "-") {
 		b = append(b, '-')

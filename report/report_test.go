@@ -31,6 +31,11 @@ func TestFormat(t *testing.T) {
 			t.Errorf("FormatDecimal(%s) = %q, want %q", in, got, want)
 		}
 	}
+	for in, want := range map[string]string{"0.837": "0,8370", "0.79545": "0,7955", "1234.5": "1.234,5000", "-0.00005": "-0,0001"} {
+		if got := FormatFixed(decimal.RequireFromString(in), 4); got != want {
+			t.Errorf("FormatFixed(%s, 4) = %q, want %q", in, got, want)
+		}
+	}
 	for _, tt := range []struct {
 		n, d   int64
 		digits int32

@@ -1,0 +1,168 @@
+// Command dti2025 scores the communes of thị xã Quế Võ on chiso's
+// commune-level 2025 criteria set twice, with and without the share of adult
+// residents holding a public digital signature (the criterion Bắc Ninh
+// considers adding for 2025), and prints both rankings, who moved, and
+// (with -svg FILE) a bar chart of the index.
+//
+// The units and codes are the statistics office's; the counts are
+// illustrative, generated from a fixed seed, not published figures.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/chiso-vn/chiso/indicator"
+	"github.com/chiso-vn/chiso/region"
+	"github.com/chiso-vn/chiso/report"
+	"github.com/chiso-vn/chiso/target"
+)
+
+// queVo lists communes of thị xã Quế Võ with their GSO codes (kinds as the
+// list gives them; several xã have since become phường).
+const queVo = `Tỉnh Thành Phố,Mã TP,Quận Huyện,Mã QH,Phường Xã,Mã PX,Cấp
+Tỉnh Bắc Ninh,27,Thị xã Quế Võ,259,Phường Phố Mới,09247,Phường
+Tỉnh Bắc Ninh,27,Thị xã Quế Võ,259,Xã Việt Thống,09250,Xã
+Tỉnh Bắc Ninh,27,Thị xã Quế Võ,259,Xã Đại Xuân,09253,Xã
+Tỉnh Bắc Ninh,27,Thị xã Quế Võ,259,Xã Bằng An,09262,Xã
+Tỉnh Bắc Ninh,27,Thị xã Quế Võ,259,Xã Phương Liễu,09265,Xã
+Tỉnh Bắc Ninh,27,Thị xã Quế Võ,259,Xã Quế Tân,09268,Xã
+Tỉnh Bắc Ninh,27,Thị xã Quế Võ,259,Xã Phượng Mao,09280,Xã
+Tỉnh Bắc Ninh,27,Thị xã Quế Võ,259,Xã Việt Hùng,09283,Xã
+Tỉnh Bắc Ninh,27,Thị xã Quế Võ,259,Xã Bồng Lai,09295,Xã
+Tỉnh Bắc Ninh,27,Thị xã Quế Võ,259,Xã Cách Bi,09298,Xã
+`
+
+func main() {
+	svgPath := flag.String("svg", "", "write the bar chart of the index to this SVG file")
+	flag.Parse()
+	var svg io.Writer
+	if *svgPath != "" {
+		f, err := os.Create(*svgPath)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "dti2025:", err)
+			os.Exit(1)
+		}
+		defer f.Close()
+		svg = f
+	}
+	if err := run(os.Stdout, svg); err != nil {
+		fmt.Fprintln(os.Stderr, "dti2025:", err)
+		os.Exit(1)
+	}
+}
+
+// data returns the roll-up of illustrative counts for the communes of h.
+func data(h *region.Hierarchy) (*indicator.Result, error) {
+	cat := indicator.Standard()
+	b := indicator.NewBuilder(h, cat, "illustrative")
+	r := rand.New(rand.NewPCG(2025, 4))
+	day := time.Date(2025, 3, 23, 0, 0, 0, 0, time.UTC)
+	var plans []target.Target
+	for _, i := range h.Level(region.LevelCommune) {
+		u := h.At(int(i))
+		adults := 4000 + r.Int64N(8000)
+		// add records a share of the adults between lo and lo+span per mille.
+		add := func(id string, lo, span int64) {
+			n := adults * (lo + r.Int64N(span+1)) / 1000
+			b.Add(indicator.Observation{Indicator: id, Unit: u.Code, Date: day, Value: n})
+		}
+		add("dan_so_truong_thanh", 1000, 0)
+		add("vneid_l2", 550, 350)
+		add("chu_ky_so", 150, 600)
+		add("bhyt_vneid", 400, 400)
+		add("cong_dan_so", 200, 500)
+		add("tap_huan", 200, 400)
+		for _, id := range []string{"thanh_toan_dt", "tmdt"} {
+			add(id, 200, 300)
+			plans = append(plans, target.Target{Indicator: id, Unit: u.Code, Value: target.Count(adults / 3)})
+		}
+		b.Add(indicator.Observation{Indicator: "to_cnscd", Unit: u.Code, Date: day, Value: int64(r.IntN(3))})
+	}
+	ds, err := b.Build()
+	if err != nil {
+		return nil, err
+	}
+	ps, err := target.NewSet(h, plans)
+	if err != nil {
+		return nil, err
+	}
+	return ds.Rollup(day, ps)
+}
+
+func run(w, svg io.Writer) error {
+	h, err := region.ReadCSV(strings.NewReader(queVo), "quevo.csv")
+	if err != nil {
+		return err
+	}
+	res, err := data(h)
+	if err != nil {
+		return err
+	}
+	with, err := indicator.ReferenceCriteria(indicator.Commune2025)
+	if err != nil {
+		return err
+	}
+	without, err := with.Without("cqs_chu_ky_so")
+	if err != nil {
+		return err
+	}
+	a, err := with.Score(res, nil)
+	if err != nil {
+		return err
+	}
+	b, err := without.Score(res, nil)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "# %s, thị xã Quế Võ (số liệu minh họa)\n\n", with.Name)
+	table(w, "Có tiêu chí chữ ký số", a, res)
+	table(w, "Không có tiêu chí chữ ký số", b, res)
+	moves, err := indicator.Diff(b, a)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "## Thêm tiêu chí chữ ký số thì ai đổi hạng\n\n")
+	if len(moves) == 0 {
+		fmt.Fprintln(w, "Không đơn vị nào đổi hạng.")
+	}
+	for _, m := range moves {
+		fmt.Fprintf(w, "- %s: hạng %d → %d (chỉ số %s → %s)\n", m.Unit.FullName(), m.Before, m.After,
+			report.FormatFixed(indicator.Round(m.IndexBefore, 4, indicator.HalfUp), 4),
+			report.FormatFixed(indicator.Round(m.IndexAfter, 4, indicator.HalfUp), 4))
+	}
+	if svg == nil {
+		return nil
+	}
+	var rows []indicator.Row
+	for _, u := range a.Ranking() {
+		idx := indicator.Round(u.Index, 4, indicator.HalfUp)
+		rows = append(rows, indicator.Row{Unit: u.Unit, Rank: u.Rank,
+			Attainment: indicator.MustRatio(idx.Shift(4).IntPart(), 10000)})
+	}
+	return report.WriteSVG(svg, "Chỉ số chuyển đổi số cấp xã 2025 (% điểm tối đa)", rows)
+}
+
+func table(w io.Writer, title string, sc *indicator.Scorecard, res *indicator.Result) {
+	fmt.Fprintf(w, "## %s (tối đa %s điểm)\n\n", title, sc.Criteria().Root.Points)
+	fmt.Fprintln(w, "| Hạng | Đơn vị | Chỉ số | Chính quyền số | Kinh tế số | Xã hội số | Có chữ ký số |")
+	fmt.Fprintln(w, "|---:|---|---:|---:|---:|---:|---:|")
+	for _, u := range sc.Ranking() {
+		sig, _ := res.Row("chu_ky_so", u.Unit.Code)
+		adults, _ := res.Row("dan_so_truong_thanh", u.Unit.Code)
+		share, _ := indicator.Coverage(sig.Actual, adults.Actual)
+		val := func(p indicator.Pillar) string {
+			return report.FormatFixed(indicator.Round(u.PillarValue[p], 4, indicator.HalfUp), 4)
+		}
+		fmt.Fprintf(w, "| %d | %s | %s | %s | %s | %s | %s |\n", u.Rank, u.Unit.FullName(),
+			report.FormatFixed(indicator.Round(u.Index, 4, indicator.HalfUp), 4),
+			val(indicator.DigitalGov), val(indicator.DigitalEconomy), val(indicator.DigitalSociety),
+			report.FormatPercent(share, 1, indicator.HalfUp))
+	}
+	fmt.Fprintln(w)
+}
