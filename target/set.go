@@ -98,7 +98,8 @@ func (s *Set) Lookup(indicator string, unit region.Code) (Target, bool) {
 	return s.ts[i], true
 }
 
-// ParseError is a problem at one place of a file read by [ReadCSV].
+// ParseError is a problem at one place of a file read by [ReadCSV] or
+// [ReadJSON]; Line is 0 for a problem with the whole file.
 type ParseError struct {
 	File         string
 	Line, Column int // 1-based; Column counts bytes, as encoding/csv does
@@ -106,6 +107,12 @@ type ParseError struct {
 }
 
 func (e *ParseError) Error() string {
+	switch {
+	case e.Line == 0:
+		return fmt.Sprintf("%s: %v", e.File, e.Err)
+	case e.Column == 0:
+		return fmt.Sprintf("%s:%d: %v", e.File, e.Line, e.Err)
+	}
 	return fmt.Sprintf("%s:%d:%d: %v", e.File, e.Line, e.Column, e.Err)
 }
 

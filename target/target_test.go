@@ -207,3 +207,29 @@ func FuzzParseValue(f *testing.F) {
 		}
 	})
 }
+
+func TestReadJSON(t *testing.T) {
+	h := region.Vietnam2024()
+	in := `[{"unit": "20", "indicator": "thanh_toan_dt", "plan": "150000", "due": "2023-12-31"},
+{"unit": "259", "indicator": "chu_ky_so", "plan": "100%", "source": "Tỉnh đoàn"}]`
+	s, err := ReadJSON(strings.NewReader(in), "plans.json", h)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tg, ok := s.Lookup("thanh_toan_dt", region.MustParseCode("20")); !ok || tg.Value.Count() != 150000 || tg.Source != "plans.json" {
+		t.Errorf("Lookup = %+v", tg)
+	}
+	bad := `[{"unit": "20", "indicator": "a", "plan": "0"},
+ {"unit": "99", "indicator": "a", "plan": "5"},
+ {"unit": "20", "indicator": "b", "plan": "5", "due": "30/4"},
+ {"unit": "20", "indicator": "c", "plan": 5}]`
+	_, err = ReadJSON(strings.NewReader(bad), "plans.json", h)
+	for _, want := range []string{"plans.json:1:2: plan is zero", "plans.json:2:2: unknown unit 99", `plans.json:3:2: due date "30/4"`, "plans.json:4:2: json: cannot unmarshal number"} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("error lacks %q:\n%v", want, err)
+		}
+	}
+	if _, err := ReadJSON(strings.NewReader(`{"unit": 1}`), "plans.json", h); err == nil || !strings.Contains(err.Error(), "plans.json: the data is not a JSON array") {
+		t.Errorf("not an array: %v", err)
+	}
+}
