@@ -97,6 +97,13 @@ func (b *Builder) Add(o Observation) error {
 }
 
 func (b *Builder) add(k, i int, d day, v int64, line int32) {
+	if len(b.pts) == cap(b.pts) {
+		// Double by hand: append grows large slices by about 1.25×, which
+		// for 10 million points allocates several times the final size.
+		n := max(2*cap(b.pts), 1024)
+		b.pts = append(make([]point, 0, n), b.pts...)
+		b.series = append(make([]int32, 0, n), b.series...)
+	}
 	b.pts = append(b.pts, point{v, d, line})
 	b.series = append(b.series, int32(k*b.h.Len()+i))
 }
