@@ -118,6 +118,14 @@ func (c *Catalogue) index(id string) (int, bool) {
 	return i, ok
 }
 
+func (c *Catalogue) clone() *Catalogue {
+	out := &Catalogue{list: slices.Clone(c.list), byID: make(map[string]int, len(c.byID))}
+	for k, v := range c.byID {
+		out.byID[k] = v
+	}
+	return out
+}
+
 // All returns the indicators in the order they were added.
 func (c *Catalogue) All() []Indicator { return slices.Clone(c.list) }
 

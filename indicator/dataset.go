@@ -72,9 +72,10 @@ type Builder struct {
 }
 
 // NewBuilder returns a Builder for units of h and indicators of cat. name
-// says where observations come from, in errors.
+// says where observations come from, in errors. The builder and its Dataset
+// keep a copy of cat: indicators added to cat later are not theirs.
 func NewBuilder(h *region.Hierarchy, cat *Catalogue, name string) *Builder {
-	return &Builder{h: h, cat: cat, name: name}
+	return &Builder{h: h, cat: cat.clone(), name: name}
 }
 
 // Add adds one observation. An unknown unit or indicator or a negative value
@@ -183,8 +184,8 @@ type Dataset struct {
 // Hierarchy returns the hierarchy the dataset's units belong to.
 func (d *Dataset) Hierarchy() *region.Hierarchy { return d.h }
 
-// Catalogue returns the dataset's indicators.
-func (d *Dataset) Catalogue() *Catalogue { return d.cat }
+// Catalogue returns a copy of the dataset's indicators.
+func (d *Dataset) Catalogue() *Catalogue { return d.cat.clone() }
 
 // Len returns the number of distinct observations.
 func (d *Dataset) Len() int { return len(d.days) }
@@ -256,6 +257,7 @@ type ParseError struct {
 	Err          error
 }
 
+// Error writes the place, then the problem.
 func (e *ParseError) Error() string {
 	if e.Column == 0 {
 		return fmt.Sprintf("%s:%d: %v", e.File, e.Line, e.Err)
@@ -263,4 +265,5 @@ func (e *ParseError) Error() string {
 	return fmt.Sprintf("%s:%d:%d: %v", e.File, e.Line, e.Column, e.Err)
 }
 
+// Unwrap returns the problem, for errors.Is and errors.As.
 func (e *ParseError) Unwrap() error { return e.Err }

@@ -300,3 +300,27 @@ func FuzzReadCSV(f *testing.F) {
 		}
 	})
 }
+
+// TestCatalogueSnapshot: adding to a catalogue after building a dataset
+// does not change the dataset.
+func TestCatalogueSnapshot(t *testing.T) {
+	h := small(t)
+	cat := indicator.Standard()
+	ds, err := indicator.ReadCSV(strings.NewReader(smallObs), "obs.csv", h, cat)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cat.Add(indicator.Indicator{ID: "moi"}); err != nil {
+		t.Fatal(err)
+	}
+	r, err := ds.Rollup(july, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := r.Row("moi", region.MustParseCode("20")); ok {
+		t.Error("the dataset sees an indicator added after it was built")
+	}
+	if ds.Catalogue().Len() != indicator.Standard().Len() {
+		t.Error("the dataset's catalogue changed")
+	}
+}

@@ -29,10 +29,12 @@ type UnitError struct {
 	Err  error  // one of the Err variables of this package, possibly wrapped
 }
 
+// Error names the unit, then the problem.
 func (e *UnitError) Error() string {
 	return fmt.Sprintf("region: unit %s (%s): %v", e.Code, e.Name, e.Err)
 }
 
+// Unwrap returns the problem, for errors.Is and errors.As.
 func (e *UnitError) Unwrap() error { return e.Err }
 
 // Hierarchy is an immutable, validated set of units and their parent links.

@@ -23,6 +23,7 @@ type ParseError struct {
 	Err    error
 }
 
+// Error writes the place, then the problem.
 func (e *ParseError) Error() string {
 	switch {
 	case e.Line == 0:
@@ -33,6 +34,7 @@ func (e *ParseError) Error() string {
 	return fmt.Sprintf("%s:%d:%d: %v", e.File, e.Line, e.Column, e.Err)
 }
 
+// Unwrap returns the problem, for errors.Is and errors.As.
 func (e *ParseError) Unwrap() error { return e.Err }
 
 // The columns of the statistics office's list, by their folded headers.

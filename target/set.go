@@ -106,6 +106,7 @@ type ParseError struct {
 	Err          error
 }
 
+// Error writes the place, then the problem.
 func (e *ParseError) Error() string {
 	switch {
 	case e.Line == 0:
@@ -116,6 +117,7 @@ func (e *ParseError) Error() string {
 	return fmt.Sprintf("%s:%d:%d: %v", e.File, e.Line, e.Column, e.Err)
 }
 
+// Unwrap returns the problem, for errors.Is and errors.As.
 func (e *ParseError) Unwrap() error { return e.Err }
 
 // ReadCSV reads targets with the header unit,indicator,plan and optionally
