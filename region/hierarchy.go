@@ -64,12 +64,14 @@ func New(units []Unit) (*Hierarchy, error) {
 	var errs []error
 	bad := func(u Unit, err error) { errs = append(errs, &UnitError{u.Code, u.Name, err}) }
 	byCode := make(map[Code]int32, len(units))
+	folded := make([]string, len(units))
 	for i, u := range units {
+		folded[i] = fold(u.Name)
 		switch {
 		case !u.Code.IsValid():
 			bad(u, ErrInvalidCode)
 			continue
-		case fold(u.Name) == "":
+		case folded[i] == "":
 			bad(u, ErrEmptyName) // nothing Find could match
 		case u.Kind.Level() != u.Code.Level():
 			bad(u, fmt.Errorf("%w: %s is a %s-level kind, code %s is %s level",
@@ -98,7 +100,7 @@ func New(units []Unit) (*Hierarchy, error) {
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}
-	return build(units, byCode), nil
+	return build(units, folded, byCode), nil
 }
 
 // cycles reports each cycle of parent links once, naming its smallest code.
@@ -141,7 +143,7 @@ func cycles(units []Unit, byCode map[Code]int32) []error {
 	return errs
 }
 
-func build(in []Unit, byCode map[Code]int32) *Hierarchy {
+func build(in []Unit, folded []string, byCode map[Code]int32) *Hierarchy {
 	n := len(in)
 	// Collation keys order names the Vietnamese way (a < ă < â < b ... đ after d).
 	col := collate.New(language.Vietnamese)
@@ -209,10 +211,14 @@ func build(in []Unit, byCode map[Code]int32) *Hierarchy {
 	for rank, old := range order {
 		h.nameRank[newIndex[old]] = int32(rank)
 	}
+	for old, i := range newIndex {
+		h.byName[folded[old]] = append(h.byName[folded[old]], i)
+	}
+	for _, names := range h.byName {
+		slices.Sort(names)
+	}
 	for i, u := range h.units {
 		h.byCode[u.Code] = int32(i)
-		f := fold(u.Name)
-		h.byName[f] = append(h.byName[f], int32(i))
 		l := u.Code.Level()
 		h.levels[l] = append(h.levels[l], int32(i))
 	}
