@@ -63,3 +63,20 @@ func ExampleTable_WriteMarkdown() {
 	// |---:|---|---:|---:|---:|
 	// | 1 | xã Bắc Xa | 2.120 | 700 | 303% |
 }
+
+// Example_readme is the claim-checking snippet shown in README.md.
+func Example_readme() {
+	findings := report.Check([]report.Claim{
+		{Fragment: "hơn 741.000 tài khoản (đạt 164% kế hoạch)", Key: "tong", Count: "hơn 741.000", Percent: "164%"},
+		{Fragment: "Công dân số Xứ Lạng hơn 217.000 tài khoản, đạt 144%", Key: "cds", Count: "hơn 217.000", Percent: "144%", PartOf: "tong"},
+		{Fragment: "thanh toán điện tử 256.620 tài khoản, đạt 171%", Key: "tt", Count: "256.620", Percent: "171%", PartOf: "tong"},
+		{Fragment: "267.600 tài khoản, đạt 194%", Key: "tmdt", Count: "267.600", Percent: "194%", PartOf: "tong"},
+	})
+	for _, f := range findings {
+		if !f.Holds {
+			fmt.Println(f.Why)
+		}
+	}
+	// Output:
+	// the parts give (168,2; 169,7)% of their plans (plans sum to (437.389; 440.721)), the total prints 164%, i.e. [163,5; 164,5)%
+}
