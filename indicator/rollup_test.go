@@ -324,3 +324,38 @@ func TestCatalogueSnapshot(t *testing.T) {
 		t.Error("the dataset's catalogue changed")
 	}
 }
+
+// TestConcurrentReads runs look-ups, roll-ups and scoring from several
+// goroutines; go test -race checks that the immutable types are safe.
+func TestConcurrentReads(t *testing.T) {
+	h := small(t)
+	ds, err := indicator.ReadCSV(strings.NewReader(smallObs), "obs.csv", h, indicator.Standard())
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, _ := indicator.ReferenceCriteria(indicator.Commune2025)
+	done := make(chan bool)
+	for g := 0; g < 4; g++ {
+		go func() {
+			defer func() { done <- true }()
+			for k := 0; k < 20; k++ {
+				h.Find("Cao Lộc")
+				r, err := ds.Rollup(july, nil)
+				if err != nil {
+					t.Error(err)
+					return
+				}
+				r.Ranked("thanh_toan_dt", region.LevelCommune, indicator.Dense)
+				sc, err := c.Score(r, nil)
+				if err != nil {
+					t.Error(err)
+					return
+				}
+				sc.Ranking()
+			}
+		}()
+	}
+	for g := 0; g < 4; g++ {
+		<-done
+	}
+}

@@ -347,3 +347,15 @@ func TestSVG(t *testing.T) {
 		}
 	}
 }
+
+// TestVNeIDTarget: "trên 340.000 tài khoản định danh điện tử VneID, vượt
+// chỉ tiêu" puts the Ministry of Public Security's target below the count,
+// which "trên 340.000" bounds by 350.000 (its last significant digit is the
+// ten-thousands).
+func TestVNeIDTarget(t *testing.T) {
+	r := seeds.Find(seeds.MustLoad(t), seeds.LangSon, "trên 340.000 tài khoản định danh điện tử VneID", 1)
+	f := Check([]Claim{{Fragment: r.Fragment, Key: "vneid", Count: r.Qualifier + " " + r.Number, Percent: "vượt 100%"}})
+	if len(f) != 1 || f[0].Kind != ImpliedPlan || f[0].Range.Format(0) != "(0; 350.000)" {
+		t.Errorf("findings: %v", f)
+	}
+}
