@@ -1,8 +1,10 @@
 package indicator
 
 import (
+	"cmp"
 	"fmt"
 	"math/big"
+	"math/bits"
 	"slices"
 
 	"github.com/shopspring/decimal"
@@ -110,6 +112,16 @@ func (c *Criteria) Score(r *Result, rep Reported) (*Scorecard, error) {
 			continue
 		}
 		for u, i := range sc.units {
+			if a, b, ok, frac := c.read64(n.Measure, r, int(i)); frac {
+				if !ok {
+					put(u, nil)
+					continue
+				}
+				if p, done := lr.points64(a, b); done {
+					put(u, p)
+					continue
+				}
+			}
 			v := scratch
 			if !c.read(n.Measure, r, rep, int(i), scratch) {
 				v = nil
@@ -123,6 +135,33 @@ func (c *Criteria) Score(r *Result, rep Reported) (*Scorecard, error) {
 	}
 	sc.finish()
 	return sc, nil
+}
+
+// read64 returns a unit's value for a measure read from counts as the
+// fraction a/b; ok is false when it is missing, and frac false when the
+// measure is not a fraction of counts (a reported value).
+func (c *Criteria) read64(m *Reading, r *Result, i int) (a, b int64, ok, frac bool) {
+	n := r.h.Len()
+	actual := func(id string) (int64, bool) {
+		k, _ := r.cat.index(id)
+		s := k*n + i
+		return r.actual[s], r.flags[s]&fActual != 0
+	}
+	switch {
+	case m.Count != "":
+		a, ok = actual(m.Count)
+		return a, 1, ok, true
+	case m.Ratio != nil:
+		a, ok1 := actual(m.Ratio[0])
+		b, ok2 := actual(m.Ratio[1])
+		return a, b, ok1 && ok2 && b > 0, true
+	case m.Attainment != "":
+		k, _ := r.cat.index(m.Attainment)
+		s := k*n + i
+		f := r.flags[s]
+		return r.actual[s], r.plan[s], f&fActual != 0 && f&fPlan != 0 && r.plan[s] > 0, true
+	}
+	return 0, 0, false, false
 }
 
 // read sets v to a unit's value for a measure and reports whether it has
@@ -163,7 +202,9 @@ func (c *Criteria) read(m *Reading, r *Result, rep Reported, i int, v *big.Rat) 
 	return false
 }
 
-// leafRule is a Rule with its constants converted once per leaf.
+// leafRule is a Rule with its constants converted once per leaf. Points it
+// returns may be shared between units (the maximum, a band's points, zero):
+// they are never modified after scoring.
 type leafRule struct {
 	kind     RuleKind
 	max      *big.Rat
@@ -172,6 +213,71 @@ type leafRule struct {
 	pts      []*big.Rat
 	invert   bool
 	lo, hi   *big.Rat // MinMax, after bounds
+
+	// The same constants as int64 fractions when they fit, for values that
+	// are fractions of counts (the common case): comparisons in 128 bits
+	// instead of big.Rat allocations.
+	fits         bool
+	maxN, maxD   int64
+	perN, perD   int64
+	fromN, fromD []int64
+}
+
+var ratZero = new(big.Rat)
+
+// frac64 returns x as an int64 fraction if it fits.
+func frac64(x *big.Rat) (n, d int64, ok bool) {
+	if !x.Num().IsInt64() || !x.Denom().IsInt64() {
+		return 0, 0, false
+	}
+	return x.Num().Int64(), x.Denom().Int64(), true
+}
+
+// cmpFrac compares a/b with c/d for a, c >= 0 and b, d > 0, exactly.
+func cmpFrac(a, b, c, d int64) int {
+	h1, l1 := bits.Mul64(uint64(a), uint64(d))
+	h2, l2 := bits.Mul64(uint64(c), uint64(b))
+	return cmp.Or(cmp.Compare(h1, h2), cmp.Compare(l1, l2))
+}
+
+// mul63 returns a·b if it fits in an int64, for a, b >= 0.
+func mul63(a, b int64) (int64, bool) {
+	hi, lo := bits.Mul64(uint64(a), uint64(b))
+	return int64(lo), hi == 0 && lo>>63 == 0
+}
+
+// points64 scores the value a/b (a >= 0, b > 0) without big.Rat where the
+// constants allow; ok is false when the caller must use points.
+func (lr *leafRule) points64(a, b int64) (p *big.Rat, ok bool) {
+	if !lr.fits {
+		return nil, false
+	}
+	switch lr.kind {
+	case ToTarget:
+		num, ok1 := mul63(a, lr.perN)
+		den, ok2 := mul63(b, lr.perD)
+		if !ok1 || !ok2 {
+			return nil, false
+		}
+		if cmpFrac(num, den, lr.maxN, lr.maxD) >= 0 {
+			return lr.max, true
+		}
+		return new(big.Rat).SetFrac64(num, den), true
+	case Bands:
+		p = ratZero
+		for k := range lr.from {
+			if cmpFrac(a, b, lr.fromN[k], lr.fromD[k]) >= 0 {
+				p = lr.pts[k]
+			}
+		}
+		return p, true
+	case YesNo:
+		if a > 0 {
+			return lr.max, true
+		}
+		return ratZero, true
+	}
+	return nil, false
 }
 
 func newLeafRule(n *Node, max *big.Rat) *leafRule {
@@ -185,6 +291,17 @@ func newLeafRule(n *Node, max *big.Rat) *leafRule {
 			lr.from = append(lr.from, b.From.Rat())
 			lr.pts = append(lr.pts, b.Points.Rat())
 		}
+	}
+	var ok bool
+	lr.maxN, lr.maxD, lr.fits = frac64(max)
+	if lr.perValue != nil {
+		lr.perN, lr.perD, ok = frac64(lr.perValue)
+		lr.fits = lr.fits && ok
+	}
+	for _, f := range lr.from {
+		n, d, ok := frac64(f)
+		lr.fits = lr.fits && ok && n >= 0
+		lr.fromN, lr.fromD = append(lr.fromN, n), append(lr.fromD, d)
 	}
 	return lr
 }
@@ -213,17 +330,18 @@ func (lr *leafRule) points(v *big.Rat) (*big.Rat, error) {
 	switch lr.kind {
 	case ToTarget:
 		if p.Mul(v, lr.perValue).Cmp(lr.max) > 0 {
-			p.Set(lr.max)
+			return lr.max, nil
 		}
 	case Bands:
+		p = ratZero
 		for k, from := range lr.from {
 			if v.Cmp(from) >= 0 {
-				p.Set(lr.pts[k])
+				p = lr.pts[k]
 			}
 		}
 	case YesNo:
 		if v.Sign() > 0 {
-			p.Set(lr.max)
+			return lr.max, nil
 		}
 	case MinMax:
 		if lr.lo.Cmp(lr.hi) == 0 {
@@ -323,17 +441,33 @@ func (sc *Scorecard) rankAll() {
 	}
 	nn := len(sc.f.nodes)
 	sc.rank = make([]int32, n)
-	rankBy(sc.h, slices.Clone(idx), func(a, b int32) int {
-		return sc.pts[sc.pos[a]*nn].Cmp(sc.pts[sc.pos[b]*nn])
-	}, Competition, sc.rank)
+	rankBy(sc.h, slices.Clone(idx), exactOrder(n, idx, func(i int32) *big.Rat { return sc.pts[sc.pos[i]*nn] }), Competition, sc.rank)
 	for p := DigitalGov; p <= DigitalSociety; p++ {
 		sc.prank[p] = make([]int32, n)
 		if sc.pmax[p].Sign() == 0 {
 			continue
 		}
-		rankBy(sc.h, slices.Clone(idx), func(a, b int32) int {
-			return sc.pil[sc.pos[a]][p].Cmp(sc.pil[sc.pos[b]][p])
-		}, Competition, sc.prank[p])
+		rankBy(sc.h, slices.Clone(idx), exactOrder(n, idx, func(i int32) *big.Rat { return sc.pil[sc.pos[i]][p] }), Competition, sc.prank[p])
+	}
+}
+
+// exactOrder returns a comparison of the units' exact values that first
+// compares their nearest float64s: rounding to nearest is monotonic, so
+// unequal floats order their rationals correctly, and only equal floats
+// need the exact, allocating big.Rat comparison.
+func exactOrder(n int, idx []int32, val func(int32) *big.Rat) func(a, b int32) int {
+	approx := make([]float64, n)
+	for _, i := range idx {
+		approx[i], _ = val(i).Float64()
+	}
+	return func(a, b int32) int {
+		switch fa, fb := approx[a], approx[b]; {
+		case fa < fb:
+			return -1
+		case fa > fb:
+			return 1
+		}
+		return val(a).Cmp(val(b))
 	}
 }
 
