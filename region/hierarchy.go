@@ -250,6 +250,16 @@ func (h *Hierarchy) Unit(c Code) (Unit, bool) {
 // root. It is always less than i.
 func (h *Hierarchy) ParentIndex(i int) int { return int(h.parent[i]) }
 
+// Parent returns the parent of the unit with code c; false for a root or
+// an unknown code.
+func (h *Hierarchy) Parent(c Code) (Unit, bool) {
+	i, ok := h.byCode[c]
+	if !ok || h.parent[i] < 0 {
+		return Unit{}, false
+	}
+	return h.units[h.parent[i]], true
+}
+
 // Subtree returns the range [i, end) of dense indexes that unit i and its
 // descendants occupy.
 func (h *Hierarchy) Subtree(i int) (start, end int) { return i, int(h.end[i]) }

@@ -90,6 +90,12 @@ func TestHierarchyNavigation(t *testing.T) {
 	if _, ok := h.Unit(MustParseCode("99")); ok {
 		t.Error("Unit(99) found")
 	}
+	if p, ok := h.Parent(MustParseCode("06619")); !ok || p.Code != MustParseCode("189") {
+		t.Errorf("Parent(06619) = %v, %v", p, ok)
+	}
+	if _, ok := h.Parent(MustParseCode("20")); ok {
+		t.Error("a root has a parent")
+	}
 	if diff := cmp.Diff([]string{"20"}, codes(h.Roots())); diff != "" {
 		t.Errorf("Roots: %s", diff)
 	}
