@@ -14,6 +14,7 @@ import (
 	"golang.org/x/text/number"
 
 	"github.com/chiso-vn/chiso/indicator"
+	"github.com/chiso-vn/chiso/internal/golden"
 	"github.com/chiso-vn/chiso/internal/seeds"
 	"github.com/chiso-vn/chiso/region"
 )
@@ -341,6 +342,10 @@ func TestSVG(t *testing.T) {
 			break
 		}
 	}
+	golden.Check(t, "testdata/chart.svg", []byte(s))
+	var html bytes.Buffer
+	Table{Title: "Thanh toán điện tử", Rows: sampleRows()}.WriteHTML(&html)
+	golden.Check(t, "testdata/table.html", html.Bytes())
 	for _, want := range []string{"xã Bắc Xa", "303%", `stroke-dasharray="4 3"`, "100%", "&lt;kế hoạch&gt;"} {
 		if !strings.Contains(s, want) {
 			t.Errorf("SVG lacks %q", want)
