@@ -364,3 +364,16 @@ func TestVNeIDTarget(t *testing.T) {
 		t.Errorf("findings: %v", f)
 	}
 }
+
+func TestFigureAttainment(t *testing.T) {
+	f, _ := ParseFigure("256.620")
+	if r, err := f.Attainment(150000); err != nil || r.String() != "171%" {
+		t.Errorf("Attainment = %v, %v", r, err)
+	}
+	for _, s := range []string{"hơn 741.000", "164%", "1,5"} {
+		f, _ := ParseFigure(s)
+		if _, err := f.Attainment(100); err == nil {
+			t.Errorf("%q: attainment of an inexact figure", s)
+		}
+	}
+}
