@@ -22,6 +22,7 @@ type flat struct {
 	parent []int
 	pillar []Pillar // inherited
 	points []*big.Rat
+	leaf   []bool // no children
 }
 
 func flatten(c *Criteria) flat {
@@ -36,6 +37,7 @@ func flatten(c *Criteria) flat {
 		f.parent = append(f.parent, parent)
 		f.pillar = append(f.pillar, p)
 		f.points = append(f.points, n.Points.Rat())
+		f.leaf = append(f.leaf, len(n.Children) == 0)
 		for k := range n.Children {
 			walk(&n.Children[k], i, p)
 		}
@@ -167,39 +169,17 @@ func (c *Criteria) read64(m *Reading, r *Result, i int) (a, b int64, ok, frac bo
 // read sets v to a unit's value for a measure and reports whether it has
 // one.
 func (c *Criteria) read(m *Reading, r *Result, rep Reported, i int, v *big.Rat) bool {
-	n := r.h.Len()
-	actual := func(id string) (int64, bool) {
-		k, _ := r.cat.index(id)
-		s := k*n + i
-		return r.actual[s], r.flags[s]&fActual != 0
-	}
-	switch {
-	case m.Count != "":
-		if a, ok := actual(m.Count); ok {
-			v.SetInt64(a)
-			return true
-		}
-	case m.Ratio != nil:
-		a, ok1 := actual(m.Ratio[0])
-		b, ok2 := actual(m.Ratio[1])
-		if ok1 && ok2 && b > 0 {
+	if a, b, ok, frac := c.read64(m, r, i); frac {
+		if ok {
 			v.SetFrac64(a, b)
-			return true
 		}
-	case m.Attainment != "":
-		k, _ := r.cat.index(m.Attainment)
-		s := k*n + i
-		if f := r.flags[s]; f&fActual != 0 && f&fPlan != 0 && r.plan[s] > 0 {
-			v.SetFrac64(r.actual[s], r.plan[s])
-			return true
-		}
-	case m.Reported != "":
-		if x, ok := rep[m.Reported][r.h.At(i).Code]; ok {
-			v.Set(x.Rat())
-			return true
-		}
+		return ok
 	}
-	return false
+	x, ok := rep[m.Reported][r.h.At(i).Code]
+	if ok {
+		v.Set(x.Rat())
+	}
+	return ok
 }
 
 // leafRule is a Rule with its constants converted once per leaf. Points it
@@ -378,7 +358,7 @@ func (sc *Scorecard) finish() {
 	}
 	for u := range sc.units {
 		row := sc.pts[u*nn : (u+1)*nn]
-		sc.sumUp(row)
+		sc.sumUp(row, sc.f.leaf)
 		sc.full[u] = row[0] != nil
 		if sc.full[u] {
 			sc.pillars(u)
@@ -387,17 +367,24 @@ func (sc *Scorecard) finish() {
 	sc.rankAll()
 }
 
-// sumUp fills each parent with the sum of its children, or nil when a
-// child is unknown. Children come after their parent in pre-order.
-func (sc *Scorecard) sumUp(row []*big.Rat) {
+// sumUp fills each node above the leaves with the sum of its children, or
+// nil when one is unknown. leaf marks the nodes whose values are given
+// (the tree's leaves, or the main indicators of a merged unit); nodes below
+// a leaf are left alone. Children come after their parent in pre-order.
+func (sc *Scorecard) sumUp(row []*big.Rat, leaf []bool) {
 	sums := make([]*big.Rat, len(row))
 	ok := make([]bool, len(row))
-	for j, n := range sc.f.nodes {
-		if len(n.Children) > 0 {
+	under := make([]bool, len(row))
+	for j, p := range sc.f.parent {
+		under[j] = p >= 0 && (leaf[p] || under[p])
+		if !leaf[j] && !under[j] {
 			sums[j], ok[j] = new(big.Rat), true
 		}
 	}
 	for j := len(row) - 1; j >= 0; j-- {
+		if under[j] {
+			continue
+		}
 		if sums[j] != nil {
 			row[j] = nil
 			if ok[j] {

@@ -141,48 +141,9 @@ func (sc *Scorecard) Merge(cw *region.Crosswalk, to *region.Hierarchy, weights m
 	out.full = make([]bool, len(out.units))
 	for u := range out.units {
 		row := out.pts[u*nn : (u+1)*nn]
-		out.sumMains(row, isMain)
+		out.sumUp(row, isMain)
 		out.full[u] = row[0] != nil && out.pil[u][0] != nil
 	}
 	out.rankAll()
 	return out, nil
-}
-
-// sumMains fills the nodes above the main indicators from them.
-func (sc *Scorecard) sumMains(row []*big.Rat, isMain []bool) {
-	sums := make([]*big.Rat, len(row))
-	ok := make([]bool, len(row))
-	for j := range row {
-		if !isMain[j] && !sc.below(j, isMain) {
-			sums[j], ok[j] = new(big.Rat), true
-		}
-	}
-	for j := len(row) - 1; j >= 0; j-- {
-		if sums[j] != nil {
-			row[j] = nil
-			if ok[j] {
-				row[j] = sums[j]
-			}
-		}
-		if sums[j] == nil && !isMain[j] {
-			continue // below a main indicator: not defined for a merged unit
-		}
-		if p := sc.f.parent[j]; p >= 0 {
-			if row[j] == nil {
-				ok[p] = false
-			} else if ok[p] {
-				sums[p].Add(sums[p], row[j])
-			}
-		}
-	}
-}
-
-// below reports whether node j lies under a main-level node.
-func (sc *Scorecard) below(j int, isMain []bool) bool {
-	for p := sc.f.parent[j]; p >= 0; p = sc.f.parent[p] {
-		if isMain[p] {
-			return true
-		}
-	}
-	return false
 }
