@@ -12,9 +12,10 @@ import (
 	"github.com/chiso-vn/chiso/target"
 )
 
-// national is the benchmarks' data: Vietnam's hierarchy before 2025 (63
-// provinces, 705 districts, 10,599 communes), 8 flow indicators, a plan per
-// commune and indicator, and 120 days of daily counts (10,175,040 lines).
+// national is the benchmarks' data on a real hierarchy: 8 flow indicators,
+// a plan per commune and indicator, and 120 days of daily counts (9,645,120
+// lines for the 10,047 communes of Vietnam2024; 3,188,160 for the 3,321 of
+// Vietnam2025).
 type national struct {
 	h     *region.Hierarchy
 	cat   *indicator.Catalogue
@@ -22,12 +23,7 @@ type national struct {
 	plans *target.Set
 }
 
-var nationalData = sync.OnceValues(func() (*national, error) {
-	units := synth.Units(1)
-	h, err := region.New(units)
-	if err != nil {
-		return nil, err
-	}
+func makeNational(h *region.Hierarchy) (*national, error) {
 	cat := new(indicator.Catalogue)
 	var ids []string
 	for _, ind := range indicator.Standard().All()[:8] {
@@ -37,25 +33,33 @@ var nationalData = sync.OnceValues(func() (*national, error) {
 		}
 		ids = append(ids, ind.ID)
 	}
-	plans, err := target.ReadCSV(bytes.NewReader(synth.PlansCSV(units, ids, 1)), "plans.csv", h)
+	plans, err := target.ReadCSV(bytes.NewReader(synth.PlansCSV(h, ids, 1)), "plans.csv", h)
 	if err != nil {
 		return nil, err
 	}
-	return &national{h, cat, synth.ObservationsCSV(units, ids, 1), plans}, nil
-})
+	return &national{h, cat, synth.ObservationsCSV(h, ids, 1), plans}, nil
+}
 
-func loadNational(b *testing.B) *national {
+var (
+	national2024 = sync.OnceValues(func() (*national, error) { return makeNational(region.Vietnam2024()) })
+	national2025 = sync.OnceValues(func() (*national, error) { return makeNational(region.Vietnam2025()) })
+)
+
+func loadNational(b *testing.B) *national { return load(b, national2024) }
+
+func load(b *testing.B, data func() (*national, error)) *national {
 	if testing.Short() {
 		b.Skip("national-scale data is large; skipped with -short")
 	}
-	n, err := nationalData()
+	n, err := data()
 	if err != nil {
 		b.Fatal(err)
 	}
 	return n
 }
 
-// BenchmarkReadCSVNational ingests 10.2 million observations (about 350 MB).
+// BenchmarkReadCSVNational ingests 9.6 million observations (about 330 MB)
+// on the 10,047 communes of Vietnam2024.
 func BenchmarkReadCSVNational(b *testing.B) {
 	n := loadNational(b)
 	b.SetBytes(int64(len(n.csv)))
@@ -68,9 +72,16 @@ func BenchmarkReadCSVNational(b *testing.B) {
 }
 
 // BenchmarkRollupNational computes actual, plan, attainment and rank for
-// every unit at every level and every indicator (90,944 rows) as of a date.
-func BenchmarkRollupNational(b *testing.B) {
-	n := loadNational(b)
+// every unit of Vietnam2024 at every level and every indicator (86,456
+// rows) as of a date.
+func BenchmarkRollupNational(b *testing.B) { benchRollup(b, national2024, 86456) }
+
+// BenchmarkRollupNational2025 does the same on the 34 provinces and 3,321
+// communes of Vietnam2025 (26,848 rows).
+func BenchmarkRollupNational2025(b *testing.B) { benchRollup(b, national2025, 26848) }
+
+func benchRollup(b *testing.B, data func() (*national, error), want int) {
+	n := load(b, data)
 	ds, err := indicator.ReadCSV(bytes.NewReader(n.csv), "national.csv", n.h, n.cat)
 	if err != nil {
 		b.Fatal(err)
@@ -82,8 +93,8 @@ func BenchmarkRollupNational(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		if rows := r.Rows(); len(rows) != 90944 {
-			b.Fatalf("%d rows", len(rows))
+		if rows := r.Rows(); len(rows) != want {
+			b.Fatalf("%d rows, want %d", len(rows), want)
 		}
 	}
 }

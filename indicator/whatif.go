@@ -82,7 +82,8 @@ func (sc *Scorecard) Merge(cw *region.Crosswalk, to *region.Hierarchy, weights m
 		var pos []int
 		var ws []*big.Rat
 		wsum := new(big.Rat)
-		for _, pc := range preds {
+		for _, l := range preds {
+			pc := l.From
 			pi, ok := sc.h.Index(pc)
 			u, scored := sc.pos[int32(pi)]
 			if !ok || !scored {

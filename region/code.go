@@ -1,6 +1,7 @@
 package region
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"strconv"
@@ -13,14 +14,14 @@ import (
 // Code is a comparable value, usable as a map key. Its zero value is not a
 // valid code ([Code.IsValid] reports false).
 type Code struct {
-	// v packs the number of digits (0 for the nation) in the top byte and
-	// the numeric value below it; valid is set for every parsed code.
-	v     uint32
-	valid bool
+	// v packs the number of digits (1 for the nation, which no code has)
+	// in the top byte and the numeric value below it; 0 is the zero Code.
+	// One word keeps map look-ups by code on Go's fast 32-bit path.
+	v uint32
 }
 
 // Nation is the code of the country as a whole, the root of a hierarchy.
-var Nation = Code{v: 0, valid: true}
+var Nation = Code{v: 1 << 24}
 
 // ErrInvalidCode is wrapped by the errors of [ParseCode].
 var ErrInvalidCode = errors.New("invalid code")
@@ -44,7 +45,7 @@ func ParseCode(s string) (Code, error) {
 		}
 		n = n*10 + uint32(c-'0')
 	}
-	return Code{v: uint32(len(s))<<24 | n, valid: true}, nil
+	return Code{v: uint32(len(s))<<24 | n}, nil
 }
 
 // MustParseCode is like [ParseCode] but panics on an invalid code. It is for
@@ -66,7 +67,7 @@ func (e *codeError) Error() string {
 func (e *codeError) Unwrap() error { return ErrInvalidCode }
 
 // IsValid reports whether c is a parsed code rather than the zero value.
-func (c Code) IsValid() bool { return c.valid }
+func (c Code) IsValid() bool { return c.v != 0 }
 
 func (c Code) digits() int { return int(c.v >> 24) }
 
@@ -78,11 +79,10 @@ func (c Code) Number() int { return int(c.v & 0xffffff) }
 // "VN", [LevelProvince] for 2 digits, [LevelDistrict] for 3 and
 // [LevelCommune] for 5. The zero Code has [LevelNone].
 func (c Code) Level() Level {
-	if !c.valid {
-		return LevelNone
-	}
 	switch c.digits() {
 	case 0:
+		return LevelNone
+	case 1:
 		return LevelNation
 	case 2:
 		return LevelProvince
@@ -96,7 +96,7 @@ func (c Code) Level() Level {
 // String returns the code as published, with its leading zeros ("06187"),
 // "VN" for the nation, and "" for the zero Code.
 func (c Code) String() string {
-	if !c.valid {
+	if !c.IsValid() {
 		return ""
 	}
 	return string(c.AppendTo(nil))
@@ -104,11 +104,11 @@ func (c Code) String() string {
 
 // AppendTo appends the text form of c to b.
 func (c Code) AppendTo(b []byte) []byte {
-	if !c.valid {
-		return b
-	}
 	d := c.digits()
-	if d == 0 {
+	switch d {
+	case 0:
+		return b
+	case 1:
 		return append(b, "VN"...)
 	}
 	var buf [5]byte
@@ -140,18 +140,7 @@ func (c *Code) UnmarshalText(b []byte) error {
 // Compare returns -1, 0 or +1 as c sorts before, with or after d: the zero
 // Code first, then the nation, then by level, then by number.
 func (c Code) Compare(d Code) int {
-	switch {
-	case c == d:
-		return 0
-	case !c.valid:
-		return -1
-	case !d.valid:
-		return 1
-	case c.v < d.v:
-		return -1
-	default:
-		return 1
-	}
+	return cmp.Compare(c.v, d.v)
 }
 
 // Less reports whether c sorts before d (see [Code.Compare]).

@@ -3,6 +3,7 @@ package region_test
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/chiso-vn/chiso/region"
 )
@@ -61,7 +62,7 @@ func ExampleNew() {
 func ExampleReadCSV() {
 	const list = `Tỉnh Thành Phố,Mã TP,Quận Huyện,Mã QH,Phường Xã,Mã PX,Cấp
 Tỉnh Bắc Ninh,27,Thị xã Quế Võ,259,Phường Phố Mới,09247,Phường
-Tỉnh Bắc Ninh,27,Thị xã Quế Võ,259,Xã Việt Hùng,09283,Xã
+Tỉnh Bắc Ninh,27,Thị xã Quế Võ,259,Phường Việt Hùng,09283,Phường
 `
 	h, err := region.ReadCSV(strings.NewReader(list), "danhmuc.csv")
 	if err != nil {
@@ -73,28 +74,60 @@ Tỉnh Bắc Ninh,27,Thị xã Quế Võ,259,Xã Việt Hùng,09283,Xã
 	}
 	// Output:
 	// phường Phố Mới (09247)
-	// xã Việt Hùng (09283)
+	// phường Việt Hùng (09283)
 	// thị xã Quế Võ (259)
 	// tỉnh Bắc Ninh (27)
 	// Việt Nam (VN)
 }
 
-func ExampleCrosswalk_ApplyCounts() {
-	// Accounts counted on the provinces of 2024, re-aggregated onto 2025's.
+func ExampleCrosswalk_Carry() {
+	// Accounts counted on three old communes of quận Phú Nhuận. Phường 15
+	// was split between two new wards; its share is not published.
+	m := region.MustParseCode
 	counts := map[region.Code]int64{
-		region.MustParseCode("24"): 1200, // Bắc Giang
-		region.MustParseCode("27"): 800,  // Bắc Ninh
-		region.MustParseCode("20"): 500,  // Lạng Sơn
+		m("27058"): 100, m("27061"): 200, m("27052"): 300, // Phường 1, 2, 7
+		m("27064"): 10, m("27070"): 20, m("27073"): 30, m("27085"): 40, // Phường 8, 10, 11, 13
+		m("27076"): 1000, // Phường 15
 	}
-	after, _ := region.Reorganisation2025().ApplyCounts(counts)
-	h := region.Vietnam2025()
-	for _, c := range []string{"24", "20"} {
-		u, _ := h.Unit(region.MustParseCode(c))
-		fmt.Println(u.FullName(), after[u.Code])
+	c := region.Reorganisation2025()
+	after, err := c.Carry(counts, nil)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, code := range []string{"27058", "27073"} {
+		u, _ := c.To().Unit(m(code))
+		fmt.Println(u.OfficialName(), after[u.Code])
 	}
 	// Output:
-	// tỉnh Bắc Ninh 2000
-	// tỉnh Lạng Sơn 500
+	// Phường Cầu Kiệu [600, 1600]
+	// Phường Phú Nhuận [100, 1100]
+}
+
+func ExampleCrosswalk_Successors() {
+	c := region.Reorganisation2025()
+	for _, q := range []string{"xã Bắc Xa", "thị trấn Cao Lộc", "Phường 15, Phú Nhuận"} {
+		old := c.From().Find(q)[0]
+		for _, l := range c.Successors(old.Code) {
+			u, _ := c.To().Unit(l.To)
+			fmt.Printf("%s → %s (%s)\n", old.OfficialName(), u.OfficialName(), l.Kind)
+		}
+	}
+	// Output:
+	// Xã Bắc Xa → Xã Kiên Mộc (toàn bộ)
+	// Thị trấn Cao Lộc → Phường Kỳ Lừa (toàn bộ)
+	// Phường 15 → Phường Cầu Kiệu (một phần)
+	// Phường 15 → Phường Phú Nhuận (một phần)
+}
+
+func ExampleAt() {
+	h, _ := region.At(time.Date(2025, 3, 23, 0, 0, 0, 0, time.UTC))
+	fmt.Println(h.Find("Phố Mới, Quế Võ"))
+	h, _ = region.At(time.Date(2025, 7, 1, 0, 0, 0, 0, time.UTC))
+	fmt.Println(h.Find("Quế Võ"))
+	// Output:
+	// [phường Phố Mới (09247)]
+	// [phường Quế Võ (09247)]
 }
 
 // Example_readme is the snippet shown in README.md.
@@ -103,5 +136,20 @@ func Example_readme() {
 	for _, u := range h.Find("thị trấn Cao Lộc, huyện Cao Lộc") {
 		fmt.Println(u.FullName(), u.Code) // thị trấn Cao Lộc 06187
 	}
-	// Output: thị trấn Cao Lộc 06187
+	// Where it went on 2025-07-01, and a count carried across the change.
+	c := region.Reorganisation2025()
+	for _, l := range c.Successors(region.MustParseCode("06187")) {
+		u, _ := c.To().Unit(l.To)
+		fmt.Println(u.OfficialName(), l.Kind) // Phường Kỳ Lừa toàn bộ
+	}
+	after, err := c.Carry(map[region.Code]int64{ // quận Tân Bình, Thành phố Hồ Chí Minh
+		region.MustParseCode("26974"): 400,  // Phường 13, all into Phường Tân Bình
+		region.MustParseCode("27004"): 200,  // Phường 14, likewise
+		region.MustParseCode("27007"): 1000, // Phường 15, split with Phường Tân Sơn: share not published
+	}, nil)
+	fmt.Println(after[region.MustParseCode("27004")], after[region.MustParseCode("27007")], err) // [600, 1600] [0, 1000] <nil>
+	// Output:
+	// thị trấn Cao Lộc 06187
+	// Phường Kỳ Lừa toàn bộ
+	// [600, 1600] [0, 1000] <nil>
 }

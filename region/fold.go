@@ -3,24 +3,76 @@ package region
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
 
 // fold reduces a name to the form [Hierarchy.Find] compares: lower case,
 // without diacritics (đ and Đ become d, which no decomposition does), with
-// runs of spaces and punctuation collapsed to one space.
+// runs of spaces and punctuation collapsed to one space. Text in Latin
+// script, precomposed (NFC) or not (NFD), is folded through a table; other
+// text goes through Unicode decomposition, with the same result.
 func fold(s string) string {
-	ascii := true
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
-			ascii = false
-			break
+	b := make([]byte, 0, len(s))
+	space := false
+	for _, r := range s {
+		var f rune
+		switch {
+		case r < 0x80:
+			switch {
+			case 'a' <= r && r <= 'z', '0' <= r && r <= '9':
+				f = r
+			case 'A' <= r && r <= 'Z':
+				f = r + 'a' - 'A'
+			}
+		case r >= 0x300 && r < 0x370: // combining diacritical marks
+			continue
+		case r >= latinA && r < latinA+rune(len(foldLatin[0])):
+			f = foldLatin[0][r-latinA]
+		case r >= latinB && r < latinB+rune(len(foldLatin[1])):
+			f = foldLatin[1][r-latinB]
+		default:
+			return foldSlow(s)
+		}
+		if f == 0 {
+			space = len(b) > 0
+			continue
+		}
+		if space {
+			b = append(b, ' ')
+			space = false
+		}
+		b = utf8.AppendRune(b, f)
+	}
+	return string(b)
+}
+
+// The Latin blocks fold handles by table: Latin-1 Supplement to Latin
+// Extended-B, and Latin Extended Additional (Vietnamese: ạ ả ấ ... ỹ).
+const (
+	latinA = 0xC0
+	latinB = 0x1E00
+)
+
+// foldLatin maps each rune of the two blocks to what foldSlow makes of it
+// (a single letter), or 0 for a separator.
+var foldLatin = func() (t [2][]rune) {
+	t[0], t[1] = make([]rune, 0x250-latinA), make([]rune, 0x100)
+	for k, start := range []rune{latinA, latinB} {
+		for n := range t[k] {
+			r := []rune(foldSlow(string(start + rune(n))))
+			if len(r) == 1 {
+				t[k][n] = r[0]
+			}
 		}
 	}
-	if !ascii {
-		s = norm.NFD.String(strings.ToValidUTF8(s, " "))
-	}
+	return t
+}()
+
+// foldSlow is fold through Unicode decomposition, for any text.
+func foldSlow(s string) string {
+	s = norm.NFD.String(strings.ToValidUTF8(s, " "))
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
@@ -53,7 +105,7 @@ var kindPrefixes = []struct {
 }{
 	{"thanh pho truc thuoc trung uong", []Kind{KindCentralCity}},
 	{"thanh pho thuoc tinh", []Kind{KindProvincialCity}},
-	{"thanh pho", []Kind{KindCentralCity, KindProvincialCity}},
+	{"thanh pho", []Kind{KindCentralCity, KindProvincialCity, KindCityOfCentralCity}},
 	{"thi tran", []Kind{KindTown}},
 	{"dac khu", []Kind{KindSpecialZone}},
 	{"phuong", []Kind{KindWard}},
@@ -61,7 +113,7 @@ var kindPrefixes = []struct {
 	{"huyen", []Kind{KindDistrict}},
 	{"quan", []Kind{KindUrbanDistrict}},
 	{"tinh", []Kind{KindProvince}},
-	{"tp", []Kind{KindCentralCity, KindProvincialCity}},
+	{"tp", []Kind{KindCentralCity, KindProvincialCity, KindCityOfCentralCity}},
 	{"tx", []Kind{KindTownship}},
 	{"tt", []Kind{KindTown}},
 	{"xa", []Kind{KindCommune}},
@@ -70,10 +122,19 @@ var kindPrefixes = []struct {
 // splitKind splits a folded name into the kinds its leading word names and
 // the rest. It returns nil kinds when no kind word leads or nothing follows.
 func splitKind(f string) ([]Kind, string) {
-	for _, p := range kindPrefixes {
-		if len(f) > len(p.word)+1 && strings.HasPrefix(f, p.word) && f[len(p.word)] == ' ' {
-			return p.kinds, f[len(p.word)+1:]
-		}
+	if k := kindPrefix(f); k >= 0 {
+		return kindPrefixes[k].kinds, f[len(kindPrefixes[k].word)+1:]
 	}
 	return nil, f
+}
+
+// kindPrefix returns the index in kindPrefixes of the kind word that begins
+// the folded name f and is followed by more of it, or -1.
+func kindPrefix(f string) int {
+	for k, p := range kindPrefixes {
+		if len(f) > len(p.word)+1 && strings.HasPrefix(f, p.word) && f[len(p.word)] == ' ' {
+			return k
+		}
+	}
+	return -1
 }

@@ -52,6 +52,7 @@ type Hierarchy struct {
 	nameRank []int32 // position in the collation order of all names
 	byCode   map[Code]int32
 	byName   map[string][]int32 // folded name to indexes, ascending
+	alias    map[string][]aliasOf
 	levels   [LevelCommune + 1][]int32
 }
 
@@ -384,21 +385,66 @@ func (h *Hierarchy) Find(name string) []Unit {
 	return out
 }
 
-// find returns the ascending indexes of the units matching one name.
+// find returns the ascending indexes of the units matching one name: by
+// their names, or by an alias of the built-in lists (a former name, a short
+// form), with or without a kind word.
 func (h *Hierarchy) find(name string) []int32 {
 	f := fold(name)
 	kinds, rest := splitKind(f)
 	var idx []int32
-	for _, i := range h.byName[rest] {
-		if kinds == nil || slices.Contains(kinds, h.units[i].Kind) {
-			idx = append(idx, i)
+	match := func(key string, kinds []Kind) {
+		for _, i := range h.byName[key] {
+			if kinds == nil || slices.Contains(kinds, h.units[i].Kind) {
+				idx = append(idx, i)
+			}
+		}
+		for _, a := range h.alias[key] {
+			if kinds == nil || slices.Contains(kinds, a.kind) || slices.Contains(kinds, h.units[a.i].Kind) {
+				idx = append(idx, a.i)
+			}
 		}
 	}
+	match(rest, kinds)
 	if kinds != nil {
-		// A name that itself begins like a kind word: "Xa Lý".
-		idx = append(idx, h.byName[f]...)
-		slices.Sort(idx)
-		idx = slices.Compact(idx)
+		// A name that itself begins like a kind word: "Xa Lý", "TT Huế".
+		match(f, nil)
 	}
-	return idx
+	slices.Sort(idx)
+	return slices.Compact(idx)
+}
+
+// Sub returns the hierarchy of the unit with code c: its ancestors, itself
+// and all its descendants, with the same names, kinds and aliases, and
+// dense indexes of its own. It is how one district or province of a
+// national list is rolled up or ranked on its own: Vietnam2024().Sub(259)
+// is thị xã Quế Võ with its 20 communes and wards, under Bắc Ninh and the
+// nation. It reports false for an unknown code.
+func (h *Hierarchy) Sub(c Code) (*Hierarchy, bool) {
+	i, ok := h.byCode[c]
+	if !ok {
+		return nil, false
+	}
+	var units []Unit
+	for a := h.parent[i]; a >= 0; a = h.parent[a] {
+		units = append(units, h.units[a])
+	}
+	units = append(units, h.units[i:h.end[i]]...)
+	sub, err := New(units)
+	if err != nil {
+		panic("region: Sub of a valid hierarchy is invalid: " + err.Error())
+	}
+	for key, as := range h.alias {
+		for _, a := range as {
+			if j, ok := sub.byCode[h.units[a.i].Code]; ok {
+				if sub.alias == nil {
+					sub.alias = map[string][]aliasOf{}
+				}
+				sub.alias[key] = append(sub.alias[key], aliasOf{j, a.kind})
+			}
+		}
+	}
+	for _, as := range sub.alias {
+		slices.SortFunc(as, func(a, b aliasOf) int { return int(a.i - b.i) })
+	}
+	return sub, true
 }

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"golang.org/x/text/unicode/norm"
 )
 
 func u(code, name string, kind Kind, parent string) Unit {
@@ -225,4 +226,35 @@ func TestFindWithAncestors(t *testing.T) {
 			t.Errorf("Find(%q) (-want +got):\n%s", tt.q, diff)
 		}
 	}
+}
+
+// fold's table gives what Unicode decomposition gives, for every rune of
+// its blocks, for every name of both lists, and for text in NFD.
+func TestFoldTable(t *testing.T) {
+	for r := rune(0); r < 0x2000; r++ {
+		s := "A" + string(r) + "b"
+		if got, want := fold(s), foldSlow(s); got != want {
+			t.Errorf("fold(%q) = %q, foldSlow gives %q", s, got, want)
+		}
+	}
+	for _, h := range []*Hierarchy{Vietnam2024(), Vietnam2025()} {
+		for _, u := range h.All() {
+			for _, s := range []string{u.OfficialName(), norm.NFD.String(u.OfficialName())} {
+				if got, want := fold(s), foldSlow(s); got != want {
+					t.Errorf("fold(%q) = %q, foldSlow gives %q", s, got, want)
+				}
+			}
+		}
+	}
+}
+
+func FuzzFold(f *testing.F) {
+	for _, s := range []string{"Thị xã Quế Võ", "ĐÌNH LẬP", "\xff", "Bà Rịa - Vũng Tàu", "e\u0302\u0301", "Ǆ ø Ð"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := fold(s), foldSlow(s); got != want {
+			t.Fatalf("fold(%q) = %q, foldSlow gives %q", s, got, want)
+		}
+	})
 }

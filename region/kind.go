@@ -3,6 +3,8 @@ package region
 import (
 	"fmt"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Level is a tier of the administrative hierarchy.
@@ -58,18 +60,19 @@ type Kind uint8
 
 // The kinds of unit. The zero Kind is invalid.
 const (
-	KindNone           Kind = iota
-	KindNation              // quốc gia
-	KindProvince            // tỉnh
-	KindCentralCity         // thành phố trực thuộc trung ương
-	KindDistrict            // huyện
-	KindTownship            // thị xã
-	KindProvincialCity      // thành phố thuộc tỉnh
-	KindUrbanDistrict       // quận
-	KindCommune             // xã
-	KindWard                // phường
-	KindTown                // thị trấn
-	KindSpecialZone         // đặc khu (commune level, from 2025-07-01)
+	KindNone              Kind = iota
+	KindNation                 // quốc gia
+	KindProvince               // tỉnh
+	KindCentralCity            // thành phố trực thuộc trung ương
+	KindDistrict               // huyện
+	KindTownship               // thị xã
+	KindProvincialCity         // thành phố thuộc tỉnh
+	KindUrbanDistrict          // quận
+	KindCommune                // xã
+	KindWard                   // phường
+	KindTown                   // thị trấn
+	KindSpecialZone            // đặc khu (commune level, from 2025-07-01)
+	KindCityOfCentralCity      // thành phố thuộc thành phố trực thuộc trung ương (Thủ Đức, Thủy Nguyên)
 	numKinds
 )
 
@@ -78,18 +81,19 @@ var kinds = [numKinds]struct {
 	word  string // the word written before a unit's name
 	level Level
 }{
-	KindNone:           {"", "", LevelNone},
-	KindNation:         {"quốc gia", "", LevelNation},
-	KindProvince:       {"tỉnh", "tỉnh", LevelProvince},
-	KindCentralCity:    {"thành phố trực thuộc trung ương", "thành phố", LevelProvince},
-	KindDistrict:       {"huyện", "huyện", LevelDistrict},
-	KindTownship:       {"thị xã", "thị xã", LevelDistrict},
-	KindProvincialCity: {"thành phố thuộc tỉnh", "thành phố", LevelDistrict},
-	KindUrbanDistrict:  {"quận", "quận", LevelDistrict},
-	KindCommune:        {"xã", "xã", LevelCommune},
-	KindWard:           {"phường", "phường", LevelCommune},
-	KindTown:           {"thị trấn", "thị trấn", LevelCommune},
-	KindSpecialZone:    {"đặc khu", "đặc khu", LevelCommune},
+	KindNone:              {"", "", LevelNone},
+	KindNation:            {"quốc gia", "", LevelNation},
+	KindProvince:          {"tỉnh", "tỉnh", LevelProvince},
+	KindCentralCity:       {"thành phố trực thuộc trung ương", "thành phố", LevelProvince},
+	KindDistrict:          {"huyện", "huyện", LevelDistrict},
+	KindTownship:          {"thị xã", "thị xã", LevelDistrict},
+	KindProvincialCity:    {"thành phố thuộc tỉnh", "thành phố", LevelDistrict},
+	KindUrbanDistrict:     {"quận", "quận", LevelDistrict},
+	KindCommune:           {"xã", "xã", LevelCommune},
+	KindWard:              {"phường", "phường", LevelCommune},
+	KindTown:              {"thị trấn", "thị trấn", LevelCommune},
+	KindSpecialZone:       {"đặc khu", "đặc khu", LevelCommune},
+	KindCityOfCentralCity: {"thành phố thuộc thành phố trực thuộc trung ương", "thành phố", LevelDistrict},
 }
 
 // String returns the legal Vietnamese name of the kind, such as "thị xã" or
@@ -119,24 +123,50 @@ func (k Kind) Level() Level {
 }
 
 // ParseKind returns the kind named by s, ignoring case and diacritics. It
-// accepts the legal names (see [Kind.String]) and, where the level decides
-// between the two kinds of city, "thành phố" with level.
+// accepts the legal names (see [Kind.String]), "thành phố trung ương" (as
+// the statistics office's list writes the province-level city), and the bare
+// "thành phố" (or "tp") where level decides between the kinds of city: at
+// [LevelProvince] a centrally-run city, at [LevelDistrict] a city of a
+// province (use [Kind.Level] and the parent's kind to tell a city of a
+// centrally-run city, as [ReadCSV] does). The kind must belong to level
+// unless level is [LevelNone].
 func ParseKind(s string, level Level) (Kind, error) {
-	f := fold(s)
+	k := parseKind(fold(s), level)
+	if k == KindNone || level != LevelNone && k.Level() != level {
+		if level == LevelNone {
+			return KindNone, fmt.Errorf("region.ParseKind(%q): %w", s, ErrUnknownKind)
+		}
+		return KindNone, fmt.Errorf("region.ParseKind(%q): %w at level %q", s, ErrUnknownKind, level)
+	}
+	return k, nil
+}
+
+// foldedKinds are the legal names of the kinds, folded once.
+var foldedKinds = func() (f [numKinds]string) {
 	for k := KindNation; k < numKinds; k++ {
-		if f == fold(kinds[k].name) {
-			return k, nil
+		f[k] = fold(kinds[k].name)
+	}
+	return f
+}()
+
+func parseKind(f string, level Level) Kind {
+	for k := KindNation; k < numKinds; k++ {
+		if f == foldedKinds[k] {
+			return k
 		}
 	}
-	if f == "thanh pho" || f == "tp" {
+	switch f {
+	case "thanh pho trung uong":
+		return KindCentralCity
+	case "thanh pho", "tp":
 		switch level {
 		case LevelProvince:
-			return KindCentralCity, nil
+			return KindCentralCity
 		case LevelDistrict:
-			return KindProvincialCity, nil
+			return KindProvincialCity
 		}
 	}
-	return KindNone, fmt.Errorf("region.ParseKind(%q): unknown kind of unit at level %q", s, level)
+	return KindNone
 }
 
 // MarshalText implements encoding.TextMarshaler with the legal name.
@@ -173,6 +203,17 @@ func (u Unit) FullName() string {
 		return u.Name
 	}
 	return w + " " + u.Name
+}
+
+// OfficialName returns the name as the official lists write it, the kind
+// word capitalised: "Thị xã Quế Võ", "Thành phố Hà Nội", "Đặc khu Vân Đồn".
+func (u Unit) OfficialName() string {
+	w := u.Kind.Word()
+	if w == "" {
+		return u.Name
+	}
+	r, n := utf8.DecodeRuneInString(w)
+	return string(unicode.ToUpper(r)) + w[n:] + " " + u.Name
 }
 
 // String returns the full name and the code: "thị xã Quế Võ (259)".

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"iter"
+	"slices"
 	"strings"
 )
 
@@ -13,6 +15,7 @@ var (
 	ErrMissingColumn = errors.New("missing column")
 	ErrConflict      = errors.New("code given twice with different names or kinds")
 	ErrUnknownKind   = errors.New("unknown kind of unit")
+	ErrKindMismatch  = errors.New("kind column contradicts the name's kind word")
 )
 
 // ParseError is a problem at one place of a file read by [ReadCSV].
@@ -37,72 +40,87 @@ func (e *ParseError) Error() string {
 // Unwrap returns the problem, for errors.Is and errors.As.
 func (e *ParseError) Unwrap() error { return e.Err }
 
-// The columns of the statistics office's list, by their folded headers.
+// The columns of a list of units, by their folded headers: the statistics
+// office's export (Vietnamese headers) and the plain lists chiso ships
+// (province_code, province, province_kind, ...).
 var csvColumns = [...]struct {
 	names    []string
 	required bool
 }{
 	colProvinceName: {[]string{"tinh thanh pho", "tinh", "province"}, true},
 	colProvinceCode: {[]string{"ma tp", "ma tinh", "province code"}, true},
+	colProvinceKind: {[]string{"province kind", "loai tinh"}, false},
 	colDistrictName: {[]string{"quan huyen", "huyen", "district"}, false},
 	colDistrictCode: {[]string{"ma qh", "ma huyen", "district code"}, false},
+	colDistrictKind: {[]string{"district kind", "loai huyen"}, false},
 	colCommuneName:  {[]string{"phuong xa", "xa", "commune"}, false},
 	colCommuneCode:  {[]string{"ma px", "ma xa", "commune code"}, false},
-	colCommuneKind:  {[]string{"cap", "level"}, false},
+	colCommuneKind:  {[]string{"cap", "commune kind", "level"}, false},
 }
 
 const (
 	colProvinceName = iota
 	colProvinceCode
+	colProvinceKind
 	colDistrictName
 	colDistrictCode
+	colDistrictKind
 	colCommuneName
 	colCommuneCode
 	colCommuneKind
 	numColumns
 )
 
-// ReadCSV reads the statistics office's list of units (Danh mục hành chính)
-// as it exports it: a header row, then one row per commune carrying its
-// district and province, for example
+// csvLevels are the column triples of each level, from the top.
+var csvLevels = [...]struct {
+	name, code, kind int
+	level            Level
+}{
+	{colProvinceName, colProvinceCode, colProvinceKind, LevelProvince},
+	{colDistrictName, colDistrictCode, colDistrictKind, LevelDistrict},
+	{colCommuneName, colCommuneCode, colCommuneKind, LevelCommune},
+}
+
+// ReadCSV reads a list of units: a header row, then one row per commune
+// carrying its district and province. It reads the statistics office's
+// export (Danh mục hành chính),
 //
 //	Tỉnh Thành Phố,Mã TP,Quận Huyện,Mã QH,Phường Xã,Mã PX,Cấp
 //	Tỉnh Lạng Sơn,20,Huyện Cao Lộc,183,Thị trấn Cao Lộc,06187,Thị trấn
 //
-// Headers are matched ignoring case and diacritics; the district columns are
-// optional (lists from 2025-07-01 have none), as are the commune columns, and
-// a row may stop at the province or the district. Names carry their kind word
-// ("Thị xã Quế Võ"), which gives the kind; "Cấp", when present, gives a
-// commune's kind. A unit repeated on many rows must repeat identically. The
-// nation ([Nation], "Việt Nam") is added as the root.
+// and the plain lists that chiso's built-in data use,
+//
+//	province_code,province,province_kind,district_code,district,district_kind,commune_code,commune,commune_kind
+//	20,Tỉnh Lạng Sơn,Tỉnh,183,Huyện Cao Lộc,Huyện,06187,Thị trấn Cao Lộc,Thị trấn
+//
+// Headers are matched ignoring case, diacritics and punctuation; columns may
+// come in any order, and unknown columns are ignored. The district columns
+// are optional (lists from 2025-07-01 have none), as are the commune
+// columns, and a row may stop at the province or the district. A leading
+// UTF-8 byte-order mark is skipped.
+//
+// Names carry their kind word ("Thị xã Quế Võ"), which gives the kind. A
+// kind column ("Cấp", commune_kind, ...) may name the kind instead or as
+// well: an unknown value, a kind of another level, or a kind that contradicts
+// the name's kind word is an error, never a silent override. "Thành phố"
+// under a centrally-run city is a [KindCityOfCentralCity]. A unit repeated on
+// many rows must repeat identically. The nation ([Nation], "Việt Nam") is
+// added as the root.
 //
 // name is used in errors. Every problem is reported, joined with errors.Join,
-// each as a [*ParseError] with line and column.
+// each as a [*ParseError] with line and column; the problems [New] finds
+// (such as a unit under two parents' codes) name the line that first gave
+// the unit and wrap its [*UnitError].
 func ReadCSV(r io.Reader, name string) (*Hierarchy, error) {
-	cr := csv.NewReader(r)
-	cr.FieldsPerRecord = -1
-	cr.ReuseRecord = true
-	header, err := cr.Read()
-	if err == io.EOF {
-		return nil, &ParseError{File: name, Err: fmt.Errorf("%w: the file is empty", ErrMissingColumn)}
-	}
+	cr, header, err := openCSV(r, name, -1)
 	if err != nil {
-		return nil, csvError(name, err)
+		return nil, err
 	}
-	var col [numColumns]int
-	for c := range col {
-		col[c] = -1
+	var names [numColumns][]string
+	for c, spec := range csvColumns {
+		names[c] = spec.names
 	}
-	for i, h := range header {
-		f := fold(strings.TrimPrefix(h, "\ufeff"))
-		for c, spec := range csvColumns {
-			for _, n := range spec.names {
-				if f == n && col[c] < 0 {
-					col[c] = i
-				}
-			}
-		}
-	}
+	col := columns(header, names[:])
 	var errs []error
 	for c, spec := range csvColumns {
 		if spec.required && col[c] < 0 {
@@ -112,21 +130,17 @@ func ReadCSV(r io.Reader, name string) (*Hierarchy, error) {
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}
+	// A unit is repeated on every row of its children: the text it was
+	// first given as lets repeats be checked without parsing them again.
+	type given struct {
+		name, kind string
+		parent     Code
+		line, col  int
+	}
 	units := []Unit{{Code: Nation, Name: "Việt Nam", Kind: KindNation}}
+	first := []given{{}}
 	seen := map[Code]int{Nation: 0}
-	for {
-		rec, err := cr.Read()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			errs = append(errs, csvError(name, err))
-			if _, ok := err.(*csv.ParseError); ok {
-				continue
-			}
-			break
-		}
-		line, _ := cr.FieldPos(0)
+	for line, rec := range records(cr, name, &errs) {
 		field := func(c int) (string, int) {
 			if col[c] < 0 || col[c] >= len(rec) {
 				return "", 0
@@ -134,17 +148,11 @@ func ReadCSV(r io.Reader, name string) (*Hierarchy, error) {
 			_, column := cr.FieldPos(col[c])
 			return strings.TrimSpace(rec[col[c]]), column
 		}
-		parent := Nation
-		for _, lv := range [...]struct {
-			name, code, kind int
-			level            Level
-		}{
-			{colProvinceName, colProvinceCode, -1, LevelProvince},
-			{colDistrictName, colDistrictCode, -1, LevelDistrict},
-			{colCommuneName, colCommuneCode, colCommuneKind, LevelCommune},
-		} {
+		parent, parentKind := Nation, KindNation
+		for _, lv := range csvLevels {
 			full, nameCol := field(lv.name)
 			codeText, codeCol := field(lv.code)
+			kindText, kindCol := field(lv.kind)
 			if full == "" && codeText == "" {
 				if lv.level == LevelProvince {
 					errs = append(errs, &ParseError{name, line, 0, errors.New("no province on this row")})
@@ -163,36 +171,34 @@ func ReadCSV(r io.Reader, name string) (*Hierarchy, error) {
 				at(codeCol, fmt.Errorf("%w: %q is a %s code in the %s column", ErrInvalidCode, codeText, code.Level(), lv.level))
 				break
 			}
-			kinds, bare := splitKindWords(full)
-			kind := KindNone
-			if lv.kind >= 0 {
-				if k, _ := field(lv.kind); k != "" {
-					kind, _ = ParseKind(k, lv.level)
+			if i, ok := seen[code]; ok {
+				if g := first[i]; g.name == full && g.kind == kindText && g.parent == parent {
+					parent, parentKind = code, units[i].Kind
+					continue
 				}
 			}
-			if kind == KindNone {
-				for _, k := range kinds {
-					if k.Level() == lv.level {
-						kind = k
-					}
+			kind, bare, inName, err := unitKind(full, kindText, lv.level, parentKind)
+			if err != nil {
+				if inName {
+					at(nameCol, err)
+				} else {
+					at(kindCol, err)
 				}
-			}
-			if kind == KindNone {
-				at(nameCol, fmt.Errorf("%w in %q at %s level", ErrUnknownKind, full, lv.level))
 				break
 			}
 			u := Unit{Code: code, Name: bare, Kind: kind, Parent: parent}
 			if i, ok := seen[code]; ok {
 				if units[i] != u {
-					at(codeCol, fmt.Errorf("%w: %s was %s under %s, now %s under %s",
-						ErrConflict, code, units[i].FullName(), units[i].Parent, u.FullName(), u.Parent))
+					at(codeCol, fmt.Errorf("%w: %s was %s under %s (line %d), now %s under %s",
+						ErrConflict, code, units[i].FullName(), units[i].Parent, first[i].line, u.FullName(), u.Parent))
 					break
 				}
 			} else {
 				seen[code] = len(units)
 				units = append(units, u)
+				first = append(first, given{full, kindText, parent, line, codeCol})
 			}
-			parent = code
+			parent, parentKind = code, kind
 		}
 	}
 	if len(errs) > 0 {
@@ -200,15 +206,72 @@ func ReadCSV(r io.Reader, name string) (*Hierarchy, error) {
 	}
 	h, err := New(units)
 	if err != nil {
-		return nil, &ParseError{File: name, Err: err}
+		// Name the line that gave each unit New rejects.
+		var out []error
+		for _, e := range unjoin(err) {
+			pe := &ParseError{File: name, Err: e}
+			if ue, ok := e.(*UnitError); ok {
+				if i, ok := seen[ue.Code]; ok {
+					pe.Line, pe.Column = first[i].line, first[i].col
+				}
+			}
+			out = append(out, pe)
+		}
+		return nil, errors.Join(out...)
 	}
 	return h, nil
+}
+
+// unitKind decides the kind of a unit at level from its name as written
+// ("Thị xã Quế Võ") and the text of its kind column, if any. It returns the
+// name without its kind word, and on error whether the name (rather than
+// the kind column) is at fault.
+func unitKind(full, kindText string, level Level, parentKind Kind) (k Kind, bare string, inName bool, err error) {
+	words, bare := splitKindWords(full)
+	// The kinds the name's word allows at this level.
+	var named []Kind
+	for _, w := range words {
+		if w.Level() == level {
+			named = append(named, w)
+		}
+	}
+	city := func(k Kind) Kind {
+		if k == KindProvincialCity && parentKind == KindCentralCity {
+			return KindCityOfCentralCity
+		}
+		return k
+	}
+	if kindText == "" {
+		switch {
+		case len(named) == 0:
+			return KindNone, "", true, fmt.Errorf("%w in %q at %s level", ErrUnknownKind, full, level)
+		case slices.Contains(named, KindProvincialCity): // "Thành phố": of a province, or of a city
+			return city(KindProvincialCity), bare, false, nil
+		}
+		return named[0], bare, false, nil
+	}
+	k = city(parseKind(fold(kindText), level))
+	switch {
+	case k == KindNone || k.Level() != level:
+		return KindNone, "", false, fmt.Errorf("%w %q at %s level", ErrUnknownKind, kindText, level)
+	case len(words) > 0 && !slices.Contains(named, k) && !(k == KindCityOfCentralCity && slices.Contains(named, KindProvincialCity)):
+		return KindNone, "", false, fmt.Errorf("%w: %q is not a %s", ErrKindMismatch, full, k)
+	}
+	return k, bare, false, nil
 }
 
 // splitKindWords splits "Thị xã Quế Võ" into the kinds its first words name
 // and the rest of the name as written ("Quế Võ").
 func splitKindWords(full string) ([]Kind, string) {
 	words := strings.Fields(full)
+	// The usual case, one fold and a check: the name's folded prefix is a
+	// kind word of m words, and so are its first m words.
+	if k := kindPrefix(fold(full)); k >= 0 {
+		p := kindPrefixes[k]
+		if m := strings.Count(p.word, " ") + 1; m < len(words) && fold(strings.Join(words[:m], " ")) == p.word {
+			return p.kinds, strings.Join(words[m:], " ")
+		}
+	}
 	for n := min(len(words)-1, 6); n >= 1; n-- {
 		f := fold(strings.Join(words[:n], " "))
 		for _, p := range kindPrefixes {
@@ -220,9 +283,172 @@ func splitKindWords(full string) ([]Kind, string) {
 	return nil, strings.Join(words, " ")
 }
 
+// openCSV returns a reader of r (fields per record as encoding/csv takes
+// them: 0 for as many as the header, -1 for any number) and its header row.
+func openCSV(r io.Reader, name string, fields int) (*csv.Reader, []string, error) {
+	cr := csv.NewReader(r)
+	cr.FieldsPerRecord = fields
+	cr.ReuseRecord = true
+	header, err := cr.Read()
+	if err == io.EOF {
+		return nil, nil, &ParseError{File: name, Err: fmt.Errorf("%w: the file is empty", ErrMissingColumn)}
+	}
+	if err != nil {
+		return nil, nil, csvError(name, err)
+	}
+	return cr, slices.Clone(header), nil
+}
+
+// columns returns, for each list of folded header names, the index of the
+// first header cell that folds to one of them, or -1. A leading byte-order
+// mark is ignored.
+func columns(header []string, names [][]string) []int {
+	col := make([]int, len(names))
+	for c := range col {
+		col[c] = -1
+	}
+	for i, h := range header {
+		f := fold(strings.TrimPrefix(h, "\ufeff"))
+		for c, ns := range names {
+			if col[c] < 0 && slices.Contains(ns, f) {
+				col[c] = i
+			}
+		}
+	}
+	return col
+}
+
+// records yields the records of cr with their line numbers. A malformed
+// record is reported in errs and skipped; any other read error is reported
+// and ends the loop.
+func records(cr *csv.Reader, name string, errs *[]error) iter.Seq2[int, []string] {
+	return func(yield func(int, []string) bool) {
+		for {
+			rec, err := cr.Read()
+			if err == io.EOF {
+				return
+			}
+			if err != nil {
+				*errs = append(*errs, csvError(name, err))
+				if _, ok := err.(*csv.ParseError); ok {
+					continue
+				}
+				return
+			}
+			line, _ := cr.FieldPos(0)
+			if !yield(line, rec) {
+				return
+			}
+		}
+	}
+}
+
+// unjoin returns the errors joined in err, or err alone.
+func unjoin(err error) []error {
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		return j.Unwrap()
+	}
+	return []error{err}
+}
+
 func csvError(name string, err error) error {
 	if pe, ok := err.(*csv.ParseError); ok {
 		return &ParseError{File: name, Line: pe.Line, Column: pe.Column, Err: pe.Err}
 	}
 	return &ParseError{File: name, Err: err}
+}
+
+// ReadCrosswalk reads links from the units of from to those of to, as the
+// published reorganisation lists give them: a header row naming at least
+// new_code and old_code (or "mã mới", "mã cũ"), and optionally link ("full"
+// or "partial", see [LinkKind.UnmarshalText]; without the column every link
+// is full), new_name and old_name. A name, when given, must be the unit's
+// official name in its hierarchy (case aside), so that a list read against
+// the wrong hierarchy fails loudly. The links are then validated by
+// [NewCrosswalk]. Every problem of the file is reported, each as a
+// [*ParseError] with line and column.
+func ReadCrosswalk(r io.Reader, name string, from, to *Hierarchy) (*Crosswalk, error) {
+	links, err := readLinks(r, name, from, to)
+	if err != nil {
+		return nil, err
+	}
+	c, err := NewCrosswalk(from, to, links)
+	if err != nil {
+		return nil, &ParseError{File: name, Err: err}
+	}
+	return c, nil
+}
+
+func readLinks(r io.Reader, name string, from, to *Hierarchy) ([]Link, error) {
+	cr, header, err := openCSV(r, name, 0)
+	if err != nil {
+		return nil, err
+	}
+	const (
+		newCode = iota
+		oldCode
+		linkKind
+		newName
+		oldName
+	)
+	names := [...][]string{{"new code", "ma moi"}, {"old code", "ma cu"}, {"link", "lien ket"}, {"new name", "ten moi"}, {"old name", "ten cu"}}
+	col := columns(header, names[:])
+	var errs []error
+	for _, c := range []int{newCode, oldCode} {
+		if col[c] < 0 {
+			errs = append(errs, &ParseError{File: name, Line: 1, Err: fmt.Errorf("%w %q", ErrMissingColumn, names[c][0])})
+		}
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	var links []Link
+	for line, rec := range records(cr, name, &errs) {
+		at := func(c int, err error) {
+			_, column := cr.FieldPos(col[c])
+			errs = append(errs, &ParseError{name, line, column, err})
+		}
+		l := Link{Kind: Full}
+		ok := true
+		for _, side := range [...]struct {
+			code, name int
+			h          *Hierarchy
+			dst        *Code
+			which      string
+		}{{oldCode, oldName, from, &l.From, "old"}, {newCode, newName, to, &l.To, "new"}} {
+			c, err := ParseCode(strings.TrimSpace(rec[col[side.code]]))
+			if err != nil {
+				at(side.code, err)
+				ok = false
+				continue
+			}
+			u, known := side.h.Unit(c)
+			if !known {
+				at(side.code, fmt.Errorf("%w %s in the %s list", ErrUnknownCode, c, side.which))
+				ok = false
+				continue
+			}
+			if nc := col[side.name]; nc >= 0 {
+				given := strings.TrimSpace(rec[nc])
+				if _, bare := splitKindWords(given); bare != u.Name || fold(given) != fold(u.OfficialName()) {
+					at(side.name, fmt.Errorf("%w: %s is %q in the %s list, not %q", ErrConflict, c, u.OfficialName(), side.which, given))
+					ok = false
+				}
+			}
+			*side.dst = c
+		}
+		if col[linkKind] >= 0 {
+			if err := l.Kind.UnmarshalText([]byte(strings.TrimSpace(rec[col[linkKind]]))); err != nil {
+				at(linkKind, err)
+				ok = false
+			}
+		}
+		if ok {
+			links = append(links, l)
+		}
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	return links, nil
 }

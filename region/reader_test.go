@@ -59,6 +59,11 @@ func TestReadCSVErrors(t *testing.T) {
 		{"every row", "Tỉnh Thành Phố,Mã TP,Quận Huyện,Mã QH\nTỉnh Lạng Sơn,20,Huyện Cao Lộc,18\nTỉnh X,2,,\n", []string{"f.csv:2:41:", "f.csv:3:10:"}, ErrInvalidCode},
 		{"quote", "Tỉnh Thành Phố,Mã TP\n\"Tỉnh Lạng Sơn,20\n", []string{"f.csv:2:"}, nil},
 		{"no province", "Tỉnh Thành Phố,Mã TP,Quận Huyện,Mã QH\n,,Huyện Cao Lộc,183\n", []string{"f.csv:2: no province on this row"}, nil},
+		{"unknown Cấp", "Tỉnh Thành Phố,Mã TP,Phường Xã,Mã PX,Cấp\nTỉnh Lạng Sơn,20,Xã Bắc Xa,06619,Làng\n", []string{`f.csv:2:42: unknown kind of unit "Làng" at xã level`}, ErrUnknownKind},
+		{"Cấp of another level", "Tỉnh Thành Phố,Mã TP,Phường Xã,Mã PX,Cấp\nTỉnh Lạng Sơn,20,Xã Bắc Xa,06619,Huyện\n", []string{`f.csv:2:42: unknown kind of unit "Huyện" at xã level`}, ErrUnknownKind},
+		{"Cấp against the name", "Tỉnh Thành Phố,Mã TP,Phường Xã,Mã PX,Cấp\nTỉnh Lạng Sơn,20,Xã Bắc Xa,06619,Phường\n", []string{`f.csv:2:42: kind column contradicts the name's kind word: "Xã Bắc Xa" is not a phường`}, ErrKindMismatch},
+		{"province kind against the name", "province_code,province,province_kind\n20,Tỉnh Lạng Sơn,Thành phố Trung ương\n", []string{`f.csv:2:23: kind column contradicts the name's kind word: "Tỉnh Lạng Sơn" is not a thành phố trực thuộc trung ương`}, ErrKindMismatch},
+		{"unit error names its line", "Tỉnh Thành Phố,Mã TP\nTỉnh Lạng Sơn,20\nTỉnh -,22\n", []string{"f.csv:3:10: region: unit 22 (-): name has no letters or digits"}, ErrEmptyName},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -79,6 +84,27 @@ func TestReadCSVErrors(t *testing.T) {
 				t.Errorf("error is not a *ParseError naming the file: %v", err)
 			}
 		})
+	}
+}
+
+// The plain lists chiso ships, with kind columns, and the two cities of a
+// centrally-run city.
+func TestReadCSVPlain(t *testing.T) {
+	const list = "province_code,province,province_kind,district_code,district,district_kind,commune_code,commune,commune_kind\n" +
+		"79,Thành phố Hồ Chí Minh,Thành phố Trung ương,769,Thành phố Thủ Đức,Thành phố,26794,Phường Linh Xuân,Phường\n" +
+		"20,Tỉnh Lạng Sơn,Tỉnh,178,Thành Phố Lạng Sơn,Thành phố,05971,Phường Hoàng Văn Thụ,Phường\n" +
+		"31,Thành phố Hải Phòng,Thành phố Trung ương,318,Huyện Bạch Long Vĩ,Huyện,,,\n"
+	h, err := ReadCSV(strings.NewReader(list), "plain.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for code, want := range map[string]Kind{"79": KindCentralCity, "769": KindCityOfCentralCity, "178": KindProvincialCity, "318": KindDistrict, "26794": KindWard} {
+		if u, _ := h.Unit(MustParseCode(code)); u.Kind != want {
+			t.Errorf("%s is %v, want %v", code, u, want)
+		}
+	}
+	if u, _ := h.Unit(MustParseCode("178")); u.OfficialName() != "Thành phố Lạng Sơn" {
+		t.Errorf("OfficialName = %q", u.OfficialName())
 	}
 }
 

@@ -4,7 +4,7 @@
 // considers adding for 2025), and prints both rankings, who moved, and
 // (with -svg FILE) a bar chart of the index.
 //
-// The units and codes are the statistics office's; the counts are
+// The units, their kinds and codes are those of the official list; the counts are
 // illustrative, generated from a fixed seed, not published figures.
 package main
 
@@ -14,7 +14,6 @@ import (
 	"io"
 	"math/rand/v2"
 	"os"
-	"strings"
 	"time"
 
 	"github.com/chiso-vn/chiso/indicator"
@@ -22,21 +21,6 @@ import (
 	"github.com/chiso-vn/chiso/report"
 	"github.com/chiso-vn/chiso/target"
 )
-
-// queVo lists communes of thị xã Quế Võ with their GSO codes (kinds as the
-// list gives them; several xã have since become phường).
-const queVo = `Tỉnh Thành Phố,Mã TP,Quận Huyện,Mã QH,Phường Xã,Mã PX,Cấp
-Tỉnh Bắc Ninh,27,Thị xã Quế Võ,259,Phường Phố Mới,09247,Phường
-Tỉnh Bắc Ninh,27,Thị xã Quế Võ,259,Xã Việt Thống,09250,Xã
-Tỉnh Bắc Ninh,27,Thị xã Quế Võ,259,Xã Đại Xuân,09253,Xã
-Tỉnh Bắc Ninh,27,Thị xã Quế Võ,259,Xã Bằng An,09262,Xã
-Tỉnh Bắc Ninh,27,Thị xã Quế Võ,259,Xã Phương Liễu,09265,Xã
-Tỉnh Bắc Ninh,27,Thị xã Quế Võ,259,Xã Quế Tân,09268,Xã
-Tỉnh Bắc Ninh,27,Thị xã Quế Võ,259,Xã Phượng Mao,09280,Xã
-Tỉnh Bắc Ninh,27,Thị xã Quế Võ,259,Xã Việt Hùng,09283,Xã
-Tỉnh Bắc Ninh,27,Thị xã Quế Võ,259,Xã Bồng Lai,09295,Xã
-Tỉnh Bắc Ninh,27,Thị xã Quế Võ,259,Xã Cách Bi,09298,Xã
-`
 
 func main() {
 	svgPath := flag.String("svg", "", "write the bar chart of the index to this SVG file")
@@ -96,9 +80,11 @@ func data(h *region.Hierarchy) (*indicator.Result, error) {
 }
 
 func run(w, svg io.Writer) error {
-	h, err := region.ReadCSV(strings.NewReader(queVo), "quevo.csv")
-	if err != nil {
-		return err
+	// Thị xã Quế Võ with its communes and wards, as the official list of
+	// 2025-03-01 gives them.
+	h, ok := region.Vietnam2024().Sub(region.MustParseCode("259"))
+	if !ok {
+		return fmt.Errorf("no thị xã Quế Võ in the built-in list")
 	}
 	res, err := data(h)
 	if err != nil {
