@@ -102,6 +102,14 @@ type Band struct {
 // [Criteria.Validate] report.
 var ErrCriteria = errors.New("invalid criteria")
 
+// ErrMismatch is wrapped when two values meant to go together do not: plans
+// and a dataset of different hierarchies, scorecards of different units.
+var ErrMismatch = errors.New("mismatched inputs")
+
+// ErrNotScored is wrapped by [Scorecard.Merge] for a predecessor that the
+// scorecard did not score.
+var ErrNotScored = errors.New("was not scored")
+
 // ParseCriteria reads a criteria set from JSON (unknown fields are errors)
 // and validates it against cat; see [Criteria.Validate].
 func ParseCriteria(data []byte, cat *Catalogue) (*Criteria, error) {

@@ -8,6 +8,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/chiso-vn/chiso/internal/errlist"
 	"github.com/chiso-vn/chiso/region"
 )
 
@@ -32,11 +33,11 @@ func ReadCSV(r io.Reader, name string, h *region.Hierarchy, cat *Catalogue) (*Da
 	b := NewBuilder(h, cat, name)
 	header, err := br.ReadSlice('\n')
 	if err != nil && (err != io.EOF || len(header) == 0) {
-		return nil, &ParseError{name, 1, 1, fmt.Errorf("reading the header: %w", err)}
+		return nil, &ParseError{File: name, Line: 1, Column: 1, Err: fmt.Errorf("reading the header: %w", err)}
 	}
 	cols, err := headerColumns(string(bytes.TrimRight(header, "\r\n")))
 	if err != nil {
-		return nil, &ParseError{name, 1, 1, err}
+		return nil, &ParseError{File: name, Line: 1, Column: 1, Err: err}
 	}
 	codes := newCodeTable(h)
 	ids := make(map[string]int, cat.Len())
@@ -59,7 +60,7 @@ func ReadCSV(r io.Reader, name string, h *region.Hierarchy, cat *Catalogue) (*Da
 			break
 		}
 		if err != nil && err != io.EOF {
-			return nil, &ParseError{name, int(line), 0, err}
+			return nil, &ParseError{File: name, Line: int(line), Column: 0, Err: err}
 		}
 		l := raw
 		if n := len(l); n > 0 && l[n-1] == '\n' {
@@ -81,7 +82,7 @@ func ReadCSV(r io.Reader, name string, h *region.Hierarchy, cat *Catalogue) (*Da
 				}
 				nfields++
 			} else if c == '"' {
-				b.errs.add(name, int(line), j+1, errors.New("quoted fields are not supported in observation files"))
+				b.errs.add(name, int(line), j+1, fmt.Errorf("line is %w: quoted fields are not supported in observation files", region.ErrMalformed))
 				nfields = -1
 				break
 			}
@@ -90,7 +91,7 @@ func ReadCSV(r io.Reader, name string, h *region.Hierarchy, cat *Catalogue) (*Da
 			continue
 		}
 		if nfields < nf || nfields > len(starts) {
-			b.errs.add(name, int(line), 1, fmt.Errorf("%d fields, the header has %d columns", nfields, nf))
+			b.errs.add(name, int(line), 1, fmt.Errorf("line is %w: %d fields, the header has %d columns", region.ErrMalformed, nfields, nf))
 			continue
 		}
 		field := func(c int) ([]byte, int) {
@@ -104,13 +105,13 @@ func ReadCSV(r io.Reader, name string, h *region.Hierarchy, cat *Catalogue) (*Da
 		uf, ucol := field(cols[0])
 		ui, ok := codes.lookup(uf)
 		if !ok {
-			b.errs.add(name, int(line), ucol, fmt.Errorf("%w %q", ErrUnknownUnit, uf))
+			b.errs.add(name, int(line), ucol, fmt.Errorf("%w %q", ErrUnknownUnit, excerpt(uf)))
 			continue
 		}
 		kf, kcol := field(cols[1])
 		k, ok := ids[string(kf)]
 		if !ok {
-			b.errs.add(name, int(line), kcol, fmt.Errorf("%w %q", ErrUnknownIndicator, kf))
+			b.errs.add(name, int(line), kcol, fmt.Errorf("%w %q", ErrUnknownIndicator, excerpt(kf)))
 			continue
 		}
 		df, dcol := field(cols[2])
@@ -120,25 +121,28 @@ func ReadCSV(r io.Reader, name string, h *region.Hierarchy, cat *Catalogue) (*Da
 		} else if d, ok = parseDate(df); ok {
 			lastDate, lastDay = append(lastDate[:0], df...), d
 		} else {
-			b.errs.add(name, int(line), dcol, fmt.Errorf("date %q is not a valid YYYY-MM-DD", df))
+			b.errs.add(name, int(line), dcol, fmt.Errorf("date %q is %w: want a valid YYYY-MM-DD", excerpt(df), region.ErrMalformed))
 			continue
 		}
 		vf, vcol := field(cols[3])
 		v, ok := parseCount(vf)
 		if !ok {
-			why := "is not a count of plain digits"
+			why := "not a count of plain digits"
 			if len(vf) > 0 && vf[0] == '-' {
 				why = "is negative"
-				b.errs.add(name, int(line), vcol, fmt.Errorf("%w: %q %s", ErrNegative, vf, why))
+				b.errs.add(name, int(line), vcol, fmt.Errorf("%w: %q %s", ErrNegative, excerpt(vf), why))
 				continue
 			}
-			b.errs.add(name, int(line), vcol, fmt.Errorf("value %q %s", vf, why))
+			b.errs.add(name, int(line), vcol, fmt.Errorf("value %q is %w: %s", excerpt(vf), region.ErrMalformed, why))
 			continue
 		}
 		b.add(k, ui, d, v, line)
 	}
 	return b.Build()
 }
+
+// excerpt returns a field as errors quote it (see errlist.Excerpt).
+func excerpt(b []byte) string { return errlist.Excerpt(string(b)) }
 
 // headerColumns returns the positions of unit, indicator, date and value.
 func headerColumns(h string) ([4]int, error) {
@@ -156,7 +160,7 @@ func headerColumns(h string) ([4]int, error) {
 	}
 	for c, ns := range names {
 		if cols[c] < 0 {
-			return cols, fmt.Errorf("missing column %q in header %q", ns[0], h)
+			return cols, fmt.Errorf("%w %q in header %q", region.ErrMissingColumn, ns[0], errlist.Excerpt(h))
 		}
 		if cols[c] >= 16 {
 			return cols, fmt.Errorf("column %q is past the 16th", ns[0])

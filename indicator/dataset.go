@@ -2,19 +2,20 @@ package indicator
 
 import (
 	"cmp"
-	"errors"
 	"fmt"
 	"slices"
 	"time"
 
+	"github.com/chiso-vn/chiso/internal/errlist"
 	"github.com/chiso-vn/chiso/region"
 )
 
-// Errors wrapped by the [Builder] and the readers.
+// Errors wrapped by the [Builder] and the readers: region's sentinels, so
+// errors.Is works whichever package reported them.
 var (
-	ErrUnknownUnit = errors.New("unknown unit")
-	ErrConflict    = errors.New("observation given twice with different values")
-	ErrOverflow    = errors.New("sum overflows int64")
+	ErrUnknownUnit = region.ErrUnknownUnit
+	ErrConflict    = region.ErrConflict // an observation given twice with different values
+	ErrOverflow    = region.ErrOverflow
 )
 
 // Observation is one count of one indicator for one unit at one date.
@@ -145,7 +146,7 @@ func (b *Builder) Build() (*Dataset, error) {
 		for j, p := range ps {
 			if j > 0 && p.day == ps[j-1].day {
 				if p.v != ps[j-1].v {
-					b.errs.add(b.name, int(p.line), 0, fmt.Errorf("%w: %s for %s on %s is %d here and %d at %d",
+					b.errs.add(b.name, int(p.line), 0, fmt.Errorf("observation %w: %s for %s on %s is %d here and %d at %d",
 						ErrConflict, b.cat.list[s/n].ID, b.h.At(s%n).Code, dateOf(p.day).Format(time.DateOnly),
 						p.v, ps[j-1].v, ps[j-1].line))
 				}
@@ -219,51 +220,16 @@ func (d *Dataset) valueAt(s int, asOf day) (int64, bool) {
 	return d.vals[lo], true
 }
 
-// errorList collects position errors, keeping the first maxErrors.
-type errorList struct {
-	list []error
-	more int
-}
-
-const maxErrors = 100
+// errorList collects position errors up to region.MaxErrors.
+type errorList struct{ errlist.List }
 
 func (l *errorList) add(file string, line, column int, err error) error {
-	e := &ParseError{File: file, Line: line, Column: column, Err: err}
-	if len(l.list) < maxErrors {
-		l.list = append(l.list, e)
-	} else {
-		l.more++
-	}
-	return e
+	return l.Add(&ParseError{File: file, Line: line, Column: column, Err: err})
 }
 
-func (l *errorList) err() error {
-	if len(l.list) == 0 {
-		return nil
-	}
-	errs := l.list
-	if l.more > 0 {
-		errs = append(errs, fmt.Errorf("and %d more problems", l.more))
-	}
-	return errors.Join(errs...)
-}
+func (l *errorList) err() error { return l.Err() }
 
 // ParseError is a problem with one observation: a line (and column) of a
 // file, or the n-th call of [Builder.Add] when Column is 0 and File is the
-// builder's name.
-type ParseError struct {
-	File         string
-	Line, Column int
-	Err          error
-}
-
-// Error writes the place, then the problem.
-func (e *ParseError) Error() string {
-	if e.Column == 0 {
-		return fmt.Sprintf("%s:%d: %v", e.File, e.Line, e.Err)
-	}
-	return fmt.Sprintf("%s:%d:%d: %v", e.File, e.Line, e.Column, e.Err)
-}
-
-// Unwrap returns the problem, for errors.Is and errors.As.
-func (e *ParseError) Unwrap() error { return e.Err }
+// builder's name. It is chiso's one position error, defined in region.
+type ParseError = region.ParseError

@@ -5,6 +5,7 @@ import (
 	"io"
 	"time"
 
+	"github.com/chiso-vn/chiso/internal/errlist"
 	"github.com/chiso-vn/chiso/internal/jsonpos"
 	"github.com/chiso-vn/chiso/region"
 )
@@ -45,12 +46,12 @@ func ReadJSON(r io.Reader, name string, h *region.Hierarchy, cat *Catalogue) (*D
 		}
 		d, err := time.Parse(time.DateOnly, o.Date)
 		if err != nil {
-			bad(fmt.Errorf("date %q is not a valid YYYY-MM-DD", o.Date))
+			bad(fmt.Errorf("date %q is %w: want a valid YYYY-MM-DD", errlist.Excerpt(o.Date), region.ErrMalformed))
 			return
 		}
 		switch {
 		case o.Value == nil:
-			bad(fmt.Errorf("no value"))
+			bad(fmt.Errorf("object is %w: no value", region.ErrMalformed))
 			return
 		case *o.Value < 0:
 			bad(fmt.Errorf("%w %d", ErrNegative, *o.Value))

@@ -36,8 +36,8 @@ func TestReadJSON(t *testing.T) {
 		"obs.json:2:2: negative count -5",
 		`obs.json:3:2: unknown unit "99999"`,
 		`obs.json:4:2: unknown indicator "xyz"`,
-		`obs.json:5:2: date "1/7/2023" is not a valid YYYY-MM-DD`,
-		"obs.json:6:2: no value",
+		`obs.json:5:2: date "1/7/2023" is malformed: want a valid YYYY-MM-DD`,
+		"obs.json:6:2: object is malformed: no value",
 		`obs.json:7:2: json: unknown field "extra"`,
 		`obs.json:8:2: region.ParseCode("6619")`,
 	} {

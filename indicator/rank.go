@@ -62,9 +62,9 @@ func Rank(h *region.Hierarchy, entries []Entry, method RankMethod) ([]Ranked, er
 		case !ok:
 			return nil, fmt.Errorf("indicator.Rank: %w %s", ErrUnknownUnit, e.Unit)
 		case !e.Value.IsValid():
-			return nil, fmt.Errorf("indicator.Rank: invalid value for %s", e.Unit)
+			return nil, fmt.Errorf("indicator.Rank: %w: invalid value for %s", ErrZeroDenominator, e.Unit)
 		case seen[e.Unit]:
-			return nil, fmt.Errorf("indicator.Rank: %s given twice", e.Unit)
+			return nil, fmt.Errorf("indicator.Rank: %s %w", e.Unit, region.ErrDuplicate)
 		}
 		seen[e.Unit] = true
 		idx[j], vals[i] = int32(i), e.Value

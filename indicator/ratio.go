@@ -10,12 +10,15 @@ import (
 	"strings"
 
 	"github.com/shopspring/decimal"
+
+	"github.com/chiso-vn/chiso/internal/errlist"
+	"github.com/chiso-vn/chiso/region"
 )
 
 // Errors wrapped by [Attainment], [Coverage] and the readers.
 var (
 	ErrZeroDenominator = errors.New("zero or negative plan or base")
-	ErrNegative        = errors.New("negative count")
+	ErrNegative        = region.ErrNegative
 )
 
 // RoundingMode says how a ratio is rounded for people to read.
@@ -220,7 +223,7 @@ func ParseRatio(s string) (Ratio, error) {
 	n, err1 := parseDigits(a)
 	d, err2 := parseDigits(b)
 	if !ok || err1 != nil || err2 != nil {
-		return Ratio{}, fmt.Errorf("indicator.ParseRatio(%q): want num/den in plain digits", s)
+		return Ratio{}, fmt.Errorf("indicator.ParseRatio(%q): %w: want num/den in plain digits", errlist.Excerpt(s), region.ErrMalformed)
 	}
 	return newRatio(n, d, "denominator")
 }

@@ -66,7 +66,7 @@ func (d *Dataset) Rollup(asOf time.Time, plans *target.Set) (*Result, error) {
 	}
 	if plans != nil {
 		if plans.Hierarchy() != d.h {
-			return nil, fmt.Errorf("indicator: plans and dataset use different hierarchies")
+			return nil, fmt.Errorf("indicator: %w: plans and dataset use different hierarchies", ErrMismatch)
 		}
 		for _, t := range plans.All() {
 			k, ok := d.cat.index(t.Indicator)

@@ -214,11 +214,11 @@ func TestReadCSVErrors(t *testing.T) {
 		"obs.csv:3: observation given twice with different values: thanh_toan_dt for 06187 on 2023-06-01 is 301 here and 300 at 2",
 		`obs.csv:4:1: unknown unit "99999"`,
 		`obs.csv:5:7: unknown indicator "xyz"`,
-		`obs.csv:6:12: date "2023-02-30" is not a valid YYYY-MM-DD`,
+		`obs.csv:6:12: date "2023-02-30" is malformed: want a valid YYYY-MM-DD`,
 		`obs.csv:7:23: negative count: "-4" is negative`,
-		`obs.csv:8:23: value "217.00" is not a count of plain digits`,
-		"obs.csv:9:1: 2 fields, the header has 4 columns",
-		"obs.csv:10:1: quoted fields are not supported",
+		`obs.csv:8:23: value "217.00" is malformed: not a count of plain digits`,
+		"obs.csv:9:1: line is malformed: 2 fields, the header has 4 columns",
+		"obs.csv:10:1: line is malformed: quoted fields are not supported",
 	} {
 		if err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("error lacks %q:\n%v", want, err)

@@ -6,6 +6,7 @@ import (
 	"slices"
 
 	"github.com/chiso-vn/chiso/region"
+	"github.com/chiso-vn/chiso/target"
 )
 
 // Move is a unit whose rank differs between two scorecards.
@@ -21,7 +22,7 @@ type Move struct {
 // last), then in collation order of names.
 func Diff(before, after *Scorecard) ([]Move, error) {
 	if before.h != after.h || before.c.Level != after.c.Level {
-		return nil, fmt.Errorf("indicator.Diff: the scorecards score different units")
+		return nil, fmt.Errorf("indicator.Diff: %w: they score different units", ErrMismatch)
 	}
 	var out []Move
 	for u, i := range before.units {
@@ -87,13 +88,13 @@ func (sc *Scorecard) Merge(cw *region.Crosswalk, to *region.Hierarchy, weights m
 			pi, ok := sc.h.Index(pc)
 			u, scored := sc.pos[int32(pi)]
 			if !ok || !scored {
-				return nil, fmt.Errorf("indicator: merging into %s: predecessor %s was not scored", code, pc)
+				return nil, fmt.Errorf("indicator: merging into %s: predecessor %s %w", code, pc, ErrNotScored)
 			}
 			w := big.NewRat(1, 1)
 			if weights != nil && sc.full[u] {
 				n, ok := weights[pc]
 				if !ok || n <= 0 {
-					return nil, fmt.Errorf("indicator: merging into %s: no positive weight for %s", code, pc)
+					return nil, fmt.Errorf("indicator: merging into %s: %w: no positive weight for %s", code, target.ErrWeights, pc)
 				}
 				w.SetInt64(n)
 			}

@@ -34,16 +34,16 @@ func (h *Hierarchy) addAliases(date string) error {
 		}
 		code, err := ParseCode(codeText)
 		if err != nil {
-			return &ParseError{name, n + 2, 0, err}
+			return &ParseError{File: name, Line: n + 2, Column: 0, Err: err}
 		}
 		i, ok := h.byCode[code]
 		if !ok {
-			return &ParseError{name, n + 2, 0, fmt.Errorf("%w %s in the list of %s", ErrUnknownCode, code, date)}
+			return &ParseError{File: name, Line: n + 2, Column: 0, Err: fmt.Errorf("%w %s in the list of %s", ErrUnknownUnit, code, date)}
 		}
 		kind := h.units[i].Kind
 		if kindText != "" {
 			if kind, err = ParseKind(kindText, code.Level()); err != nil {
-				return &ParseError{name, n + 2, 0, err}
+				return &ParseError{File: name, Line: n + 2, Column: 0, Err: err}
 			}
 		}
 		f := fold(alias)

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"github.com/chiso-vn/chiso/internal/errlist"
 	"strconv"
 )
 
@@ -61,7 +62,7 @@ func MustParseCode(s string) Code {
 type codeError struct{ in, why string }
 
 func (e *codeError) Error() string {
-	return "region.ParseCode(" + strconv.Quote(e.in) + "): " + e.why
+	return "region.ParseCode(" + strconv.Quote(errlist.Excerpt(e.in)) + "): " + e.why
 }
 
 func (e *codeError) Unwrap() error { return ErrInvalidCode }

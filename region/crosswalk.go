@@ -11,15 +11,13 @@ import (
 )
 
 // Errors that [NewCrosswalk], [Crosswalk.Shares], [Crosswalk.Weights] and
-// [Crosswalk.Carry] wrap.
+// [Crosswalk.Carry] wrap, besides [ErrUnknownUnit], [ErrShare],
+// [ErrNegative] and [ErrOverflow].
 var (
-	ErrShare       = errors.New("shares of a unit do not sum to exactly 1")
-	ErrUnknownCode = errors.New("unknown code")
-	ErrNegative    = errors.New("negative count")
-	ErrOverflow    = errors.New("sum overflows int64")
-	ErrLinkKind    = errors.New("link kind does not fit the unit's other links")
-	ErrUnlinked    = errors.New("unit has no link")
-	ErrIncomplete  = errors.New("a predecessor has no count")
+	ErrLinkKind   = errors.New("link kind does not fit the unit's other links")
+	ErrNoLink     = errors.New("no such link")
+	ErrUnlinked   = errors.New("unit has no link")
+	ErrIncomplete = errors.New("a predecessor has no count")
 )
 
 // LinkKind says how much of an old unit went into a new one.
@@ -112,9 +110,9 @@ func NewCrosswalk(from, to *Hierarchy, links []Link) (*Crosswalk, error) {
 		j, okTo := to.Index(l.To)
 		switch {
 		case !okFrom:
-			bad(l, "%w %s in the old hierarchy", ErrUnknownCode, l.From)
+			bad(l, "%w %s in the old hierarchy", ErrUnknownUnit, l.From)
 		case !okTo:
-			bad(l, "%w %s in the new hierarchy", ErrUnknownCode, l.To)
+			bad(l, "%w %s in the new hierarchy", ErrUnknownUnit, l.To)
 		case l.Kind != Full && l.Kind != Partial:
 			bad(l, "%w: %v", ErrLinkKind, l.Kind)
 		case k > 0 && ls[k-1].From == l.From && ls[k-1].To == l.To:
@@ -358,7 +356,7 @@ func (c *Crosswalk) Carry(counts map[Code]int64, shares *Shares) (map[Code]Bound
 	if found < len(counts) {
 		for code := range counts {
 			if i, ok := c.from.Index(code); !ok || c.out[i] == c.out[i+1] {
-				probs = append(probs, problem{code, fmt.Errorf("region: crosswalk: %w %s: no successor", ErrUnknownCode, code)})
+				probs = append(probs, problem{code, fmt.Errorf("region: crosswalk: %w %s: no successor", ErrUnknownUnit, code)})
 			}
 		}
 	}

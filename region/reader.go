@@ -13,32 +13,10 @@ import (
 // Errors that [ReadCSV] wraps in a [*ParseError].
 var (
 	ErrMissingColumn = errors.New("missing column")
-	ErrConflict      = errors.New("code given twice with different names or kinds")
 	ErrUnknownKind   = errors.New("unknown kind of unit")
 	ErrKindMismatch  = errors.New("kind column contradicts the name's kind word")
+	ErrWrongName     = errors.New("name differs from the list's")
 )
-
-// ParseError is a problem at one place of a file read by [ReadCSV].
-type ParseError struct {
-	File   string // the name given to ReadCSV
-	Line   int    // 1-based line of the record; 0 for a problem with the whole file
-	Column int    // 1-based byte column of the field, as encoding/csv counts; 0 for the whole record
-	Err    error
-}
-
-// Error writes the place, then the problem.
-func (e *ParseError) Error() string {
-	switch {
-	case e.Line == 0:
-		return fmt.Sprintf("%s: %v", e.File, e.Err)
-	case e.Column == 0:
-		return fmt.Sprintf("%s:%d: %v", e.File, e.Line, e.Err)
-	}
-	return fmt.Sprintf("%s:%d:%d: %v", e.File, e.Line, e.Column, e.Err)
-}
-
-// Unwrap returns the problem, for errors.Is and errors.As.
-func (e *ParseError) Unwrap() error { return e.Err }
 
 // The columns of a list of units, by their folded headers: the statistics
 // office's export (Vietnamese headers) and the plain lists chiso ships
@@ -155,12 +133,12 @@ func ReadCSV(r io.Reader, name string) (*Hierarchy, error) {
 			kindText, kindCol := field(lv.kind)
 			if full == "" && codeText == "" {
 				if lv.level == LevelProvince {
-					errs = append(errs, &ParseError{name, line, 0, errors.New("no province on this row")})
+					errs = append(errs, &ParseError{File: name, Line: line, Column: 0, Err: errors.New("no province on this row")})
 				}
 				continue
 			}
 			at := func(column int, err error) {
-				errs = append(errs, &ParseError{name, line, column, err})
+				errs = append(errs, &ParseError{File: name, Line: line, Column: column, Err: err})
 			}
 			code, err := ParseCode(codeText)
 			if err != nil {
@@ -189,7 +167,7 @@ func ReadCSV(r io.Reader, name string) (*Hierarchy, error) {
 			u := Unit{Code: code, Name: bare, Kind: kind, Parent: parent}
 			if i, ok := seen[code]; ok {
 				if units[i] != u {
-					at(codeCol, fmt.Errorf("%w: %s was %s under %s (line %d), now %s under %s",
+					at(codeCol, fmt.Errorf("unit %w: %s was %s under %s (line %d), now %s under %s",
 						ErrConflict, code, units[i].FullName(), units[i].Parent, first[i].line, u.FullName(), u.Parent))
 					break
 				}
@@ -406,7 +384,7 @@ func readLinks(r io.Reader, name string, from, to *Hierarchy) ([]Link, error) {
 	for line, rec := range records(cr, name, &errs) {
 		at := func(c int, err error) {
 			_, column := cr.FieldPos(col[c])
-			errs = append(errs, &ParseError{name, line, column, err})
+			errs = append(errs, &ParseError{File: name, Line: line, Column: column, Err: err})
 		}
 		l := Link{Kind: Full}
 		ok := true
@@ -424,14 +402,14 @@ func readLinks(r io.Reader, name string, from, to *Hierarchy) ([]Link, error) {
 			}
 			u, known := side.h.Unit(c)
 			if !known {
-				at(side.code, fmt.Errorf("%w %s in the %s list", ErrUnknownCode, c, side.which))
+				at(side.code, fmt.Errorf("%w %s in the %s list", ErrUnknownUnit, c, side.which))
 				ok = false
 				continue
 			}
 			if nc := col[side.name]; nc >= 0 {
 				given := strings.TrimSpace(rec[nc])
 				if _, bare := splitKindWords(given); bare != u.Name || fold(given) != fold(u.OfficialName()) {
-					at(side.name, fmt.Errorf("%w: %s is %q in the %s list, not %q", ErrConflict, c, u.OfficialName(), side.which, given))
+					at(side.name, fmt.Errorf("%w: %s is %q in the %s list, not %q", ErrWrongName, c, u.OfficialName(), side.which, given))
 					ok = false
 				}
 			}

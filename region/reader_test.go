@@ -55,7 +55,7 @@ func TestReadCSVErrors(t *testing.T) {
 		{"bad code", "Tỉnh Thành Phố,Mã TP\nTỉnh Lạng Sơn,2O\n", []string{`f.csv:2:20: region.ParseCode("2O")`}, ErrInvalidCode},
 		{"district code in province column", "Tỉnh Thành Phố,Mã TP\nTỉnh Lạng Sơn,183\n", []string{"f.csv:2:20:", "is a huyện code in the tỉnh column"}, ErrInvalidCode},
 		{"unknown kind", "Tỉnh Thành Phố,Mã TP\nLàng Sơn,20\n", []string{`f.csv:2:1: unknown kind of unit in "Làng Sơn"`}, ErrUnknownKind},
-		{"conflict", "Tỉnh Thành Phố,Mã TP\nTỉnh Lạng Sơn,20\nTỉnh Lạng Sơm,20\n", []string{"f.csv:3:20: code given twice"}, ErrConflict},
+		{"conflict", "Tỉnh Thành Phố,Mã TP\nTỉnh Lạng Sơn,20\nTỉnh Lạng Sơm,20\n", []string{"f.csv:3:20: unit given twice with different values"}, ErrConflict},
 		{"every row", "Tỉnh Thành Phố,Mã TP,Quận Huyện,Mã QH\nTỉnh Lạng Sơn,20,Huyện Cao Lộc,18\nTỉnh X,2,,\n", []string{"f.csv:2:41:", "f.csv:3:10:"}, ErrInvalidCode},
 		{"quote", "Tỉnh Thành Phố,Mã TP\n\"Tỉnh Lạng Sơn,20\n", []string{"f.csv:2:"}, nil},
 		{"no province", "Tỉnh Thành Phố,Mã TP,Quận Huyện,Mã QH\n,,Huyện Cao Lộc,183\n", []string{"f.csv:2: no province on this row"}, nil},

@@ -53,14 +53,14 @@ func (c *Crosswalk) split(parts []Part, fractions bool) (*Shares, error) {
 	for _, p := range parts {
 		i, ok := c.from.Index(p.From)
 		if !ok {
-			bad(p, "%w %s in the old hierarchy", ErrUnknownCode, p.From)
+			bad(p, "%w %s in the old hierarchy", ErrUnknownUnit, p.From)
 			continue
 		}
 		out := c.outOrder[c.out[i]:c.out[i+1]]
 		k := slices.IndexFunc(out, func(k int32) bool { return c.links[k].To == p.To })
 		switch {
 		case k < 0:
-			bad(p, "%w: no such link", ErrUnknownCode)
+			bad(p, "%w", ErrNoLink)
 		case c.links[out[k]].Kind == Full:
 			bad(p, "%w: a full link carries the whole unit and takes no share", ErrShare)
 		case p.Value.Sign() <= 0:
@@ -90,7 +90,7 @@ func (c *Crosswalk) split(parts []Part, fractions bool) (*Shares, error) {
 			sum.Add(sum, split[n].r)
 		}
 		if fractions && sum.Cmp(big.NewRat(1, 1)) != 0 {
-			errs = append(errs, fmt.Errorf("region: shares of %s: %w (they sum to %s)", old, ErrShare, sum.FloatString(6)))
+			errs = append(errs, fmt.Errorf("region: shares of %s: %w: they sum to %s, not exactly 1", old, ErrShare, sum.FloatString(6)))
 			continue
 		}
 		for n := range split {

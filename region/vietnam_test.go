@@ -212,13 +212,13 @@ func TestCarryErrors(t *testing.T) {
 		m("259"):   1,  // a district: the level was abolished
 		m("06187"): -1, // negative
 	}, nil)
-	for _, want := range []error{ErrIncomplete, ErrUnknownCode, ErrNegative} {
+	for _, want := range []error{ErrIncomplete, ErrUnknownUnit, ErrNegative} {
 		if !errors.Is(err, want) {
 			t.Errorf("error does not wrap %v: %v", want, err)
 		}
 	}
 	for _, want := range []string{
-		"unknown code 259: no successor",
+		"unknown unit 259: no successor",
 		"negative count -1 for 06187",
 		"new unit phường Cầu Kiệu (27058): a predecessor has no count: [27052 27058 27061]",
 	} {
@@ -241,14 +241,14 @@ func TestSharesErrors(t *testing.T) {
 		parts []Part
 		want  string
 	}{
-		{"not summing to 1", []Part{{m("27076"), m("27058"), d("0.3")}, {m("27076"), m("27073"), d("0.3")}}, "shares of phường 15 (27076): shares of a unit do not sum to exactly 1 (they sum to 0.600000)"},
+		{"not summing to 1", []Part{{m("27076"), m("27058"), d("0.3")}, {m("27076"), m("27073"), d("0.3")}}, "shares of phường 15 (27076): invalid share: they sum to 0.600000, not exactly 1"},
 		{"missing link", []Part{{m("27076"), m("27058"), d("1")}}, "1 of its 2 links have none"},
 		{"full link", []Part{{m("06187"), m("06187"), d("1")}}, "a full link carries the whole unit"},
-		{"no such link", []Part{{m("27076"), m("06187"), d("1")}}, "share 27076→06187: unknown code: no such link"},
+		{"no such link", []Part{{m("27076"), m("06187"), d("1")}}, "share 27076→06187: no such link"},
 		{"above 1", []Part{{m("27076"), m("27058"), d("1.5")}, {m("27076"), m("27073"), d("-0.5")}}, "1.5 is above 1"},
 		{"zero", []Part{{m("27076"), m("27058"), d("0")}, {m("27076"), m("27073"), d("1")}}, "0 is not positive"},
 		{"twice", []Part{{m("27076"), m("27058"), d("0.5")}, {m("27076"), m("27058"), d("0.5")}, {m("27076"), m("27073"), d("0.5")}}, "given twice"},
-		{"unknown unit", []Part{{m("99999"), m("27058"), d("1")}}, "unknown code 99999"},
+		{"unknown unit", []Part{{m("99999"), m("27058"), d("1")}}, "unknown unit 99999"},
 	} {
 		_, err := c.Shares(tt.parts)
 		if err == nil || !strings.Contains(err.Error(), tt.want) {
@@ -394,8 +394,8 @@ func TestNewCrosswalkErrors(t *testing.T) {
 	for _, want := range []string{
 		"crosswalk 06187→06001: link kind does not fit the unit's other links: một phần is linked 1 times",
 		"crosswalk 06184→06001: link kind does not fit the unit's other links: toàn bộ is linked 2 times",
-		"unknown code 99 in the old hierarchy",
-		"unknown code 06009 in the new hierarchy",
+		"unknown unit 99 in the old hierarchy",
+		"unknown unit 06009 in the new hierarchy",
 		"crosswalk 178→06002: link kind does not fit the unit's other links: LinkKind(7)",
 		"pair given twice",
 		"old unit xã Bắc Xa (06619): unit has no link",
@@ -434,9 +434,9 @@ func TestReadCrosswalk(t *testing.T) {
 		"06187,Phường Kỳ Lừa,06184,Thị trấn Đồng Đăng,most\n"
 	_, err = ReadCrosswalk(strings.NewReader(bad), "links.csv", from, to)
 	for _, want := range []string{
-		`links.csv:2:34: code given twice with different names or kinds: 06187 is "Thị trấn Cao Lộc" in the old list, not "Xã Cao Lộc"`,
+		`links.csv:2:34: name differs from the list's: 06187 is "Thị trấn Cao Lộc" in the old list, not "Xã Cao Lộc"`,
 		`links.csv:3:28: region.ParseCode("0618")`,
-		"links.csv:4:1: unknown code 06188 in the new list",
+		"links.csv:4:1: unknown unit 06188 in the new list",
 		`links.csv:5:62: region: unknown link kind "most"`,
 	} {
 		if err == nil || !strings.Contains(err.Error(), want) {

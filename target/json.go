@@ -6,6 +6,7 @@ import (
 	"io"
 	"time"
 
+	"github.com/chiso-vn/chiso/internal/errlist"
 	"github.com/chiso-vn/chiso/internal/jsonpos"
 	"github.com/chiso-vn/chiso/region"
 )
@@ -32,7 +33,7 @@ func ReadJSON(r io.Reader, name string, h *region.Hierarchy) (*Set, error) {
 			Due       string      `json:"due"`
 			Source    string      `json:"source"`
 		}
-		bad := func(err error) { errs = append(errs, &ParseError{name, line, col, err}) }
+		bad := func(err error) { errs = append(errs, &ParseError{File: name, Line: line, Column: col, Err: err}) }
 		if err := decode(&o); err != nil {
 			bad(err)
 			return
@@ -44,7 +45,7 @@ func ReadJSON(r io.Reader, name string, h *region.Hierarchy) (*Set, error) {
 		}
 		if o.Due != "" {
 			if t.Due, err = time.Parse(time.DateOnly, o.Due); err != nil {
-				bad(fmt.Errorf("due date %q is not YYYY-MM-DD", o.Due))
+				bad(fmt.Errorf("due date %q is %w: want YYYY-MM-DD", errlist.Excerpt(o.Due), region.ErrMalformed))
 				return
 			}
 		}
@@ -56,7 +57,7 @@ func ReadJSON(r io.Reader, name string, h *region.Hierarchy) (*Set, error) {
 		}
 	})
 	if err != nil {
-		return nil, &ParseError{name, 0, 0, err}
+		return nil, &ParseError{File: name, Line: 0, Column: 0, Err: err}
 	}
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)

@@ -13,6 +13,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/chiso-vn/chiso/internal/errlist"
 	"github.com/chiso-vn/chiso/region"
 )
 
@@ -58,7 +59,7 @@ func (s *Set) add(t Target) error {
 	if j, ok := s.at[k]; ok {
 		old := s.ts[j]
 		if !old.Value.Equal(t.Value) || !old.Due.Equal(t.Due) {
-			return fmt.Errorf("%w: %s due %s, then %s due %s", ErrDuplicate,
+			return fmt.Errorf("target %w: %s due %s, then %s due %s", ErrDuplicate,
 				old.Value, old.Due.Format(time.DateOnly), t.Value, t.Due.Format(time.DateOnly))
 		}
 		return nil
@@ -98,28 +99,6 @@ func (s *Set) Lookup(indicator string, unit region.Code) (Target, bool) {
 	return s.ts[i], true
 }
 
-// ParseError is a problem at one place of a file read by [ReadCSV] or
-// [ReadJSON]; Line is 0 for a problem with the whole file.
-type ParseError struct {
-	File         string
-	Line, Column int // 1-based; Column counts bytes, as encoding/csv does
-	Err          error
-}
-
-// Error writes the place, then the problem.
-func (e *ParseError) Error() string {
-	switch {
-	case e.Line == 0:
-		return fmt.Sprintf("%s: %v", e.File, e.Err)
-	case e.Column == 0:
-		return fmt.Sprintf("%s:%d: %v", e.File, e.Line, e.Err)
-	}
-	return fmt.Sprintf("%s:%d:%d: %v", e.File, e.Line, e.Column, e.Err)
-}
-
-// Unwrap returns the problem, for errors.Is and errors.As.
-func (e *ParseError) Unwrap() error { return e.Err }
-
 // ReadCSV reads targets with the header unit,indicator,plan and optionally
 // due (YYYY-MM-DD) and source, in any order:
 //
@@ -135,7 +114,7 @@ func ReadCSV(r io.Reader, name string, h *region.Hierarchy) (*Set, error) {
 	cr.ReuseRecord = true
 	header, err := cr.Read()
 	if err != nil {
-		return nil, &ParseError{name, 1, 1, fmt.Errorf("reading the header: %w", err)}
+		return nil, &ParseError{File: name, Line: 1, Column: 1, Err: fmt.Errorf("reading the header: %w", err)}
 	}
 	col := map[string]int{}
 	for i, f := range header {
@@ -143,7 +122,7 @@ func ReadCSV(r io.Reader, name string, h *region.Hierarchy) (*Set, error) {
 	}
 	for _, need := range []string{"unit", "indicator", "plan"} {
 		if _, ok := col[need]; !ok {
-			return nil, &ParseError{name, 1, 1, fmt.Errorf("missing column %q", need)}
+			return nil, &ParseError{File: name, Line: 1, Column: 1, Err: fmt.Errorf("%w %q", region.ErrMissingColumn, need)}
 		}
 	}
 	s := &Set{h: h, at: map[key]int{}}
@@ -156,7 +135,7 @@ func ReadCSV(r io.Reader, name string, h *region.Hierarchy) (*Set, error) {
 		if err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
-				errs = append(errs, &ParseError{name, pe.Line, pe.Column, pe.Err})
+				errs = append(errs, &ParseError{File: name, Line: pe.Line, Column: pe.Column, Err: pe.Err})
 				continue
 			}
 			return nil, err
@@ -170,7 +149,9 @@ func ReadCSV(r io.Reader, name string, h *region.Hierarchy) (*Set, error) {
 			return strings.TrimSpace(rec[i]), column
 		}
 		line, _ := cr.FieldPos(0)
-		bad := func(column int, err error) { errs = append(errs, &ParseError{name, line, column, err}) }
+		bad := func(column int, err error) {
+			errs = append(errs, &ParseError{File: name, Line: line, Column: column, Err: err})
+		}
 		var t Target
 		u, uc := field("unit")
 		if t.Unit, err = region.ParseCode(u); err != nil {
@@ -185,7 +166,7 @@ func ReadCSV(r io.Reader, name string, h *region.Hierarchy) (*Set, error) {
 		}
 		if d, dc := field("due"); d != "" {
 			if t.Due, err = time.Parse(time.DateOnly, d); err != nil {
-				bad(dc, fmt.Errorf("due date %q is not YYYY-MM-DD", d))
+				bad(dc, fmt.Errorf("due date %q is %w: want YYYY-MM-DD", errlist.Excerpt(d), region.ErrMalformed))
 				continue
 			}
 		}
@@ -210,14 +191,14 @@ func ParseValue(s string) (Value, error) {
 	if p, ok := strings.CutSuffix(s, "%"); ok {
 		d, err := decimal.NewFromString(strings.Replace(p, ",", ".", 1))
 		if err != nil || strings.ContainsAny(p, "eE+-") {
-			return Value{}, fmt.Errorf("target: plan %q is not a percent", s)
+			return Value{}, fmt.Errorf("target: plan %q is %w: not a percent", errlist.Excerpt(s), region.ErrMalformed)
 		}
 		v := Share(d)
 		return v, v.Validate()
 	}
 	for _, c := range []byte(s) {
 		if c < '0' || c > '9' {
-			return Value{}, fmt.Errorf("target: plan %q is not a count of plain digits", s)
+			return Value{}, fmt.Errorf("target: plan %q is %w: not a count of plain digits", errlist.Excerpt(s), region.ErrMalformed)
 		}
 	}
 	if s == "" {

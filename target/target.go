@@ -10,15 +10,21 @@ import (
 	"github.com/chiso-vn/chiso/region"
 )
 
-// Errors wrapped by this package's functions.
+// Errors wrapped by this package's functions. All but ErrZeroPlan are
+// region's sentinels under the names that read best here, so errors.Is
+// works whichever package reported them.
 var (
 	ErrZeroPlan    = errors.New("plan is zero")
-	ErrNegative    = errors.New("negative value")
-	ErrDuplicate   = errors.New("target given twice with different values")
-	ErrUnknownUnit = errors.New("unknown unit")
-	ErrShare       = errors.New("share is not in (0%, 100%]")
-	ErrOverflow    = errors.New("value overflows int64")
+	ErrNegative    = region.ErrNegative
+	ErrDuplicate   = region.ErrConflict // a target given twice with different values
+	ErrUnknownUnit = region.ErrUnknownUnit
+	ErrShare       = region.ErrShare // a share not in (0%, 100%]
+	ErrOverflow    = region.ErrOverflow
 )
+
+// ParseError is a problem at one place of a file read by [ReadCSV] or
+// [ReadJSON]: chiso's one position error, defined in region.
+type ParseError = region.ParseError
 
 // Value is what a target promises: a count, or a share of a base in percent.
 // The zero Value is the count 0, which is not a valid plan.
@@ -49,7 +55,7 @@ func (v Value) Percent() decimal.Decimal { return v.percent }
 func (v Value) Validate() error {
 	switch {
 	case v.share && (v.percent.Sign() <= 0 || v.percent.GreaterThan(decimal.NewFromInt(100))):
-		return fmt.Errorf("%w: %s%%", ErrShare, v.percent)
+		return fmt.Errorf("%w: %s%% is not in (0%%, 100%%]", ErrShare, v.percent)
 	case v.share:
 		return nil
 	case v.count < 0:

@@ -1,0 +1,50 @@
+package region
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/chiso-vn/chiso/internal/errlist"
+)
+
+// ParseError is a problem at one place of a file. It is chiso's one error
+// type for positions: target.ParseError and indicator.ParseError are this
+// type, so errors.As finds it whichever package read the file.
+type ParseError struct {
+	File   string // the name the reader was given
+	Line   int    // 1-based line; 0 for a problem with the whole file
+	Column int    // 1-based byte column, as encoding/csv counts; 0 for the whole line
+	Field  string // the field as read, cut to a short excerpt; "" when no one field is at fault
+	Err    error  // the problem, wrapping one of the sentinel errors
+}
+
+// Error writes the place, then the problem: "f.csv:2:20: ...".
+func (e *ParseError) Error() string {
+	switch {
+	case e.Line == 0:
+		return fmt.Sprintf("%s: %v", e.File, e.Err)
+	case e.Column == 0:
+		return fmt.Sprintf("%s:%d: %v", e.File, e.Line, e.Err)
+	}
+	return fmt.Sprintf("%s:%d:%d: %v", e.File, e.Line, e.Column, e.Err)
+}
+
+// Unwrap returns the problem, for errors.Is and errors.As.
+func (e *ParseError) Unwrap() error { return e.Err }
+
+// MaxErrors is how many problems every reader of chiso reports before it
+// counts the rest in a last error ("and 12 more problems").
+const MaxErrors = errlist.Max
+
+// Sentinel errors shared by chiso's packages: target and indicator re-export
+// them under their own names where that reads better (target.ErrDuplicate
+// is ErrConflict), so errors.Is works across packages.
+var (
+	ErrUnknownUnit = errors.New("unknown unit")
+	ErrNegative    = errors.New("negative count")
+	ErrOverflow    = errors.New("overflows int64")
+	ErrConflict    = errors.New("given twice with different values")
+	ErrShare       = errors.New("invalid share")
+	ErrMalformed   = errors.New("malformed")
+	ErrDuplicate   = errors.New("given twice")
+)
