@@ -3,9 +3,9 @@ package indicator
 import (
 	"bufio"
 	"bytes"
-	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/chiso-vn/chiso/internal/errlist"
@@ -35,17 +35,16 @@ func ReadCSV(r io.Reader, name string, h *region.Hierarchy, cat *Catalogue) (*Da
 	if err != nil && (err != io.EOF || len(header) == 0) {
 		return nil, &ParseError{File: name, Line: 1, Column: 1, Err: fmt.Errorf("reading the header: %w", err)}
 	}
-	cols, err := headerColumns(string(bytes.TrimRight(header, "\r\n")))
+	cols, nf, err := headerColumns(name, string(bytes.TrimRight(header, "\r\n")))
 	if err != nil {
-		return nil, &ParseError{File: name, Line: 1, Column: 1, Err: err}
+		return nil, err
 	}
 	codes := newCodeTable(h)
 	ids := make(map[string]int, cat.Len())
 	for i, ind := range cat.list {
 		ids[ind.ID] = i
 	}
-	nf := max(cols[0], cols[1], cols[2], cols[3]) + 1
-	var starts [16]int
+	starts := make([]int, nf)
 	var (
 		lastDate []byte
 		lastDay  day
@@ -53,7 +52,7 @@ func ReadCSV(r io.Reader, name string, h *region.Hierarchy, cat *Catalogue) (*Da
 	for line := int32(2); ; line++ {
 		raw, err := br.ReadSlice('\n')
 		if err == bufio.ErrBufferFull {
-			b.errs.add(name, int(line), 1, errors.New("line longer than 1 MiB"))
+			b.errs.add(name, int(line), 1, fmt.Errorf("line is %w: longer than 1 MiB", region.ErrMalformed))
 			return nil, b.errs.err()
 		}
 		if len(raw) == 0 && err == io.EOF {
@@ -71,6 +70,10 @@ func ReadCSV(r io.Reader, name string, h *region.Hierarchy, cat *Catalogue) (*Da
 		}
 		if len(l) == 0 {
 			continue // a blank line, as at the end of a file
+		}
+		if j := bytes.IndexByte(l, '\r'); j >= 0 {
+			b.errs.add(name, int(line), j+1, fmt.Errorf("line is %w: a carriage return inside it (save the file with LF or CRLF line ends)", region.ErrMalformed))
+			continue
 		}
 		// Split into fields in place.
 		nfields := 1
@@ -90,7 +93,7 @@ func ReadCSV(r io.Reader, name string, h *region.Hierarchy, cat *Catalogue) (*Da
 		if nfields < 0 {
 			continue
 		}
-		if nfields < nf || nfields > len(starts) {
+		if nfields != nf {
 			b.errs.add(name, int(line), 1, fmt.Errorf("line is %w: %d fields, the header has %d columns", region.ErrMalformed, nfields, nf))
 			continue
 		}
@@ -144,29 +147,35 @@ func ReadCSV(r io.Reader, name string, h *region.Hierarchy, cat *Catalogue) (*Da
 // excerpt returns a field as errors quote it (see errlist.Excerpt).
 func excerpt(b []byte) string { return errlist.Excerpt(string(b)) }
 
-// headerColumns returns the positions of unit, indicator, date and value.
-func headerColumns(h string) ([4]int, error) {
+// headerColumns returns the positions of unit, indicator, date and value,
+// and the number of columns. A column named twice is an error: which one
+// was meant cannot be known.
+func headerColumns(name, h string) ([4]int, int, error) {
 	cols := [4]int{-1, -1, -1, -1}
 	names := [4][]string{{"unit", "commune"}, {"indicator"}, {"date", "day"}, {"value", "n"}}
-	for i, f := range strings.Split(strings.TrimPrefix(h, "\ufeff"), ",") {
+	var errs errlist.List
+	fields := strings.Split(strings.TrimPrefix(h, "\ufeff"), ",")
+	col := 1
+	for i, f := range fields {
 		f = strings.ToLower(strings.TrimSpace(f))
 		for c, ns := range names {
-			for _, n := range ns {
-				if f == n && cols[c] < 0 {
-					cols[c] = i
-				}
+			if !slices.Contains(ns, f) {
+				continue
 			}
+			if cols[c] >= 0 {
+				errs.Add(&ParseError{File: name, Line: 1, Column: col, Field: errlist.Excerpt(f),
+					Err: fmt.Errorf("column %q %w (as column %d)", errlist.Excerpt(f), region.ErrDuplicate, cols[c]+1)})
+			}
+			cols[c] = i
 		}
+		col += len(fields[i]) + 1
 	}
 	for c, ns := range names {
 		if cols[c] < 0 {
-			return cols, fmt.Errorf("%w %q in header %q", region.ErrMissingColumn, ns[0], errlist.Excerpt(h))
-		}
-		if cols[c] >= 16 {
-			return cols, fmt.Errorf("column %q is past the 16th", ns[0])
+			errs.Add(&ParseError{File: name, Line: 1, Err: fmt.Errorf("%w %q in header %q", region.ErrMissingColumn, ns[0], errlist.Excerpt(h))})
 		}
 	}
-	return cols, nil
+	return cols, len(fields), errs.Err()
 }
 
 // parseDate parses YYYY-MM-DD and checks that the day exists.

@@ -3,7 +3,6 @@ package indicator
 import (
 	"fmt"
 	"io"
-	"time"
 
 	"github.com/chiso-vn/chiso/internal/errlist"
 	"github.com/chiso-vn/chiso/internal/jsonpos"
@@ -15,52 +14,80 @@ import (
 //	[{"unit": "06619", "indicator": "thanh_toan_dt", "date": "2023-06-01", "value": 2120}]
 //
 // with the same checks as [ReadCSV]; errors name the line and column of the
-// object. Every problem is reported (the first 100, then a count).
+// object or of the value at fault. Keys are exactly those four (a key given
+// twice or written in another case is an error, not silently merged), the
+// array must be closed and nothing may follow it; a UTF-8 byte-order mark
+// is skipped, as in CSV. The input is read once and parsed in linear time.
+// Every problem is reported, up to [region.MaxErrors], then a count.
 func ReadJSON(r io.Reader, name string, h *region.Hierarchy, cat *Catalogue) (*Dataset, error) {
 	data, err := io.ReadAll(r)
 	if err != nil {
 		return nil, &ParseError{File: name, Err: err}
 	}
 	b := NewBuilder(h, cat, name)
-	err = jsonpos.Each(data, func(line, col int, decode func(any) error) {
-		var o struct {
-			Unit      region.Code `json:"unit"`
-			Indicator string      `json:"indicator"`
-			Date      string      `json:"date"`
-			Value     *int64      `json:"value"`
+	const (
+		unit = iota
+		indicator
+		date
+		value
+	)
+	codes := newCodeTable(h)
+	bad := func(v jsonpos.Value, err error) { b.errs.add(name, v.Line, v.Column, err) }
+	err = jsonpos.Each(data, name, []string{"unit", "indicator", "date", "value"}, func(o jsonpos.Object) {
+		for k, key := range []string{"unit", "indicator", "date", "value"} {
+			if !o.Has(k) {
+				b.errs.add(name, o.Line, o.Column, fmt.Errorf("object is %w: no %q", region.ErrMalformed, key))
+				return
+			}
 		}
-		bad := func(err error) { b.errs.add(name, line, col, err) }
-		if err := decode(&o); err != nil {
-			bad(err)
-			return
-		}
-		k, ok := cat.index(o.Indicator)
-		if !ok {
-			bad(fmt.Errorf("%w %q", ErrUnknownIndicator, o.Indicator))
-			return
-		}
-		i, ok := h.Index(o.Unit)
-		if !ok {
-			bad(fmt.Errorf("%w %q", ErrUnknownUnit, o.Unit))
-			return
-		}
-		d, err := time.Parse(time.DateOnly, o.Date)
+		u, err := o.Values[unit].String()
 		if err != nil {
-			bad(fmt.Errorf("date %q is %w: want a valid YYYY-MM-DD", errlist.Excerpt(o.Date), region.ErrMalformed))
+			bad(o.Values[unit], err)
 			return
 		}
+		i, ok := codes.lookup([]byte(u))
+		if !ok {
+			if _, err := region.ParseCode(u); err != nil {
+				bad(o.Values[unit], err)
+			} else {
+				bad(o.Values[unit], fmt.Errorf("%w %q", ErrUnknownUnit, u))
+			}
+			return
+		}
+		id, err := o.Values[indicator].String()
+		if err != nil {
+			bad(o.Values[indicator], err)
+			return
+		}
+		k, ok := cat.index(id)
+		if !ok {
+			bad(o.Values[indicator], fmt.Errorf("%w %q", ErrUnknownIndicator, errlist.Excerpt(id)))
+			return
+		}
+		ds, err := o.Values[date].String()
+		if err != nil {
+			bad(o.Values[date], err)
+			return
+		}
+		d, ok := parseDate([]byte(ds))
+		if !ok {
+			bad(o.Values[date], fmt.Errorf("date %q is %w: want a valid YYYY-MM-DD", errlist.Excerpt(ds), region.ErrMalformed))
+			return
+		}
+		v, err := o.Values[value].Int64()
 		switch {
-		case o.Value == nil:
-			bad(fmt.Errorf("object is %w: no value", region.ErrMalformed))
+		case err != nil:
+			bad(o.Values[value], err)
 			return
-		case *o.Value < 0:
-			bad(fmt.Errorf("%w %d", ErrNegative, *o.Value))
+		case v < 0:
+			bad(o.Values[value], fmt.Errorf("%w %d", ErrNegative, v))
 			return
 		}
-		b.add(k, i, dayOf(d), *o.Value, int32(line))
-	})
+		b.add(k, i, d, v, int32(o.Line))
+	}, func(err error) { b.errs.Add(err) })
 	if err != nil {
-		return nil, &ParseError{File: name, Err: err}
+		b.errs.Add(err)
+		return nil, b.errs.err()
 	}
 	return b.Build()
 }

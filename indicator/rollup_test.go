@@ -228,7 +228,7 @@ func TestReadCSVErrors(t *testing.T) {
 		t.Error("sentinels not wrapped")
 	}
 	if _, err := indicator.ReadCSV(strings.NewReader("unit,date,value\n"), "o.csv", h, indicator.Standard()); err == nil ||
-		!strings.Contains(err.Error(), `o.csv:1:1: missing column "indicator"`) {
+		!strings.Contains(err.Error(), `o.csv:1: missing column "indicator"`) {
 		t.Errorf("header: %v", err)
 	}
 }

@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
 
@@ -35,20 +37,23 @@ type key struct {
 // once). Every problem is reported, naming the target by its position.
 func NewSet(h *region.Hierarchy, targets []Target) (*Set, error) {
 	s := &Set{h: h, at: make(map[key]int, len(targets))}
-	var errs []error
+	var errs errlist.List
 	for i, t := range targets {
 		if err := s.add(t); err != nil {
-			errs = append(errs, fmt.Errorf("target %d (%s, %s): %w", i+1, t.Indicator, t.Unit, err))
+			errs.Add(fmt.Errorf("target %d (%s, %s): %w", i+1, t.Indicator, t.Unit, err))
 		}
 	}
-	if len(errs) > 0 {
-		return nil, errors.Join(errs...)
+	if err := errs.Err(); err != nil {
+		return nil, err
 	}
 	s.sort()
 	return s, nil
 }
 
 func (s *Set) add(t Target) error {
+	if err := checkIndicator(t.Indicator); err != nil {
+		return err
+	}
 	if _, ok := s.h.Index(t.Unit); !ok {
 		return fmt.Errorf("%w %s", ErrUnknownUnit, t.Unit)
 	}
@@ -99,6 +104,20 @@ func (s *Set) Lookup(indicator string, unit region.Code) (Target, bool) {
 	return s.ts[i], true
 }
 
+// checkIndicator rejects an indicator id that no catalogue can hold: empty,
+// longer than 64 bytes, not UTF-8, or with spaces or control characters.
+// Whether the id is in a catalogue is checked where plans meet one
+// (indicator's Rollup).
+func checkIndicator(id string) error {
+	switch {
+	case id == "":
+		return fmt.Errorf("indicator is %w: empty", region.ErrMalformed)
+	case len(id) > 64 || !utf8.ValidString(id) || strings.ContainsFunc(id, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) }):
+		return fmt.Errorf("indicator %q is %w: want an id such as thanh_toan_dt", errlist.Excerpt(id), region.ErrMalformed)
+	}
+	return nil
+}
+
 // ReadCSV reads targets with the header unit,indicator,plan and optionally
 // due (YYYY-MM-DD) and source, in any order:
 //
@@ -117,8 +136,18 @@ func ReadCSV(r io.Reader, name string, h *region.Hierarchy) (*Set, error) {
 		return nil, &ParseError{File: name, Line: 1, Column: 1, Err: fmt.Errorf("reading the header: %w", err)}
 	}
 	col := map[string]int{}
+	var errs errlist.List
 	for i, f := range header {
-		col[strings.ToLower(strings.TrimSpace(strings.TrimPrefix(f, "\ufeff")))] = i
+		f = strings.ToLower(strings.TrimSpace(strings.TrimPrefix(f, "\ufeff")))
+		if j, dup := col[f]; dup && f != "" {
+			_, column := cr.FieldPos(i)
+			errs.Add(&ParseError{File: name, Line: 1, Column: column, Field: errlist.Excerpt(f),
+				Err: fmt.Errorf("column %q %w (first as column %d)", errlist.Excerpt(f), region.ErrDuplicate, j+1)})
+		}
+		col[f] = i
+	}
+	if err := errs.Err(); err != nil {
+		return nil, err
 	}
 	for _, need := range []string{"unit", "indicator", "plan"} {
 		if _, ok := col[need]; !ok {
@@ -126,7 +155,6 @@ func ReadCSV(r io.Reader, name string, h *region.Hierarchy) (*Set, error) {
 		}
 	}
 	s := &Set{h: h, at: map[key]int{}}
-	var errs []error
 	for {
 		rec, err := cr.Read()
 		if err == io.EOF {
@@ -135,10 +163,10 @@ func ReadCSV(r io.Reader, name string, h *region.Hierarchy) (*Set, error) {
 		if err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
-				errs = append(errs, &ParseError{File: name, Line: pe.Line, Column: pe.Column, Err: pe.Err})
+				errs.Add(&ParseError{File: name, Line: pe.Line, Column: pe.Column, Err: fmt.Errorf("line is %w: %w", region.ErrMalformed, pe.Err)})
 				continue
 			}
-			return nil, err
+			return nil, &ParseError{File: name, Err: err}
 		}
 		field := func(c string) (string, int) {
 			i, ok := col[c]
@@ -150,7 +178,12 @@ func ReadCSV(r io.Reader, name string, h *region.Hierarchy) (*Set, error) {
 		}
 		line, _ := cr.FieldPos(0)
 		bad := func(column int, err error) {
-			errs = append(errs, &ParseError{File: name, Line: line, Column: column, Err: err})
+			errs.Add(&ParseError{File: name, Line: line, Column: column, Err: err})
+		}
+		if i := slices.IndexFunc(rec, func(f string) bool { return !utf8.ValidString(f) }); i >= 0 {
+			_, column := cr.FieldPos(i)
+			bad(column, fmt.Errorf("field is %w: not valid UTF-8", region.ErrMalformed))
+			continue
 		}
 		var t Target
 		u, uc := field("unit")
@@ -158,7 +191,12 @@ func ReadCSV(r io.Reader, name string, h *region.Hierarchy) (*Set, error) {
 			bad(uc, err)
 			continue
 		}
-		t.Indicator, _ = field("indicator")
+		var ic int
+		t.Indicator, ic = field("indicator")
+		if err := checkIndicator(t.Indicator); err != nil {
+			bad(ic, err)
+			continue
+		}
 		p, pc := field("plan")
 		if t.Value, err = ParseValue(p); err != nil {
 			bad(pc, err)
@@ -175,11 +213,14 @@ func ReadCSV(r io.Reader, name string, h *region.Hierarchy) (*Set, error) {
 			t.Source = name
 		}
 		if err := s.add(t); err != nil {
+			if errors.Is(err, ErrUnknownUnit) {
+				pc = uc
+			}
 			bad(pc, err)
 		}
 	}
-	if len(errs) > 0 {
-		return nil, errors.Join(errs...)
+	if err := errs.Err(); err != nil {
+		return nil, err
 	}
 	s.sort()
 	return s, nil

@@ -176,7 +176,7 @@ func TestReadCSV(t *testing.T) {
 		"20,b,5,30/4\n" + // bad date
 		"20,c,5,\n20,c,6,\n" // conflict
 	_, err = ReadCSV(strings.NewReader(bad), "plans.csv", h)
-	for _, want := range []string{"plans.csv:2:6: plan is zero", "plans.csv:3:6: unknown unit 99", "plans.csv:4:1: region.ParseCode", "plans.csv:5:8: due date", "plans.csv:7:6: target given twice"} {
+	for _, want := range []string{"plans.csv:2:6: plan is zero", "plans.csv:3:1: unknown unit 99", "plans.csv:4:1: region.ParseCode", "plans.csv:5:8: due date", "plans.csv:7:6: target given twice"} {
 		if err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("error lacks %q:\n%v", want, err)
 		}
@@ -224,12 +224,12 @@ func TestReadJSON(t *testing.T) {
  {"unit": "20", "indicator": "b", "plan": "5", "due": "30/4"},
  {"unit": "20", "indicator": "c", "plan": 5}]`
 	_, err = ReadJSON(strings.NewReader(bad), "plans.json", h)
-	for _, want := range []string{"plans.json:1:2: plan is zero", "plans.json:2:2: unknown unit 99", `plans.json:3:2: due date "30/4"`, "plans.json:4:2: json: cannot unmarshal number"} {
+	for _, want := range []string{"plans.json:1:43: plan is zero", "plans.json:2:11: unknown unit 99", `plans.json:3:55: due date "30/4"`, "plans.json:4:43: value 5 is malformed: want a string"} {
 		if err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("error lacks %q:\n%v", want, err)
 		}
 	}
-	if _, err := ReadJSON(strings.NewReader(`{"unit": 1}`), "plans.json", h); err == nil || !strings.Contains(err.Error(), "plans.json: the data is not a JSON array") {
+	if _, err := ReadJSON(strings.NewReader(`{"unit": 1}`), "plans.json", h); err == nil || !strings.Contains(err.Error(), "plans.json:1:1: JSON is malformed: the data is not a JSON array") {
 		t.Errorf("not an array: %v", err)
 	}
 }

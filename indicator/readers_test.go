@@ -1,0 +1,102 @@
+package indicator_test
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/chiso-vn/chiso/indicator"
+	"github.com/chiso-vn/chiso/region"
+	"github.com/chiso-vn/chiso/target"
+)
+
+// Every reader, every class of bad input: the error is a *ParseError with
+// the line and column, wrapping the sentinel, and quotes no long field
+// whole.
+func TestReadersBadInput(t *testing.T) {
+	h := small(t)
+	cat := indicator.Standard()
+	obs := func(in string) error {
+		_, err := indicator.ReadCSV(strings.NewReader(in), "f", h, cat)
+		return err
+	}
+	obsJSON := func(in string) error {
+		_, err := indicator.ReadJSON(strings.NewReader(in), "f", h, cat)
+		return err
+	}
+	plans := func(in string) error {
+		_, err := target.ReadCSV(strings.NewReader(in), "f", h)
+		return err
+	}
+	plansJSON := func(in string) error {
+		_, err := target.ReadJSON(strings.NewReader(in), "f", h)
+		return err
+	}
+	units := func(in string) error {
+		_, err := region.ReadCSV(strings.NewReader(in), "f")
+		return err
+	}
+	long := strings.Repeat("9", 1<<20)
+	wide := "x1,x2,x3,x4,x5,x6,x7,x8,x9,x10,x11,x12,x13,x14,x15,x16,x17,unit,indicator,date,value\n"
+	for _, tt := range []struct {
+		name         string
+		read         func(string) error
+		in           string
+		line, column int
+		sentinel     error
+	}{
+		{"obs: more than 16 columns", obs, wide + ",,,,,,,,,,,,,,,,,06187,tmdt,2023-07-01,-1\n", 2, 40, region.ErrNegative},
+		{"obs: extra field", obs, "unit,indicator,date,value\n06187,tmdt,2023-07-01,5,9\n", 2, 1, region.ErrMalformed},
+		{"obs: column twice", obs, "unit,indicator,date,value,value\n", 1, 27, region.ErrDuplicate},
+		{"obs: CR line ends", obs, "unit,indicator,date,value\n06187,tmdt,2023-07-01,5\r06187,tmdt,2023-07-02,5\n", 2, 24, region.ErrMalformed},
+		{"obs: unknown unit", obs, "unit,indicator,date,value\n99999,tmdt,2023-07-01,5\n", 2, 1, region.ErrUnknownUnit},
+		{"obs: duplicate row", obs, "unit,indicator,date,value\n06187,tmdt,2023-07-01,5\n06187,tmdt,2023-07-01,6\n", 3, 0, region.ErrConflict},
+		{"obs: 217.00", obs, "unit,indicator,date,value\n06187,tmdt,2023-07-01,217.00\n", 2, 23, region.ErrMalformed},
+		{"obs: long field", obs, "unit,indicator,date,value\n06187,tmdt,2023-07-01," + long + "x\n", 2, 1, region.ErrMalformed},
+		{"obs JSON: truncated", obsJSON, `[{"unit": "06187", "indicator": "tmdt", "date": "2023-07-01", "value": 5}`, 1, 74, region.ErrMalformed},
+		{"obs JSON: trailing", obsJSON, `[][]`, 1, 3, region.ErrMalformed},
+		{"obs JSON: duplicate key", obsJSON, `[{"value": 1, "value": 2}]`, 1, 15, region.ErrDuplicate},
+		{"obs JSON: negative", obsJSON, `[{"unit": "06187", "indicator": "tmdt", "date": "2023-07-01", "value": -5}]`, 1, 72, region.ErrNegative},
+		{"plans: empty indicator", plans, "unit,indicator,plan\n06187,,5\n", 2, 7, region.ErrMalformed},
+		{"plans: plan column twice", plans, "unit,indicator,plan,plan\n", 1, 21, region.ErrDuplicate},
+		{"plans: invalid UTF-8", plans, "unit,indicator,plan\n06187,t\xffm,5\n", 2, 7, region.ErrMalformed},
+		{"plans: long field", plans, "unit,indicator,plan\n06187,tmdt," + long + "x\n", 2, 12, region.ErrMalformed},
+		{"plans: zero", plans, "unit,indicator,plan\n06187,tmdt,0\n", 2, 12, target.ErrZeroPlan},
+		{"plans: unknown unit", plans, "unit,indicator,plan\n99999,tmdt,5\n", 2, 1, region.ErrUnknownUnit},
+		{"plans JSON: case", plansJSON, `[{"Unit": "06187", "indicator": "tmdt", "plan": "5"}]`, 1, 3, nil},
+		{"plans JSON: empty indicator", plansJSON, `[{"unit": "06187", "indicator": "", "plan": "5"}]`, 1, 33, region.ErrMalformed},
+		{"units: unknown Cấp", units, "Tỉnh Thành Phố,Mã TP,Phường Xã,Mã PX,Cấp\nTỉnh Lạng Sơn,20,Xã Bắc Xa,06619,Làng\n", 2, 42, region.ErrUnknownKind},
+	} {
+		err := tt.read(tt.in)
+		var pe *region.ParseError
+		if !errors.As(err, &pe) {
+			t.Errorf("%s: %v is not a *ParseError", tt.name, err)
+			continue
+		}
+		if pe.File != "f" || pe.Line != tt.line || pe.Column != tt.column {
+			t.Errorf("%s: error at %s:%d:%d, want f:%d:%d: %v", tt.name, pe.File, pe.Line, pe.Column, tt.line, tt.column, err)
+		}
+		if tt.sentinel != nil && !errors.Is(err, tt.sentinel) {
+			t.Errorf("%s: %v does not wrap %v", tt.name, err, tt.sentinel)
+		}
+		if len(err.Error()) > 1000 {
+			t.Errorf("%s: a %d-byte error", tt.name, len(err.Error()))
+		}
+	}
+}
+
+// A file with more problems than region.MaxErrors reports that many, then
+// a count of the rest; so does every reader.
+func TestReadersCap(t *testing.T) {
+	h := small(t)
+	bad := "unit,indicator,date,value\n" + strings.Repeat("99999,tmdt,2023-07-01,5\n", region.MaxErrors+7)
+	_, err := indicator.ReadCSV(strings.NewReader(bad), "f", h, indicator.Standard())
+	if err == nil || strings.Count(err.Error(), "unknown unit") != region.MaxErrors || !strings.Contains(err.Error(), "and 7 more problems") {
+		t.Errorf("observations: %d errors reported", strings.Count(err.Error(), "\n"))
+	}
+	bad = "unit,indicator,plan\n" + strings.Repeat("99999,tmdt,5\n", region.MaxErrors+7)
+	_, err = target.ReadCSV(strings.NewReader(bad), "f", h)
+	if err == nil || strings.Count(err.Error(), "unknown unit") != region.MaxErrors || !strings.Contains(err.Error(), "and 7 more problems") {
+		t.Errorf("plans: %d errors reported", strings.Count(err.Error(), "\n"))
+	}
+}
