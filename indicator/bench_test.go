@@ -2,6 +2,7 @@ package indicator_test
 
 import (
 	"bytes"
+	"fmt"
 	"sync"
 	"testing"
 	"time"
@@ -71,14 +72,42 @@ func BenchmarkReadCSVNational(b *testing.B) {
 	}
 }
 
-// BenchmarkRollupNational computes actual, plan, attainment and rank for
-// every unit of Vietnam2024 at every level and every indicator (86,456
-// rows) as of a date.
-func BenchmarkRollupNational(b *testing.B) { benchRollup(b, national2024, 86456) }
+// BenchmarkReadJSONNational reads the first million observations of the
+// national data as a JSON array, one object a line.
+func BenchmarkReadJSONNational(b *testing.B) {
+	n := loadNational(b)
+	var js []byte
+	js = append(js, '[')
+	lines := bytes.Split(n.csv, []byte{'\n'})[1:]
+	for i, l := range lines[:1_000_000] {
+		f := bytes.Split(l, []byte{','})
+		if i > 0 {
+			js = append(js, ",\n"...)
+		}
+		js = fmt.Appendf(js, `{"unit": %q, "indicator": %q, "date": %q, "value": %s}`, f[0], f[1], f[2], f[3])
+	}
+	js = append(js, ']')
+	b.SetBytes(int64(len(js)))
+	b.ReportAllocs()
+	for b.Loop() {
+		ds, err := indicator.ReadJSON(bytes.NewReader(js), "national.json", n.h, n.cat)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if ds.Len() != 1_000_000 {
+			b.Fatalf("%d observations", ds.Len())
+		}
+	}
+}
 
-// BenchmarkRollupNational2025 does the same on the 34 provinces and 3,321
+// BenchmarkRollupRankNational computes actual, plan, attainment and rank
+// for every unit of Vietnam2024 at every level and every indicator (86,456
+// ranked rows) as of a date.
+func BenchmarkRollupRankNational(b *testing.B) { benchRollup(b, national2024, 86456) }
+
+// BenchmarkRollupRankNational2025 does the same on the 34 provinces and 3,321
 // communes of Vietnam2025 (26,848 rows).
-func BenchmarkRollupNational2025(b *testing.B) { benchRollup(b, national2025, 26848) }
+func BenchmarkRollupRankNational2025(b *testing.B) { benchRollup(b, national2025, 26848) }
 
 func benchRollup(b *testing.B, data func() (*national, error), want int) {
 	n := load(b, data)

@@ -7,9 +7,11 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strings"
 
 	"github.com/shopspring/decimal"
 
+	"github.com/chiso-vn/chiso/internal/errlist"
 	"github.com/chiso-vn/chiso/region"
 )
 
@@ -102,6 +104,35 @@ type Band struct {
 // [Criteria.Validate] report.
 var ErrCriteria = errors.New("invalid criteria")
 
+// boundedNumbers checks every number of a JSON document against the bounds
+// of [ParseCriteria].
+func boundedNumbers(data []byte) error {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	limit := decimal.New(1, 9)
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return fmt.Errorf("indicator: criteria JSON: %w", err)
+		}
+		n, ok := tok.(json.Number)
+		if !ok {
+			continue
+		}
+		s := string(n)
+		if len(s) > 40 || strings.ContainsAny(s, "eE") {
+			return fmt.Errorf("indicator: criteria JSON: %w: number %s: write it in plain digits, at most 10^9 with 6 decimals", ErrCriteria, errlist.Excerpt(s))
+		}
+		d, err := decimal.NewFromString(s)
+		if err != nil || d.Abs().GreaterThan(limit) || d.Exponent() < -6 {
+			return fmt.Errorf("indicator: criteria JSON: %w: number %s is not at most 10^9 with at most 6 decimals", ErrCriteria, errlist.Excerpt(s))
+		}
+	}
+}
+
 // ErrMismatch is wrapped when two values meant to go together do not: plans
 // and a dataset of different hierarchies, scorecards of different units.
 var ErrMismatch = errors.New("mismatched inputs")
@@ -111,8 +142,13 @@ var ErrMismatch = errors.New("mismatched inputs")
 var ErrNotScored = errors.New("was not scored")
 
 // ParseCriteria reads a criteria set from JSON (unknown fields are errors)
-// and validates it against cat; see [Criteria.Validate].
+// and validates it against cat; see [Criteria.Validate]. Every number in
+// the JSON must be at most 10^9 in magnitude with at most 6 decimals, so
+// that no input can make the arithmetic on it slow ("1e1000000000").
 func ParseCriteria(data []byte, cat *Catalogue) (*Criteria, error) {
+	if err := boundedNumbers(data); err != nil {
+		return nil, err
+	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	c := new(Criteria)

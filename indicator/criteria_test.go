@@ -331,3 +331,46 @@ func TestMergeDTI(t *testing.T) {
 		t.Errorf("Lạng Sơn without data: %+v", us)
 	}
 }
+
+// ParseCriteria never panics or hangs, and what it accepts round-trips.
+func FuzzParseCriteria(f *testing.F) {
+	for _, id := range []string{indicator.Commune2025, indicator.DTI2022Province} {
+		c, err := indicator.ReferenceCriteria(id)
+		if err != nil {
+			f.Fatal(err)
+		}
+		b, err := json.Marshal(c)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b)
+	}
+	f.Add([]byte(`{"id": "x", "root": {"id": "r", "points": 1e1000000000}}`))
+	f.Add([]byte(`{"id": "x", "root": {"id": "r", "points": 0.0000001}} {}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		c, err := indicator.ParseCriteria(data, indicator.Standard())
+		if err != nil {
+			return
+		}
+		b, err := json.Marshal(c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := indicator.ParseCriteria(b, indicator.Standard()); err != nil {
+			t.Fatalf("an accepted set does not read back: %v", err)
+		}
+	})
+}
+
+func TestParseCriteriaBounds(t *testing.T) {
+	for _, in := range []string{
+		`{"id": "x", "root": {"id": "r", "points": 1e1000000000}}`,
+		`{"id": "x", "root": {"id": "r", "points": 1000000001}}`,
+		`{"id": "x", "root": {"id": "r", "points": 0.0000001}}`,
+	} {
+		_, err := indicator.ParseCriteria([]byte(in), indicator.Standard())
+		if !errors.Is(err, indicator.ErrCriteria) || !strings.Contains(err.Error(), "at most 10^9") {
+			t.Errorf("ParseCriteria(%s): %v", in, err)
+		}
+	}
+}

@@ -2,6 +2,7 @@ package target
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -232,4 +233,48 @@ func TestReadJSON(t *testing.T) {
 	if _, err := ReadJSON(strings.NewReader(`{"unit": 1}`), "plans.json", h); err == nil || !strings.Contains(err.Error(), "plans.json:1:1: JSON is malformed: the data is not a JSON array") {
 		t.Errorf("not an array: %v", err)
 	}
+}
+
+// The plan readers never panic, never return a set and an error together,
+// and what they accept reads back the same through the other reader.
+func FuzzReadCSV(f *testing.F) {
+	f.Add("unit,indicator,plan,due,source\n20,thanh_toan_dt,150000,2023-12-31,KH\n259,chu_ky_so,100%,,\n")
+	f.Add("unit,indicator,plan,plan\n20,a,5,6\n")
+	f.Add("\ufeffunit,indicator,plan\n20,,0\n99,t\xffm,217.00\n")
+	h := region.Vietnam2024()
+	f.Fuzz(func(t *testing.T, in string) {
+		s, err := ReadCSV(strings.NewReader(in), "fuzz.csv", h)
+		if (s == nil) == (err == nil) {
+			t.Fatalf("set %v and error %v", s, err)
+		}
+		if err != nil {
+			return
+		}
+		var js strings.Builder
+		js.WriteString("[")
+		for i, tg := range s.All() {
+			if i > 0 {
+				js.WriteString(",")
+			}
+			fmt.Fprintf(&js, `{"unit": %q, "indicator": %q, "plan": %q, "source": %q}`, tg.Unit, tg.Indicator, tg.Value, tg.Source)
+		}
+		js.WriteString("]")
+		back, err := ReadJSON(strings.NewReader(js.String()), "fuzz.json", h)
+		if err != nil || len(back.All()) != len(s.All()) {
+			t.Fatalf("JSON of an accepted CSV: %v", err)
+		}
+	})
+}
+
+func FuzzReadJSON(f *testing.F) {
+	f.Add(`[{"unit": "20", "indicator": "thanh_toan_dt", "plan": "150000", "due": "2023-12-31"}]`)
+	f.Add(`[{"unit": "20", "Unit": "21", "indicator": "a", "plan": "5"}] []`)
+	f.Add(`[{"unit": "20", "indicator": "a", "plan": 5}`)
+	h := region.Vietnam2024()
+	f.Fuzz(func(t *testing.T, in string) {
+		s, err := ReadJSON(strings.NewReader(in), "fuzz.json", h)
+		if (s == nil) == (err == nil) {
+			t.Fatalf("set %v and error %v", s, err)
+		}
+	})
 }
