@@ -27,10 +27,10 @@ import (
 // first 100, then a count of the rest); nothing is dropped silently.
 //
 // ReadCSV is built for national files (10 million lines): it parses bytes in
-// place, so the number of allocations does not grow with the number of
-// lines, but the memory does: about 100 bytes per observation while
-// reading (9.6 million observations allocate about 940 MB in all), of which
-// a Dataset keeps 12.
+// place and keeps observations in fixed blocks, so it makes about two
+// allocations per 65,536 lines and allocates about 37 bytes per
+// observation in all (9.6 million observations: 357 MB), of which a
+// Dataset keeps 12.
 func ReadCSV(r io.Reader, name string, h *region.Hierarchy, cat *Catalogue) (*Dataset, error) {
 	br := bufio.NewReaderSize(r, 1<<20)
 	b := NewBuilder(h, cat, name)

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"sort"
 	"time"
 
 	"github.com/chiso-vn/chiso/internal/errlist"
@@ -66,8 +67,8 @@ type Builder struct {
 	h      *region.Hierarchy
 	cat    *Catalogue
 	name   string
-	pts    []point
-	series []int32
+	pts    [][]point // in blocks of blockSize
+	series [][]int32 // the series of each point, likewise
 	errs   errorList
 	adds   int32
 }
@@ -99,16 +100,19 @@ func (b *Builder) Add(o Observation) error {
 }
 
 func (b *Builder) add(k, i int, d day, v int64, line int32) {
-	if len(b.pts) == cap(b.pts) {
-		// Double by hand: append grows large slices by about 1.25×, which
-		// for 10 million points allocates several times the final size.
-		n := max(2*cap(b.pts), 1024)
-		b.pts = append(make([]point, 0, n), b.pts...)
-		b.series = append(make([]int32, 0, n), b.series...)
+	if len(b.pts) == 0 || len(b.pts[len(b.pts)-1]) == blockSize {
+		// Fixed blocks, not a growing slice: growth would copy and leave
+		// behind about as much again as the points themselves.
+		b.pts = append(b.pts, make([]point, 0, blockSize))
+		b.series = append(b.series, make([]int32, 0, blockSize))
 	}
-	b.pts = append(b.pts, point{v, d, line})
-	b.series = append(b.series, int32(k*b.h.Len()+i))
+	last := len(b.pts) - 1
+	b.pts[last] = append(b.pts[last], point{v, d, line})
+	b.series[last] = append(b.series[last], int32(k*b.h.Len()+i))
 }
+
+// blockSize is the number of points in each block of a Builder.
+const blockSize = 1 << 16
 
 // Build sorts the observations into a Dataset. Two observations with the
 // same indicator, unit and date and different values are an error naming
@@ -118,60 +122,96 @@ func (b *Builder) Build() (*Dataset, error) {
 	n := b.h.Len()
 	ns := b.cat.Len() * n
 	off := make([]int32, ns+1)
-	for _, s := range b.series {
-		off[s+1]++
+	for _, blk := range b.series {
+		for _, s := range blk {
+			off[s+1]++
+		}
 	}
 	for s := 0; s < ns; s++ {
 		off[s+1] += off[s]
 	}
-	// Counting sort by series: allocations do not grow with the count.
+	// Counting sort by series into three columns, which then become the
+	// dataset's own: no second copy of the points.
 	pos := slices.Clone(off[:ns])
-	sorted := make([]point, len(b.pts))
-	for j, s := range b.series {
-		sorted[pos[s]] = b.pts[j]
-		pos[s]++
+	total := off[ns]
+	days, vals, lines := make([]day, total), make([]int64, total), make([]int32, total)
+	for bi, blk := range b.series {
+		for j, s := range blk {
+			p := b.pts[bi][j]
+			q := pos[s]
+			days[q], vals[q], lines[q] = p.day, p.v, p.line
+			pos[s]++
+		}
+		b.pts[bi], b.series[bi] = nil, nil // let the collector have it now
 	}
 	b.pts, b.series = nil, nil
 	d := &Dataset{h: b.h, cat: b.cat, off: off}
-	d.days = make([]day, 0, len(sorted))
-	d.vals = make([]int64, 0, len(sorted))
+	w := int32(0) // where the next kept point goes: never past the one read
 	for s := 0; s < ns; s++ {
-		ps := sorted[off[s]:off[s+1]]
-		if !slices.IsSortedFunc(ps, cmpPoint) {
-			slices.SortFunc(ps, cmpPoint)
+		lo, hi := off[s], off[s+1]
+		for j := lo + 1; j < hi; j++ {
+			if days[j] < days[j-1] || days[j] == days[j-1] && lines[j] < lines[j-1] {
+				sort.Sort(columns{days[lo:hi], vals[lo:hi], lines[lo:hi]})
+				break
+			}
 		}
-		off[s] = int32(len(d.days))
+		off[s] = w
 		flow := b.cat.list[s/n].Measure == Flow
 		var sum int64
-		for j, p := range ps {
-			if j > 0 && p.day == ps[j-1].day {
-				if p.v != ps[j-1].v {
-					b.errs.add(b.name, int(p.line), 0, fmt.Errorf("observation %w: %s for %s on %s is %d here and %d at %d",
-						ErrConflict, b.cat.list[s/n].ID, b.h.At(s%n).Code, dateOf(p.day).Format(time.DateOnly),
-						p.v, ps[j-1].v, ps[j-1].line))
-				}
+		var prevDay day
+		var prevVal int64
+		var prevLine int32
+		for j := lo; j < hi; j++ {
+			// Read point j before anything is written to it: writes go to
+			// w, which never passes j.
+			dj, vj, lj := days[j], vals[j], lines[j]
+			dup := j > lo && dj == prevDay
+			if dup && vj != prevVal {
+				b.errs.add(b.name, int(lj), 0, fmt.Errorf("observation %w: %s for %s on %s is %d here and %d at %d",
+					ErrConflict, b.cat.list[s/n].ID, b.h.At(s%n).Code, dateOf(dj).Format(time.DateOnly),
+					vj, prevVal, prevLine))
+			}
+			prevDay, prevVal, prevLine = dj, vj, lj
+			if dup {
 				continue
 			}
-			v := p.v
+			v := vj
 			if flow {
 				if sum > 1<<63-1-v {
-					b.errs.add(b.name, int(p.line), 0, fmt.Errorf("%w: %s for %s", ErrOverflow, b.cat.list[s/n].ID, b.h.At(s%n).Code))
+					b.errs.add(b.name, int(lj), 0, fmt.Errorf("%w: %s for %s", ErrOverflow, b.cat.list[s/n].ID, b.h.At(s%n).Code))
 				}
 				sum += v
 				v = sum
 			}
-			d.days = append(d.days, p.day)
-			d.vals = append(d.vals, v)
+			days[w], vals[w] = dj, v
+			w++
 		}
 	}
-	off[ns] = int32(len(d.days))
+	d.days, d.vals = days[:w:w], vals[:w:w]
+	off[ns] = w
 	if err := b.errs.err(); err != nil {
 		return nil, err
 	}
 	return d, nil
 }
 
-func cmpPoint(a, b point) int { return cmp.Or(cmp.Compare(a.day, b.day), cmp.Compare(a.line, b.line)) }
+// columns sorts the points of one series by day, then by the line that
+// gave them.
+type columns struct {
+	days  []day
+	vals  []int64
+	lines []int32
+}
+
+func (c columns) Len() int { return len(c.days) }
+func (c columns) Less(i, j int) bool {
+	return cmp.Or(cmp.Compare(c.days[i], c.days[j]), cmp.Compare(c.lines[i], c.lines[j])) < 0
+}
+func (c columns) Swap(i, j int) {
+	c.days[i], c.days[j] = c.days[j], c.days[i]
+	c.vals[i], c.vals[j] = c.vals[j], c.vals[i]
+	c.lines[i], c.lines[j] = c.lines[j], c.lines[i]
+}
 
 // Dataset is an immutable set of observations, safe for concurrent use.
 type Dataset struct {

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chiso-vn/chiso/indicator"
 	"github.com/chiso-vn/chiso/region"
@@ -98,5 +99,41 @@ func TestReadersCap(t *testing.T) {
 	_, err = target.ReadCSV(strings.NewReader(bad), "f", h)
 	if err == nil || strings.Count(err.Error(), "unknown unit") != region.MaxErrors || !strings.Contains(err.Error(), "and 7 more problems") {
 		t.Errorf("plans: %d errors reported", strings.Count(err.Error(), "\n"))
+	}
+}
+
+// Out of order, with identical repeats, a flow still sums each day once
+// and a stock keeps the latest value: the columns are sorted and compacted
+// in place.
+func TestBuildOutOfOrder(t *testing.T) {
+	h := small(t)
+	cat := new(indicator.Catalogue)
+	for _, ind := range []indicator.Indicator{
+		{ID: "moi", Name: "mới", Unit: "tài khoản", Measure: indicator.Flow},
+		{ID: "tong", Name: "tổng", Unit: "tài khoản", Measure: indicator.Stock},
+	} {
+		if err := cat.Add(ind); err != nil {
+			t.Fatal(err)
+		}
+	}
+	in := "unit,indicator,date,value\n" +
+		"06187,moi,2023-07-03,5\n06187,tong,2023-07-03,30\n06187,moi,2023-07-01,1\n" +
+		"06187,moi,2023-07-03,5\n06187,tong,2023-07-01,10\n06187,moi,2023-07-02,2\n06187,moi,2023-07-01,1\n"
+	ds, err := indicator.ReadCSV(strings.NewReader(in), "o.csv", h, cat)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := region.MustParseCode("06187")
+	for _, tt := range []struct {
+		id   string
+		day  int
+		want int64
+	}{{"moi", 1, 1}, {"moi", 2, 3}, {"moi", 3, 8}, {"moi", 9, 8}, {"tong", 2, 10}, {"tong", 3, 30}} {
+		if v, ok := ds.Value(tt.id, c, time.Date(2023, 7, tt.day, 0, 0, 0, 0, time.UTC)); !ok || v != tt.want {
+			t.Errorf("%s on day %d = %d, %v; want %d", tt.id, tt.day, v, ok, tt.want)
+		}
+	}
+	if ds.Len() != 5 {
+		t.Errorf("%d observations kept, want 5", ds.Len())
 	}
 }
