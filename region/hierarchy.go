@@ -364,6 +364,10 @@ func (h *Hierarchy) PostOrder() iter.Seq2[int, Unit] {
 // thị xã). Ancestors may follow after commas, as addresses are written:
 // "thị trấn Cao Lộc, huyện Cao Lộc" keeps the matches that have such an
 // ancestor. Several units may share a name; they come in index order.
+// Text in Unicode NFD (as copied from PDFs) finds what NFC finds, and both
+// tone-mark spellings ("Hoà", "Hòa") fold alike. The built-in lists also
+// know the former names and short forms of data/aliases.csv ("Thừa Thiên
+// Huế", "TP HCM", "Sài Gòn").
 func (h *Hierarchy) Find(name string) []Unit {
 	parts := strings.Split(name, ",")
 	idx := h.find(parts[0])
