@@ -33,8 +33,9 @@ func ReadJSON(r io.Reader, name string, h *region.Hierarchy, cat *Catalogue) (*D
 	)
 	codes := newCodeTable(h)
 	bad := func(v jsonpos.Value, err error) { b.errs.add(name, v.Line, v.Column, err) }
-	err = jsonpos.Each(data, name, []string{"unit", "indicator", "date", "value"}, func(o jsonpos.Object) {
-		for k, key := range []string{"unit", "indicator", "date", "value"} {
+	keys := []string{"unit", "indicator", "date", "value"}
+	err = jsonpos.Each(data, name, keys, func(o jsonpos.Object) {
+		for k, key := range keys {
 			if !o.Has(k) {
 				b.errs.add(name, o.Line, o.Column, fmt.Errorf("object is %w: no %q", region.ErrMalformed, key))
 				return

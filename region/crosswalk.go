@@ -173,9 +173,9 @@ func group(keys []int32, n int) (off, order []int32) {
 }
 
 // unlinked reports the units of h that must have a link and have none.
-func unlinked(h *Hierarchy, off, ends []int32, side string) []error {
+func unlinked(h *Hierarchy, off, linked []int32, side string) []error {
 	var levels [LevelCommune + 1]bool
-	for _, i := range ends {
+	for _, i := range linked {
 		if h.end[i] > i+1 {
 			levels[h.units[i].Code.Level()] = true
 		}
@@ -235,7 +235,7 @@ func (c *Crosswalk) pick(ks []int32) []Link {
 func (c *Crosswalk) Reverse() *Crosswalk { return c.reverse() }
 
 func (c *Crosswalk) buildReverse() *Crosswalk {
-	r := &Crosswalk{from: c.to, to: c.from}
+	var links []Link
 	for j := range c.to.Len() {
 		in := c.inOrder[c.in[j]:c.in[j+1]]
 		for _, k := range in {
@@ -243,16 +243,13 @@ func (c *Crosswalk) buildReverse() *Crosswalk {
 			if len(in) == 1 {
 				l.Kind = Full
 			}
-			r.links = append(r.links, l)
+			links = append(links, l)
 		}
 	}
-	slices.SortFunc(r.links, func(a, b Link) int { return cmp.Or(a.From.Compare(b.From), a.To.Compare(b.To)) })
-	for _, l := range r.links {
-		i, _ := r.from.Index(l.From)
-		j, _ := r.to.Index(l.To)
-		r.src, r.dst = append(r.src, int32(i)), append(r.dst, int32(j))
+	r, err := NewCrosswalk(c.to, c.from, links)
+	if err != nil {
+		panic("region: the reverse of a valid crosswalk is invalid: " + err.Error())
 	}
-	r.index()
 	r.reverse = func() *Crosswalk { return c }
 	return r
 }

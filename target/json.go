@@ -36,6 +36,7 @@ func ReadJSON(r io.Reader, name string, h *region.Hierarchy) (*Set, error) {
 	s := &Set{h: h, at: map[key]int{}}
 	var errs errlist.List
 	err = jsonpos.Each(data, name, keys, func(o jsonpos.Object) {
+		var err error
 		bad := func(v jsonpos.Value, err error) {
 			if v.Line == 0 {
 				v.Line, v.Column = o.Line, o.Column
