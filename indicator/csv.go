@@ -5,8 +5,12 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"iter"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/chiso-vn/chiso/internal/errlist"
 	"github.com/chiso-vn/chiso/region"
@@ -21,74 +25,223 @@ import (
 //	06619,thanh_toan_dt,2023-06-01,12
 //
 // Fields are not quoted (codes, ids, dates and counts never need it); a
-// quote, a missing field, an unknown unit or indicator, a malformed date, a
-// negative or malformed count, and a date given twice with different values
-// are errors naming the line and column. Every problem is reported (the
-// first 100, then a count of the rest); nothing is dropped silently.
+// quote, a wrong number of fields, an unknown unit or indicator, a
+// malformed date, a negative or malformed count, a line longer than 1 MiB
+// and a date given twice with different values are errors naming the line
+// and column. Every problem is reported (the first [region.MaxErrors], then
+// a count of the rest); nothing is dropped silently.
 //
-// ReadCSV is built for national files (10 million lines): it parses bytes in
-// place and keeps observations in fixed blocks, so it makes about two
-// allocations per 65,536 lines and allocates about 37 bytes per
-// observation in all (9.6 million observations: 357 MB), of which a
-// Dataset keeps 12.
+// ReadCSV is built for national files (10 million lines). It reads the
+// input in chunks of a few megabytes cut at line ends and parses them on
+// every core (runtime.GOMAXPROCS), merging the results in file order, so
+// its errors and their order are those of a line-by-line read. It keeps
+// 16 bytes per observation while reading and 12 in the Dataset: about 270
+// MB in all for 9.6 million observations, whatever the number of cores.
 func ReadCSV(r io.Reader, name string, h *region.Hierarchy, cat *Catalogue) (*Dataset, error) {
-	br := bufio.NewReaderSize(r, 1<<20)
+	br := bufio.NewReaderSize(r, 64<<10)
 	b := NewBuilder(h, cat, name)
 	header, err := br.ReadSlice('\n')
 	if err != nil && (err != io.EOF || len(header) == 0) {
+		if err == bufio.ErrBufferFull {
+			err = fmt.Errorf("header is %w: longer than 64 KiB", region.ErrMalformed)
+		}
 		return nil, &ParseError{File: name, Line: 1, Column: 1, Err: fmt.Errorf("reading the header: %w", err)}
 	}
 	cols, nf, err := headerColumns(name, string(bytes.TrimRight(header, "\r\n")))
 	if err != nil {
 		return nil, err
 	}
-	codes := newCodeTable(h)
-	ids := make(map[string]int, cat.Len())
-	for i, ind := range cat.list {
-		ids[ind.ID] = i
+	p := &csvParser{name: name, cols: cols, nf: nf, codes: newCodeTable(h), n: int32(h.Len()), ids: make(map[string]int, cat.Len())}
+	for i, ind := range b.cat.list {
+		p.ids[ind.ID] = i
 	}
-	starts := make([]int, nf)
-	var (
-		lastDate []byte
-		lastDay  day
-	)
-	for line := int32(2); ; line++ {
-		raw, err := br.ReadSlice('\n')
-		if err == bufio.ErrBufferFull {
-			b.errs.add(name, int(line), 1, fmt.Errorf("line is %w: longer than 1 MiB", region.ErrMalformed))
+	for c := range p.chunks(br) {
+		if c.err != nil {
+			b.errs.Add(&ParseError{File: name, Line: int(c.line), Err: c.err})
 			return nil, b.errs.err()
 		}
-		if len(raw) == 0 && err == io.EOF {
-			break
+		for _, e := range c.errs {
+			b.errs.Add(e)
 		}
-		if err != nil && err != io.EOF {
-			return nil, &ParseError{File: name, Line: int(line), Column: 0, Err: err}
+		b.errs.Skip(c.more)
+		if len(c.blk.pts) > 0 {
+			b.blocks = append(b.blocks, &c.blk)
 		}
-		l := raw
-		if n := len(l); n > 0 && l[n-1] == '\n' {
-			l = l[:n-1]
-			if n := len(l); n > 0 && l[n-1] == '\r' {
-				l = l[:n-1]
+		if c.fatal {
+			return nil, b.errs.err()
+		}
+	}
+	return b.Build()
+}
+
+// chunkSize is how many bytes of input a worker parses at once.
+var chunkSize = 4 << 20
+
+// maxLine is the longest line ReadCSV reads.
+const maxLine = 1 << 20
+
+// chunk is a run of whole lines of the input and what a worker made of it.
+type chunk struct {
+	data  []byte
+	line  int32 // the line number of its first line
+	err   error // a read error after its lines
+	done  chan struct{}
+	blk   block
+	errs  []error // the first errlist.Max problems
+	more  int     // and how many more
+	fatal bool    // a line too long: nothing after it is read
+}
+
+// chunks reads br in chunks of whole lines, parses them on GOMAXPROCS
+// workers, and yields them in input order. Buffers are reused: at most two
+// chunks per worker are read ahead.
+func (p *csvParser) chunks(br *bufio.Reader) iter.Seq[*chunk] {
+	return func(yield func(*chunk) bool) {
+		workers := runtime.GOMAXPROCS(0)
+		jobs := make(chan *chunk, workers)
+		order := make(chan *chunk, 2*workers)
+		free := make(chan []byte, 2*workers+2)
+		for range cap(free) {
+			free <- nil // a buffer to be made on first use
+		}
+		var stop atomic.Bool
+		var wg sync.WaitGroup
+		for range workers {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for c := range jobs {
+					p.parse(c)
+					free <- c.data[:0]
+					c.data = nil
+					close(c.done)
+				}
+			}()
+		}
+		go func() {
+			defer close(order)
+			defer close(jobs)
+			line := int32(2)
+			var carry []byte
+			for !stop.Load() {
+				buf := <-free
+				if cap(buf) < max(chunkSize, 2*len(carry)) {
+					buf = make([]byte, 0, max(chunkSize, 2*len(carry)))
+				}
+				buf = append(buf[:0], carry...)
+				// Fill, then cut after the last line end; a line longer than
+				// the buffer makes it grow, up to what parse rejects.
+				var err error
+				cut := -1
+				for {
+					var n int
+					n, err = io.ReadFull(br, buf[len(buf):cap(buf)])
+					buf = buf[:len(buf)+n]
+					if err != nil {
+						break
+					}
+					if cut = bytes.LastIndexByte(buf, '\n'); cut >= 0 || len(buf) > maxLine {
+						break
+					}
+					buf = append(buf, 0)[:len(buf)] // grow
+				}
+				eof := err == io.EOF || err == io.ErrUnexpectedEOF
+				if eof || err != nil || cut < 0 {
+					cut = len(buf) - 1
+				}
+				carry = append(carry[:0], buf[cut+1:]...)
+				c := &chunk{data: buf[:cut+1], line: line, done: make(chan struct{})}
+				line += int32(bytes.Count(c.data, []byte{'\n'}))
+				if err != nil && !eof {
+					c.err = err
+				}
+				order <- c
+				jobs <- c
+				if err != nil {
+					return
+				}
 			}
+		}()
+		defer func() {
+			stop.Store(true)
+			for c := range order { // let the reader and the workers finish
+				<-c.done
+			}
+			wg.Wait()
+		}()
+		for c := range order {
+			<-c.done
+			if !yield(c) {
+				return
+			}
+		}
+	}
+}
+
+// csvParser parses the lines of a chunk; it is shared by the workers and
+// only read.
+type csvParser struct {
+	name  string
+	cols  [4]int
+	nf    int
+	codes *codeTable
+	ids   map[string]int
+	n     int32 // units in the hierarchy
+}
+
+// parse fills c's points and problems from its lines.
+func (p *csvParser) parse(c *chunk) {
+	c.blk.pts = make([]point, 0, bytes.Count(c.data, []byte{'\n'})+1)
+	bad := func(line int32, column int, err error) {
+		if len(c.errs) < errlist.Max {
+			c.errs = append(c.errs, &ParseError{File: p.name, Line: int(line), Column: column, Err: err})
+		} else {
+			c.more++
+		}
+	}
+	starts := make([]int, p.nf)
+	// National files repeat a unit, an indicator and a month on many lines
+	// in a row: the last of each is remembered rather than looked up again.
+	var (
+		lastUnit, lastID, lastMonth []byte
+		unitIdx, idIdx              int
+		monthStart                  day // the day before the 1st of lastMonth
+		monthDays                   int
+	)
+	data := c.data
+	for line := c.line; len(data) > 0; line++ {
+		l := data
+		if k := bytes.IndexByte(data, '\n'); k >= 0 {
+			l, data = data[:k], data[k+1:]
+		} else {
+			data = nil
+		}
+		if len(l) > maxLine {
+			bad(line, 1, fmt.Errorf("line is %w: longer than 1 MiB", region.ErrMalformed))
+			c.fatal = true
+			return
+		}
+		if n := len(l); n > 0 && l[n-1] == '\r' {
+			l = l[:n-1]
 		}
 		if len(l) == 0 {
 			continue // a blank line, as at the end of a file
 		}
 		if j := bytes.IndexByte(l, '\r'); j >= 0 {
-			b.errs.add(name, int(line), j+1, fmt.Errorf("line is %w: a carriage return inside it (save the file with LF or CRLF line ends)", region.ErrMalformed))
+			bad(line, j+1, fmt.Errorf("line is %w: a carriage return inside it (save the file with LF or CRLF line ends)", region.ErrMalformed))
 			continue
 		}
 		// Split into fields in place.
 		nfields := 1
 		starts[0] = 0
-		for j, c := range l {
-			if c == ',' {
+		for j, ch := range l {
+			if ch == ',' {
 				if nfields < len(starts) {
 					starts[nfields] = j + 1
 				}
 				nfields++
-			} else if c == '"' {
-				b.errs.add(name, int(line), j+1, fmt.Errorf("line is %w: quoted fields are not supported in observation files", region.ErrMalformed))
+			} else if ch == '"' {
+				bad(line, j+1, fmt.Errorf("line is %w: quoted fields are not supported in observation files", region.ErrMalformed))
 				nfields = -1
 				break
 			}
@@ -96,55 +249,62 @@ func ReadCSV(r io.Reader, name string, h *region.Hierarchy, cat *Catalogue) (*Da
 		if nfields < 0 {
 			continue
 		}
-		if nfields != nf {
-			b.errs.add(name, int(line), 1, fmt.Errorf("line is %w: %d fields, the header has %d columns", region.ErrMalformed, nfields, nf))
+		if nfields != p.nf {
+			bad(line, 1, fmt.Errorf("line is %w: %d fields, the header has %d columns", region.ErrMalformed, nfields, p.nf))
 			continue
 		}
-		field := func(c int) ([]byte, int) {
-			s := starts[c]
+		field := func(col int) ([]byte, int) {
+			s := starts[col]
 			e := len(l)
-			if c+1 < nfields {
-				e = starts[c+1] - 1
+			if col+1 < nfields {
+				e = starts[col+1] - 1
 			}
 			return l[s:e], s + 1
 		}
-		uf, ucol := field(cols[0])
-		ui, ok := codes.lookup(uf)
-		if !ok {
-			b.errs.add(name, int(line), ucol, fmt.Errorf("%w %q", ErrUnknownUnit, excerpt(uf)))
-			continue
-		}
-		kf, kcol := field(cols[1])
-		k, ok := ids[string(kf)]
-		if !ok {
-			b.errs.add(name, int(line), kcol, fmt.Errorf("%w %q", ErrUnknownIndicator, excerpt(kf)))
-			continue
-		}
-		df, dcol := field(cols[2])
-		var d day
-		if bytes.Equal(df, lastDate) {
-			d = lastDay
-		} else if d, ok = parseDate(df); ok {
-			lastDate, lastDay = append(lastDate[:0], df...), d
-		} else {
-			b.errs.add(name, int(line), dcol, fmt.Errorf("date %q is %w: want a valid YYYY-MM-DD", excerpt(df), region.ErrMalformed))
-			continue
-		}
-		vf, vcol := field(cols[3])
-		v, ok := parseCount(vf)
-		if !ok {
-			why := "not a count of plain digits"
-			if len(vf) > 0 && vf[0] == '-' {
-				why = "is negative"
-				b.errs.add(name, int(line), vcol, fmt.Errorf("%w: %q %s", ErrNegative, excerpt(vf), why))
+		uf, ucol := field(p.cols[0])
+		if !bytes.Equal(uf, lastUnit) {
+			ui, ok := p.codes.lookup(uf)
+			if !ok {
+				bad(line, ucol, fmt.Errorf("%w %q", ErrUnknownUnit, excerpt(uf)))
 				continue
 			}
-			b.errs.add(name, int(line), vcol, fmt.Errorf("value %q is %w: %s", excerpt(vf), region.ErrMalformed, why))
+			lastUnit, unitIdx = append(lastUnit[:0], uf...), ui
+		}
+		kf, kcol := field(p.cols[1])
+		if !bytes.Equal(kf, lastID) {
+			k, ok := p.ids[string(kf)]
+			if !ok {
+				bad(line, kcol, fmt.Errorf("%w %q", ErrUnknownIndicator, excerpt(kf)))
+				continue
+			}
+			lastID, idIdx = append(lastID[:0], kf...), k
+		}
+		df, dcol := field(p.cols[2])
+		// YYYY-MM-DD: a month is parsed once, then only its day is read.
+		var d day
+		if dd, ok := twoDigits(df, 8); ok && len(df) == 10 && df[7] == '-' && bytes.Equal(df[:7], lastMonth) && 1 <= dd && dd <= monthDays {
+			d = monthStart + day(dd)
+		} else if d, ok = parseDate(df); ok {
+			y, _ := twoDigits(df, 0)
+			yy, _ := twoDigits(df, 2)
+			m, _ := twoDigits(df, 5)
+			lastMonth, monthStart, monthDays = append(lastMonth[:0], df[:7]...), d-day(dd), daysIn(y*100+yy, m)
+		} else {
+			bad(line, dcol, fmt.Errorf("date %q is %w: want a valid YYYY-MM-DD", excerpt(df), region.ErrMalformed))
 			continue
 		}
-		b.add(k, ui, d, v, line)
+		vf, vcol := field(p.cols[3])
+		v, ok := parseCount(vf)
+		if !ok {
+			if len(vf) > 0 && vf[0] == '-' {
+				bad(line, vcol, fmt.Errorf("%w: %q is negative", ErrNegative, excerpt(vf)))
+				continue
+			}
+			bad(line, vcol, fmt.Errorf("value %q is %w: not a count of plain digits", excerpt(vf), region.ErrMalformed))
+			continue
+		}
+		c.blk.add(int32(idIdx)*p.n+int32(unitIdx), d, v, line)
 	}
-	return b.Build()
 }
 
 // excerpt returns a field as errors quote it (see errlist.Excerpt).
@@ -179,6 +339,14 @@ func headerColumns(name, h string) ([4]int, int, error) {
 		}
 	}
 	return cols, len(fields), errs.Err()
+}
+
+// twoDigits reads the two decimal digits of b at i.
+func twoDigits(b []byte, i int) (int, bool) {
+	if i+2 > len(b) || b[i] < '0' || b[i] > '9' || b[i+1] < '0' || b[i+1] > '9' {
+		return 0, false
+	}
+	return int(b[i]-'0')*10 + int(b[i+1]-'0'), true
 }
 
 // parseDate parses YYYY-MM-DD and checks that the day exists.

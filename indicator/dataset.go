@@ -1,7 +1,6 @@
 package indicator
 
 import (
-	"cmp"
 	"fmt"
 	"slices"
 	"sort"
@@ -55,10 +54,40 @@ func dayOf(t time.Time) day {
 // dateOf is the inverse of civilDay, for messages.
 func dateOf(d day) time.Time { return time.Unix(int64(d)*86400, 0).UTC() }
 
+// point is one observation as a Builder collects it, in 16 bytes.
 type point struct {
-	v    int64
-	day  day
-	line int32 // where it came from: a file line, or the n-th Add
+	series int32  // indicator·Len + unit
+	day    day    //
+	v      uint32 // the value, or bigValue when it is in the block's side table
+	line   int32  // where it came from: a file line, or the n-th Add
+}
+
+// bigValue marks a value of 2³²−1 or more, kept in a block's side table.
+const bigValue = 1<<32 - 1
+
+// block is a run of points with the values too big for a point.
+type block struct {
+	pts []point
+	big map[int32]int64 // by position in pts
+}
+
+func (blk *block) value(j int) int64 {
+	if v := blk.pts[j].v; v != bigValue {
+		return int64(v)
+	}
+	return blk.big[int32(j)]
+}
+
+func (blk *block) add(series int32, d day, v int64, line int32) {
+	p := point{series, d, uint32(v), line}
+	if v >= bigValue {
+		if blk.big == nil {
+			blk.big = map[int32]int64{}
+		}
+		blk.big[int32(len(blk.pts))] = v
+		p.v = bigValue
+	}
+	blk.pts = append(blk.pts, p)
 }
 
 // Builder collects observations for a [Dataset]. Its zero value is not
@@ -67,8 +96,7 @@ type Builder struct {
 	h      *region.Hierarchy
 	cat    *Catalogue
 	name   string
-	pts    [][]point // in blocks of blockSize
-	series [][]int32 // the series of each point, likewise
+	blocks []*block // in the order the points came
 	errs   errorList
 	adds   int32
 }
@@ -100,85 +128,81 @@ func (b *Builder) Add(o Observation) error {
 }
 
 func (b *Builder) add(k, i int, d day, v int64, line int32) {
-	if len(b.pts) == 0 || len(b.pts[len(b.pts)-1]) == blockSize {
+	if len(b.blocks) == 0 || len(b.blocks[len(b.blocks)-1].pts) == cap(b.blocks[len(b.blocks)-1].pts) {
 		// Fixed blocks, not a growing slice: growth would copy and leave
 		// behind about as much again as the points themselves.
-		b.pts = append(b.pts, make([]point, 0, blockSize))
-		b.series = append(b.series, make([]int32, 0, blockSize))
+		b.blocks = append(b.blocks, &block{pts: make([]point, 0, blockSize)})
 	}
-	last := len(b.pts) - 1
-	b.pts[last] = append(b.pts[last], point{v, d, line})
-	b.series[last] = append(b.series[last], int32(k*b.h.Len()+i))
+	b.blocks[len(b.blocks)-1].add(int32(k*b.h.Len()+i), d, v, line)
 }
 
-// blockSize is the number of points in each block of a Builder.
+// blockSize is the number of points in each block that Add fills.
 const blockSize = 1 << 16
 
 // Build sorts the observations into a Dataset. Two observations with the
 // same indicator, unit and date and different values are an error naming
 // both; an identical repeat is kept once. Every problem found while adding
-// is reported too (the first 100, then a count of the rest).
+// is reported too (the first region.MaxErrors, then a count of the rest).
+//
+// The points are sorted by series with a counting sort straight into the
+// dataset's day and value columns (12 bytes an observation), then each
+// series by day (stably, so repeats keep their order), and repeats are
+// dropped in place. The lines of the observations at fault are looked up
+// again only when there is a problem to report.
 func (b *Builder) Build() (*Dataset, error) {
 	n := b.h.Len()
 	ns := b.cat.Len() * n
 	off := make([]int32, ns+1)
-	for _, blk := range b.series {
-		for _, s := range blk {
-			off[s+1]++
+	for _, blk := range b.blocks {
+		for _, p := range blk.pts {
+			off[p.series+1]++
 		}
 	}
 	for s := 0; s < ns; s++ {
 		off[s+1] += off[s]
 	}
-	// Counting sort by series into three columns, which then become the
-	// dataset's own: no second copy of the points.
 	pos := slices.Clone(off[:ns])
 	total := off[ns]
-	days, vals, lines := make([]day, total), make([]int64, total), make([]int32, total)
-	for bi, blk := range b.series {
-		for j, s := range blk {
-			p := b.pts[bi][j]
-			q := pos[s]
-			days[q], vals[q], lines[q] = p.day, p.v, p.line
-			pos[s]++
+	days, vals := make([]day, total), make([]int64, total)
+	for _, blk := range b.blocks {
+		for j, p := range blk.pts {
+			q := pos[p.series]
+			days[q], vals[q] = p.day, int64(p.v)
+			if p.v == bigValue {
+				vals[q] = blk.big[int32(j)]
+			}
+			pos[p.series]++
 		}
-		b.pts[bi], b.series[bi] = nil, nil // let the collector have it now
 	}
-	b.pts, b.series = nil, nil
-	d := &Dataset{h: b.h, cat: b.cat, off: off}
+	var faults []fault
 	w := int32(0) // where the next kept point goes: never past the one read
 	for s := 0; s < ns; s++ {
 		lo, hi := off[s], off[s+1]
 		for j := lo + 1; j < hi; j++ {
-			if days[j] < days[j-1] || days[j] == days[j-1] && lines[j] < lines[j-1] {
-				sort.Sort(columns{days[lo:hi], vals[lo:hi], lines[lo:hi]})
+			if days[j] < days[j-1] {
+				sort.Stable(dayValues{days[lo:hi], vals[lo:hi]})
 				break
 			}
 		}
 		off[s] = w
 		flow := b.cat.list[s/n].Measure == Flow
-		var sum int64
-		var prevDay day
-		var prevVal int64
-		var prevLine int32
+		var sum, prev int64
 		for j := lo; j < hi; j++ {
-			// Read point j before anything is written to it: writes go to
-			// w, which never passes j.
-			dj, vj, lj := days[j], vals[j], lines[j]
-			dup := j > lo && dj == prevDay
-			if dup && vj != prevVal {
-				b.errs.add(b.name, int(lj), 0, fmt.Errorf("observation %w: %s for %s on %s is %d here and %d at %d",
-					ErrConflict, b.cat.list[s/n].ID, b.h.At(s%n).Code, dateOf(dj).Format(time.DateOnly),
-					vj, prevVal, prevLine))
-			}
-			prevDay, prevVal, prevLine = dj, vj, lj
-			if dup {
+			// Point j is read before anything is written to it: writes go
+			// to w, which never passes j.
+			dj, vj := days[j], vals[j]
+			if j > lo && dj == days[w-1] {
+				if f := (fault{int32(s), dj, false}); vj != prev && (len(faults) == 0 || faults[len(faults)-1] != f) {
+					faults = append(faults, f)
+				}
+				prev = vj
 				continue
 			}
+			prev = vj
 			v := vj
 			if flow {
 				if sum > 1<<63-1-v {
-					b.errs.add(b.name, int(lj), 0, fmt.Errorf("%w: %s for %s", ErrOverflow, b.cat.list[s/n].ID, b.h.At(s%n).Code))
+					faults = append(faults, fault{int32(s), dj, true})
 				}
 				sum += v
 				v = sum
@@ -187,30 +211,75 @@ func (b *Builder) Build() (*Dataset, error) {
 			w++
 		}
 	}
-	d.days, d.vals = days[:w:w], vals[:w:w]
 	off[ns] = w
+	if len(faults) > 0 {
+		b.report(faults)
+	}
 	if err := b.errs.err(); err != nil {
 		return nil, err
 	}
-	return d, nil
+	return &Dataset{h: b.h, cat: b.cat, off: off, days: days[:w:w], vals: vals[:w:w]}, nil
 }
 
-// columns sorts the points of one series by day, then by the line that
-// gave them.
-type columns struct {
-	days  []day
-	vals  []int64
-	lines []int32
+// fault is a problem Build found in one series on one day: values that
+// differ, or a running sum that overflows.
+type fault struct {
+	series   int32
+	day      day
+	overflow bool
 }
 
-func (c columns) Len() int { return len(c.days) }
-func (c columns) Less(i, j int) bool {
-	return cmp.Or(cmp.Compare(c.days[i], c.days[j]), cmp.Compare(c.lines[i], c.lines[j])) < 0
+// report adds the errors of faults, in order, with the lines of the
+// observations at fault, found again by one pass over the points.
+func (b *Builder) report(faults []fault) {
+	type key struct {
+		series int32
+		day    day
+	}
+	type seen struct {
+		line int32
+		v    int64
+	}
+	at := map[key][]seen{}
+	for _, f := range faults {
+		at[key{f.series, f.day}] = nil
+	}
+	for _, blk := range b.blocks {
+		for j, p := range blk.pts {
+			k := key{p.series, p.day}
+			if list, ok := at[k]; ok {
+				at[k] = append(list, seen{p.line, blk.value(j)})
+			}
+		}
+	}
+	n := b.h.Len()
+	for _, f := range faults {
+		id, code := b.cat.list[int(f.series)/n].ID, b.h.At(int(f.series)%n).Code
+		list := at[key{f.series, f.day}]
+		if f.overflow {
+			b.errs.add(b.name, int(list[0].line), 0, fmt.Errorf("%w: %s for %s", ErrOverflow, id, code))
+			continue
+		}
+		for k := 1; k < len(list); k++ {
+			if list[k].v != list[k-1].v {
+				b.errs.add(b.name, int(list[k].line), 0, fmt.Errorf("observation %w: %s for %s on %s is %d here and %d at %d",
+					ErrConflict, id, code, dateOf(f.day).Format(time.DateOnly), list[k].v, list[k-1].v, list[k-1].line))
+			}
+		}
+	}
 }
-func (c columns) Swap(i, j int) {
-	c.days[i], c.days[j] = c.days[j], c.days[i]
-	c.vals[i], c.vals[j] = c.vals[j], c.vals[i]
-	c.lines[i], c.lines[j] = c.lines[j], c.lines[i]
+
+// dayValues sorts one series by day, with its values.
+type dayValues struct {
+	days []day
+	vals []int64
+}
+
+func (d dayValues) Len() int           { return len(d.days) }
+func (d dayValues) Less(i, j int) bool { return d.days[i] < d.days[j] }
+func (d dayValues) Swap(i, j int) {
+	d.days[i], d.days[j] = d.days[j], d.days[i]
+	d.vals[i], d.vals[j] = d.vals[j], d.vals[i]
 }
 
 // Dataset is an immutable set of observations, safe for concurrent use.

@@ -2,6 +2,8 @@ package indicator_test
 
 import (
 	"errors"
+	"fmt"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -135,5 +137,60 @@ func TestBuildOutOfOrder(t *testing.T) {
 	}
 	if ds.Len() != 5 {
 		t.Errorf("%d observations kept, want 5", ds.Len())
+	}
+}
+
+// The chunked reader gives exactly what a line-by-line read gives: the same
+// data and the same errors in the same order, whatever the chunk size and
+// the number of cores, over a file of good lines, bad lines of every kind,
+// blank lines, CRLF ends and no final line end.
+func TestReadCSVChunks(t *testing.T) {
+	h := small(t)
+	cat := indicator.Standard()
+	var in strings.Builder
+	in.WriteString("unit,indicator,date,value\r\n")
+	bad := []string{"99999,tmdt,2023-07-01,5", "06187,xyz,2023-07-01,5", "06187,tmdt,2023-02-30,5",
+		"06187,tmdt,2023-07-01,-4", "06187,tmdt,2023-07-01,217.00", "06187,tmdt", "\"06187\",tmdt,2023-07-01,5", ""}
+	for i := range 3000 {
+		switch {
+		case i%37 == 0:
+			in.WriteString(bad[i/37%len(bad)] + "\n")
+		case i%101 == 0:
+			fmt.Fprintf(&in, "06184,tmdt,2023-07-%02d,%d\r\n", 1+i%28, i+1) // a conflict with the line below
+			fmt.Fprintf(&in, "06184,tmdt,2023-07-%02d,%d\n", 1+i%28, i)
+		default:
+			fmt.Fprintf(&in, "%s,thanh_toan_dt,2023-%02d-%02d,%d\n", []string{"06187", "06184", "06619", "06622"}[i%4], 1+i%12, 1+i%28, i%7)
+		}
+	}
+	in.WriteString("06187,tmdt,2024-01-01,9") // no final line end
+	read := func() (string, string) {
+		ds, err := indicator.ReadCSV(strings.NewReader(in.String()), "c.csv", h, cat)
+		var got strings.Builder
+		if ds != nil {
+			for _, id := range []string{"thanh_toan_dt", "tmdt"} {
+				for _, c := range []string{"06187", "06184", "06619", "06622"} {
+					v, ok := ds.Value(id, region.MustParseCode(c), time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC))
+					fmt.Fprintln(&got, id, c, v, ok)
+				}
+			}
+		}
+		return got.String(), fmt.Sprint(err)
+	}
+	old := indicator.SetChunkSize(1 << 22)
+	defer indicator.SetChunkSize(old)
+	wantData, wantErr := read()
+	if !strings.Contains(wantErr, "and ") || !strings.Contains(wantErr, "c.csv:") {
+		t.Fatalf("the file should have more than %d problems: %s", region.MaxErrors, wantErr)
+	}
+	for _, size := range []int{1, 7, 64, 1000, 1 << 16} {
+		for _, procs := range []int{1, 2, 4} {
+			indicator.SetChunkSize(size)
+			prev := runtime.GOMAXPROCS(procs)
+			gotData, gotErr := read()
+			runtime.GOMAXPROCS(prev)
+			if gotData != wantData || gotErr != wantErr {
+				t.Errorf("chunks of %d bytes on %d cores differ:\n%s\n%s", size, procs, gotData, gotErr)
+			}
+		}
 	}
 }

@@ -28,6 +28,10 @@ func (l *List) Add(err error) error {
 	return err
 }
 
+// Skip counts n more problems that were not recorded, as a worker that
+// kept only its first Max problems reports the rest.
+func (l *List) Skip(n int) { l.more += n }
+
 // Len returns how many errors were added.
 func (l *List) Len() int { return len(l.errs) + l.more }
 
