@@ -60,13 +60,7 @@ func ReadCSV(r io.Reader, name string, h *region.Hierarchy, cat *Catalogue) (*Da
 			b.errs.Add(&ParseError{File: name, Line: int(c.line), Err: c.err})
 			return nil, b.errs.err()
 		}
-		for _, e := range c.errs {
-			b.errs.Add(e)
-		}
-		b.errs.Skip(c.more)
-		if len(c.blk.pts) > 0 {
-			b.blocks = append(b.blocks, &c.blk)
-		}
+		c.merge(b)
 		if c.fatal {
 			return nil, b.errs.err()
 		}
@@ -86,10 +80,41 @@ type chunk struct {
 	line  int32 // the line number of its first line
 	err   error // a read error after its lines
 	done  chan struct{}
-	blk   block
+	blks  []*block
 	errs  []error // the first errlist.Max problems
 	more  int     // and how many more
 	fatal bool    // a line too long: nothing after it is read
+}
+
+// bad records a problem of the chunk at a place.
+func (c *chunk) bad(name string, line, column int, err error) {
+	c.problem(&ParseError{File: name, Line: line, Column: column, Err: err})
+}
+
+// problem records a problem of the chunk, keeping the first errlist.Max.
+func (c *chunk) problem(err error) {
+	if len(c.errs) < errlist.Max {
+		c.errs = append(c.errs, err)
+	} else {
+		c.more++
+	}
+}
+
+// add adds a point to the chunk's last block, or to a new one.
+func (c *chunk) add(series int32, d day, v int64, line int32) {
+	if len(c.blks) == 0 || len(c.blks[len(c.blks)-1].pts) == cap(c.blks[len(c.blks)-1].pts) {
+		c.blks = append(c.blks, &block{pts: make([]point, 0, blockSize)})
+	}
+	c.blks[len(c.blks)-1].add(series, d, v, line)
+}
+
+// merge adds what the chunk found to b, after what came before it.
+func (c *chunk) merge(b *Builder) {
+	for _, e := range c.errs {
+		b.errs.Add(e)
+	}
+	b.errs.Skip(c.more)
+	b.blocks = append(b.blocks, c.blks...)
 }
 
 // chunks reads br in chunks of whole lines, parses them on GOMAXPROCS
@@ -191,23 +216,11 @@ type csvParser struct {
 
 // parse fills c's points and problems from its lines.
 func (p *csvParser) parse(c *chunk) {
-	c.blk.pts = make([]point, 0, bytes.Count(c.data, []byte{'\n'})+1)
-	bad := func(line int32, column int, err error) {
-		if len(c.errs) < errlist.Max {
-			c.errs = append(c.errs, &ParseError{File: p.name, Line: int(line), Column: column, Err: err})
-		} else {
-			c.more++
-		}
-	}
+	// One block for all the chunk's lines.
+	c.blks = []*block{{pts: make([]point, 0, bytes.Count(c.data, []byte{'\n'})+1)}}
+	bad := func(line int32, column int, err error) { c.bad(p.name, int(line), column, err) }
 	starts := make([]int, p.nf)
-	// National files repeat a unit, an indicator and a month on many lines
-	// in a row: the last of each is remembered rather than looked up again.
-	var (
-		lastUnit, lastID, lastMonth []byte
-		unitIdx, idIdx              int
-		monthStart                  day // the day before the 1st of lastMonth
-		monthDays                   int
-	)
+	fl := fields{codes: p.codes, ids: p.ids}
 	data := c.data
 	for line := c.line; len(data) > 0; line++ {
 		l := data
@@ -262,34 +275,20 @@ func (p *csvParser) parse(c *chunk) {
 			return l[s:e], s + 1
 		}
 		uf, ucol := field(p.cols[0])
-		if !bytes.Equal(uf, lastUnit) {
-			ui, ok := p.codes.lookup(uf)
-			if !ok {
-				bad(line, ucol, fmt.Errorf("%w %q", ErrUnknownUnit, excerpt(uf)))
-				continue
-			}
-			lastUnit, unitIdx = append(lastUnit[:0], uf...), ui
+		ui, ok := fl.unit(uf)
+		if !ok {
+			bad(line, ucol, fmt.Errorf("%w %q", ErrUnknownUnit, excerpt(uf)))
+			continue
 		}
 		kf, kcol := field(p.cols[1])
-		if !bytes.Equal(kf, lastID) {
-			k, ok := p.ids[string(kf)]
-			if !ok {
-				bad(line, kcol, fmt.Errorf("%w %q", ErrUnknownIndicator, excerpt(kf)))
-				continue
-			}
-			lastID, idIdx = append(lastID[:0], kf...), k
+		k, ok := fl.indicator(kf)
+		if !ok {
+			bad(line, kcol, fmt.Errorf("%w %q", ErrUnknownIndicator, excerpt(kf)))
+			continue
 		}
 		df, dcol := field(p.cols[2])
-		// YYYY-MM-DD: a month is parsed once, then only its day is read.
-		var d day
-		if dd, ok := twoDigits(df, 8); ok && len(df) == 10 && df[7] == '-' && bytes.Equal(df[:7], lastMonth) && 1 <= dd && dd <= monthDays {
-			d = monthStart + day(dd)
-		} else if d, ok = parseDate(df); ok {
-			y, _ := twoDigits(df, 0)
-			yy, _ := twoDigits(df, 2)
-			m, _ := twoDigits(df, 5)
-			lastMonth, monthStart, monthDays = append(lastMonth[:0], df[:7]...), d-day(dd), daysIn(y*100+yy, m)
-		} else {
+		d, ok := fl.date(df)
+		if !ok {
 			bad(line, dcol, fmt.Errorf("date %q is %w: want a valid YYYY-MM-DD", excerpt(df), region.ErrMalformed))
 			continue
 		}
@@ -303,8 +302,60 @@ func (p *csvParser) parse(c *chunk) {
 			bad(line, vcol, fmt.Errorf("value %q is %w: not a count of plain digits", excerpt(vf), region.ErrMalformed))
 			continue
 		}
-		c.blk.add(int32(idIdx)*p.n+int32(unitIdx), d, v, line)
+		c.add(int32(k)*p.n+int32(ui), d, v, line)
 	}
+}
+
+// fields turns the text of an observation's unit, indicator and date into
+// indexes and days. National files repeat a unit, an indicator and a month
+// on many lines in a row, so the last of each is remembered rather than
+// looked up again. Each worker has its own; the tables are shared.
+type fields struct {
+	codes                       *codeTable
+	ids                         map[string]int
+	lastUnit, lastID, lastMonth []byte
+	unitIdx, idIdx              int
+	monthStart                  day // the day before the 1st of lastMonth
+	monthDays                   int
+}
+
+func (f *fields) unit(b []byte) (int, bool) {
+	if !bytes.Equal(b, f.lastUnit) || f.lastUnit == nil {
+		i, ok := f.codes.lookup(b)
+		if !ok {
+			return 0, false
+		}
+		f.lastUnit, f.unitIdx = append(f.lastUnit[:0], b...), i
+	}
+	return f.unitIdx, true
+}
+
+func (f *fields) indicator(b []byte) (int, bool) {
+	if !bytes.Equal(b, f.lastID) || f.lastID == nil {
+		k, ok := f.ids[string(b)]
+		if !ok {
+			return 0, false
+		}
+		f.lastID, f.idIdx = append(f.lastID[:0], b...), k
+	}
+	return f.idIdx, true
+}
+
+// date parses YYYY-MM-DD: a month is parsed once, then only its day.
+func (f *fields) date(b []byte) (day, bool) {
+	dd, ok := twoDigits(b, 8)
+	if ok && len(b) == 10 && b[7] == '-' && bytes.Equal(b[:7], f.lastMonth) && 1 <= dd && dd <= f.monthDays {
+		return f.monthStart + day(dd), true
+	}
+	d, ok := parseDate(b)
+	if !ok {
+		return 0, false
+	}
+	y, _ := twoDigits(b, 0)
+	yy, _ := twoDigits(b, 2)
+	m, _ := twoDigits(b, 5)
+	f.lastMonth, f.monthStart, f.monthDays = append(f.lastMonth[:0], b[:7]...), d-day(dd), daysIn(y*100+yy, m)
+	return d, true
 }
 
 // excerpt returns a field as errors quote it (see errlist.Excerpt).

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/chiso-vn/chiso/internal/errlist"
 	"github.com/chiso-vn/chiso/internal/jsonpos"
 	"github.com/chiso-vn/chiso/region"
 )
@@ -20,75 +19,105 @@ import (
 // is skipped, as in CSV. The input is read once and parsed in linear time.
 // Every problem is reported, up to [region.MaxErrors], then a count.
 func ReadJSON(r io.Reader, name string, h *region.Hierarchy, cat *Catalogue) (*Dataset, error) {
-	data, err := io.ReadAll(r)
+	data, err := jsonpos.ReadAll(r)
 	if err != nil {
 		return nil, &ParseError{File: name, Err: err}
 	}
 	b := NewBuilder(h, cat, name)
-	const (
-		unit = iota
-		indicator
-		date
-		value
-	)
 	codes := newCodeTable(h)
-	bad := func(v jsonpos.Value, err error) { b.errs.add(name, v.Line, v.Column, err) }
-	keys := []string{"unit", "indicator", "date", "value"}
-	err = jsonpos.Each(data, name, keys, func(o jsonpos.Object) {
-		for k, key := range keys {
-			if !o.Has(k) {
-				b.errs.add(name, o.Line, o.Column, fmt.Errorf("object is %w: no %q", region.ErrMalformed, key))
-				return
-			}
+	ids := make(map[string]int, cat.Len())
+	for i, ind := range cat.list {
+		ids[ind.ID] = i
+	}
+	// Each part of the array is read into a chunk of its own, merged in order.
+	var parts []*chunk
+	units := int32(h.Len())
+	sinks := func(n int) []jsonpos.Sink {
+		parts = make([]*chunk, n)
+		ss := make([]jsonpos.Sink, n)
+		for k := range n {
+			c := &chunk{}
+			fl := &fields{codes: codes, ids: ids}
+			parts[k] = c
+			ss[k] = jsonpos.Sink{Object: func(o jsonpos.Object) { readObservation(c, name, o, fl, units) },
+				Problem: c.problem}
 		}
-		u, err := o.Values[unit].String()
-		if err != nil {
-			bad(o.Values[unit], err)
-			return
+		return ss
+	}
+	if err := jsonpos.EachPart(data, name, jsonKeys, sinks); err != nil {
+		for _, c := range parts {
+			c.merge(b)
 		}
-		i, ok := codes.lookup([]byte(u))
-		if !ok {
-			if _, err := region.ParseCode(u); err != nil {
-				bad(o.Values[unit], err)
-			} else {
-				bad(o.Values[unit], fmt.Errorf("%w %q", ErrUnknownUnit, u))
-			}
-			return
-		}
-		id, err := o.Values[indicator].String()
-		if err != nil {
-			bad(o.Values[indicator], err)
-			return
-		}
-		k, ok := cat.index(id)
-		if !ok {
-			bad(o.Values[indicator], fmt.Errorf("%w %q", ErrUnknownIndicator, errlist.Excerpt(id)))
-			return
-		}
-		ds, err := o.Values[date].String()
-		if err != nil {
-			bad(o.Values[date], err)
-			return
-		}
-		d, ok := parseDate([]byte(ds))
-		if !ok {
-			bad(o.Values[date], fmt.Errorf("date %q is %w: want a valid YYYY-MM-DD", errlist.Excerpt(ds), region.ErrMalformed))
-			return
-		}
-		v, err := o.Values[value].Int64()
-		switch {
-		case err != nil:
-			bad(o.Values[value], err)
-			return
-		case v < 0:
-			bad(o.Values[value], fmt.Errorf("%w %d", ErrNegative, v))
-			return
-		}
-		b.add(k, i, d, v, int32(o.Line))
-	}, func(err error) { b.errs.Add(err) })
-	if err != nil {
 		b.errs.Add(err)
 		return nil, b.errs.err()
 	}
+	for _, c := range parts {
+		c.merge(b)
+	}
 	return b.Build()
+}
+
+// The keys of an observation object, by index.
+var jsonKeys = []string{"unit", "indicator", "date", "value"}
+
+const (
+	keyUnit = iota
+	keyIndicator
+	keyDate
+	keyValue
+)
+
+// readObservation checks one object and adds it to c.
+func readObservation(c *chunk, name string, o jsonpos.Object, fl *fields, n int32) {
+	bad := func(v jsonpos.Value, err error) { c.bad(name, v.Line, v.Column, err) }
+	for k, key := range jsonKeys {
+		if !o.Has(k) {
+			c.bad(name, o.Line, o.Column, fmt.Errorf("object is %w: no %q", region.ErrMalformed, key))
+			return
+		}
+	}
+	u, err := o.Text(keyUnit)
+	if err != nil {
+		bad(o.Values[keyUnit], err)
+		return
+	}
+	i, ok := fl.unit(u)
+	if !ok {
+		if _, err := region.ParseCode(string(u)); err != nil {
+			bad(o.Values[keyUnit], err)
+		} else {
+			bad(o.Values[keyUnit], fmt.Errorf("%w %q", ErrUnknownUnit, u))
+		}
+		return
+	}
+	id, err := o.Text(keyIndicator)
+	if err != nil {
+		bad(o.Values[keyIndicator], err)
+		return
+	}
+	k, ok := fl.indicator(id)
+	if !ok {
+		bad(o.Values[keyIndicator], fmt.Errorf("%w %q", ErrUnknownIndicator, excerpt(id)))
+		return
+	}
+	ds, err := o.Text(keyDate)
+	if err != nil {
+		bad(o.Values[keyDate], err)
+		return
+	}
+	d, ok := fl.date(ds)
+	if !ok {
+		bad(o.Values[keyDate], fmt.Errorf("date %q is %w: want a valid YYYY-MM-DD", excerpt(ds), region.ErrMalformed))
+		return
+	}
+	v, err := o.Int64(keyValue)
+	switch {
+	case err != nil:
+		bad(o.Values[keyValue], err)
+		return
+	case v < 0:
+		bad(o.Values[keyValue], fmt.Errorf("%w %d", ErrNegative, v))
+		return
+	}
+	c.add(int32(k)*n+int32(i), d, v, int32(o.Line))
 }

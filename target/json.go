@@ -21,7 +21,7 @@ import (
 // follow it; a UTF-8 byte-order mark is skipped. Every bad object is
 // reported with its line and column, up to [region.MaxErrors], then a count.
 func ReadJSON(r io.Reader, name string, h *region.Hierarchy) (*Set, error) {
-	data, err := io.ReadAll(r)
+	data, err := jsonpos.ReadAll(r)
 	if err != nil {
 		return nil, &ParseError{File: name, Err: err}
 	}
@@ -52,7 +52,7 @@ func ReadJSON(r io.Reader, name string, h *region.Hierarchy) (*Set, error) {
 				}
 				continue
 			}
-			if text[k], err = o.Values[k].String(); err != nil {
+			if text[k], err = o.String(k); err != nil {
 				bad(o.Values[k], err)
 				return
 			}

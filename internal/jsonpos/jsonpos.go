@@ -7,62 +7,140 @@
 package jsonpos
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
+	"math"
+	"os"
+	"runtime"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/chiso-vn/chiso/internal/errlist"
 	"github.com/chiso-vn/chiso/region"
 )
 
-// Value is the JSON text of one scalar value and where it starts.
+// Value is where one scalar value of an object stands: its place in the
+// data, and its line and column. It holds no pointer, so that filling an
+// object costs no more than copying numbers.
 type Value struct {
-	Raw          []byte
+	start, end   int32 // data[start:end] is its JSON text; end is 0 when absent
+	escaped      bool  // a string with escapes
 	Line, Column int
 }
 
 // Object is one element of the array: where it starts, and its values by
-// the index of their key in the keys given to [Each] (a zero Value for a
-// key the object lacks).
+// the index of their key in the keys given to [Each] (absent ones have a
+// zero Value).
 type Object struct {
 	Line, Column int
 	Values       []Value
+	data         []byte
 }
 
 // Has reports whether the object gave key number k.
-func (o Object) Has(k int) bool { return o.Values[k].Raw != nil }
+func (o Object) Has(k int) bool { return o.Values[k].end > 0 }
 
-// String decodes v as a JSON string.
-func (v Value) String() (string, error) {
-	if len(v.Raw) < 2 || v.Raw[0] != '"' {
-		return "", fmt.Errorf("value %s is %w: want a string", errlist.Excerpt(string(v.Raw)), region.ErrMalformed)
-	}
-	inner := v.Raw[1 : len(v.Raw)-1]
-	if !strings.ContainsRune(string(inner), '\\') {
-		return string(inner), nil
-	}
-	var s string
-	err := json.Unmarshal(v.Raw, &s)
-	return s, err
+// Raw returns the JSON text of value k as written.
+func (o Object) Raw(k int) []byte { v := o.Values[k]; return o.data[v.start:v.end] }
+
+// String decodes value k as a JSON string.
+func (o Object) String(k int) (string, error) {
+	b, err := o.Text(k)
+	return string(b), err
 }
 
-// Int64 decodes v as a JSON integer that fits int64.
-func (v Value) Int64() (int64, error) {
-	n, err := strconv.ParseInt(string(v.Raw), 10, 64)
+// Text decodes value k as a JSON string; without escapes, the bytes are the
+// data's own (no copy), so that readers can look them up without
+// allocating.
+func (o Object) Text(k int) ([]byte, error) {
+	raw := o.Raw(k)
+	if len(raw) < 2 || raw[0] != '"' {
+		return nil, fmt.Errorf("value %s is %w: want a string", errlist.Excerpt(string(raw)), region.ErrMalformed)
+	}
+	return unquote(raw, o.Values[k].escaped)
+}
+
+// Int64 decodes value k as a JSON integer that fits int64.
+func (o Object) Int64(k int) (int64, error) {
+	raw := o.Raw(k)
+	if n, ok := plainInt(raw); ok {
+		return n, nil
+	}
+	n, err := strconv.ParseInt(string(raw), 10, 64)
 	if err != nil {
 		if errors.Is(err, strconv.ErrRange) {
-			return 0, fmt.Errorf("%s %w", errlist.Excerpt(string(v.Raw)), region.ErrOverflow)
+			return 0, fmt.Errorf("%s %w", errlist.Excerpt(string(raw)), region.ErrOverflow)
 		}
-		return 0, fmt.Errorf("value %s is %w: want a whole number", errlist.Excerpt(string(v.Raw)), region.ErrMalformed)
+		return 0, fmt.Errorf("value %s is %w: want a whole number", errlist.Excerpt(string(raw)), region.ErrMalformed)
 	}
 	return n, nil
 }
 
+// plainInt parses -?[0-9]{1,18}, which always fits int64; anything else is
+// left to strconv.
+func plainInt(b []byte) (int64, bool) {
+	neg := len(b) > 0 && b[0] == '-'
+	if neg {
+		b = b[1:]
+	}
+	if len(b) == 0 || len(b) > 18 {
+		return 0, false
+	}
+	var n int64
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int64(c-'0')
+	}
+	if neg {
+		n = -n
+	}
+	return n, true
+}
+
+// ReadAll reads r whole, into a buffer of the right size when r tells its
+// length (bytes and strings readers, files), so that a large input is not
+// copied as it grows.
+func ReadAll(r io.Reader) ([]byte, error) {
+	n := -1
+	switch r := r.(type) {
+	case interface{ Len() int }:
+		n = r.Len()
+	case interface{ Stat() (os.FileInfo, error) }:
+		if fi, err := r.Stat(); err == nil && fi.Mode().IsRegular() {
+			n = int(fi.Size())
+		}
+	}
+	if n < 0 {
+		return io.ReadAll(r)
+	}
+	b := make([]byte, n+1) // one more, to see the end of the input
+	k, err := io.ReadFull(r, b)
+	switch err {
+	case io.EOF, io.ErrUnexpectedEOF:
+		return b[:k], nil
+	case nil: // longer than it said
+		rest, err := io.ReadAll(r)
+		return append(b, rest...), err
+	}
+	return b[:k], err
+}
+
 // maxDepth bounds the nesting of values that are skipped.
 const maxDepth = 256
+
+// Sink receives the elements of one part of the array, and the problems
+// of single elements.
+type Sink struct {
+	Object  func(Object)
+	Problem func(error)
+}
 
 // Each reads data, a JSON array of objects whose keys are among keys (an
 // optional UTF-8 byte-order mark first), and calls f with each object. An
@@ -73,6 +151,9 @@ const maxDepth = 256
 // data after the array stop the reading: Each returns that error.
 func Each(data []byte, name string, keys []string, f func(Object), problem func(error)) error {
 	s := &scanner{data: data, name: name, line: 1}
+	if len(data) > math.MaxInt32 {
+		return s.fail("larger than 2 GiB")
+	}
 	if len(data) >= 3 && string(data[:3]) == "\ufeff" {
 		s.pos, s.lineStart = 3, 3
 	}
@@ -80,27 +161,173 @@ func Each(data []byte, name string, keys []string, f func(Object), problem func(
 	if !s.eat('[') {
 		return s.fail("the data is not a JSON array")
 	}
-	s.ws()
-	if s.eat(']') {
-		return s.end()
+	st, err := s.items(afterOpen, keys, Sink{f, problem})
+	switch {
+	case err != nil:
+		return err
+	case st != closed:
+		return s.fail("truncated: the array is not closed")
 	}
-	obj := Object{Values: make([]Value, len(keys))}
+	return nil
+}
+
+// EachPart is [Each] on parts of data scanned at once, one per core: the
+// array is cut at line ends (a line end is never inside a JSON string), and
+// each part goes to a Sink of its own, which runs in a goroutine of its
+// own. sinks(n) is asked for the n sinks; the caller merges what they
+// received in part order, which is the order Each would have given. When
+// the parts do not join into one well-formed array (any error at all),
+// EachPart calls sinks(1) again and reads the whole data with Each, so
+// errors, their places and their order are exactly Each's.
+func EachPart(data []byte, name string, keys []string, sinks func(n int) []Sink) error {
+	cuts := cutLines(data, runtime.GOMAXPROCS(0))
+	if len(cuts) > 2 && len(data) <= math.MaxInt32 {
+		n := len(cuts) - 1
+		ss := sinks(n)
+		parts := make([]part, n)
+		var wg sync.WaitGroup
+		for k := range n {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				parts[k] = scanPart(data, name, cuts[k], cuts[k+1], k == 0, keys, ss[k])
+			}()
+		}
+		wg.Wait()
+		if joined(parts) {
+			return nil
+		}
+	}
+	s := sinks(1)[0]
+	return Each(data, name, keys, s.Object, s.Problem)
+}
+
+// The states of the array: what the next token may be.
+const (
+	afterOpen  = iota // an element or ]
+	afterComma        // an element
+	afterElem         // , or ]
+	closed            // nothing but white space
+)
+
+// items reads the array's tokens from state st until the data ends,
+// giving elements to sink, and returns the state it ended in.
+func (s *scanner) items(st int, keys []string, sink Sink) (int, error) {
+	obj := Object{Values: make([]Value, len(keys)), data: s.data}
 	for {
-		if err := s.element(keys, &obj, f, problem); err != nil {
-			return err
+		s.ws()
+		if s.pos >= len(s.data) {
+			return st, nil
+		}
+		c := s.data[s.pos]
+		switch {
+		case st == closed:
+			return st, s.fail("data after the array")
+		case st == afterElem && c == ',':
+			s.pos++
+			st = afterComma
+		case st != afterComma && c == ']':
+			s.pos++
+			st = closed
+		case st == afterElem:
+			return st, s.fail(fmt.Sprintf("want , or ] after an element, not %s", s.next()))
+		default:
+			if err := s.element(keys, &obj, sink.Object, sink.Problem); err != nil {
+				return st, err
+			}
+			st = afterElem
+		}
+	}
+}
+
+// part is what scanning one part of the data found: the state it had to
+// start in (from its first token), the state it ended in, and whether it
+// was well formed; an empty part passes the state through.
+type part struct {
+	empty      bool
+	lead       byte // the first byte of a later part: ',', ']' or an element's
+	start, end int
+	ok         bool
+}
+
+// cutLines returns the offsets [0, c1, ..., len(data)] that cut data into
+// about n parts, each cut just after a line end.
+func cutLines(data []byte, n int) []int {
+	cuts := []int{0}
+	for k := 1; k < n; k++ {
+		at := len(data) * k / n
+		if at <= cuts[len(cuts)-1] {
+			continue
+		}
+		nl := bytes.IndexByte(data[at:], '\n')
+		if nl < 0 {
+			break
+		}
+		if c := at + nl + 1; c < len(data) {
+			cuts = append(cuts, c)
+		}
+	}
+	return append(cuts, len(data))
+}
+
+// scanPart scans data[lo:hi]. The first part starts at the array's [; a
+// later part starts in the state its first token implies.
+func scanPart(data []byte, name string, lo, hi int, first bool, keys []string, sink Sink) part {
+	s := &scanner{data: data[:hi], name: name, pos: lo, lineStart: lo, line: 1 + bytes.Count(data[:lo], []byte{'\n'})}
+	p := part{start: afterOpen}
+	if first {
+		if hi >= 3 && string(data[:3]) == "\ufeff" {
+			s.pos, s.lineStart = 3, 3
 		}
 		s.ws()
-		switch {
-		case s.eat(','):
-			s.ws()
-		case s.eat(']'):
-			return s.end()
-		case s.pos >= len(s.data):
-			return s.fail("truncated: the array is not closed")
-		default:
-			return s.fail(fmt.Sprintf("want , or ] after an element, not %s", s.next()))
+		if !s.eat('[') {
+			return p
 		}
+	} else {
+		s.ws()
+		switch {
+		case s.pos >= hi:
+			return part{empty: true, ok: true}
+		case data[s.pos] == ',' || data[s.pos] == ']':
+			p.start = afterElem // ']' reads the same after [ as after an element
+		default:
+			p.start = afterComma // an element reads the same after [ as after ,
+		}
+		p.lead = data[s.pos]
 	}
+	end, err := s.items(p.start, keys, sink)
+	p.end, p.ok = end, err == nil
+	return p
+}
+
+// joined reports whether the parts make one well-formed, closed array:
+// each part's first token fits where the part before it ended.
+func joined(parts []part) bool {
+	st := -1
+	for _, p := range parts {
+		if !p.ok {
+			return false
+		}
+		if p.empty {
+			continue
+		}
+		if st >= 0 {
+			fits := false
+			switch p.lead {
+			case ',':
+				fits = st == afterElem
+			case ']':
+				fits = st == afterElem || st == afterOpen
+			default:
+				fits = st == afterComma || st == afterOpen
+			}
+			if !fits {
+				return false
+			}
+		}
+		st = p.end
+	}
+	return st == closed
 }
 
 type scanner struct {
@@ -178,9 +405,13 @@ func (s *scanner) element(keys []string, obj *Object, f func(Object), problem fu
 	if !s.eat('}') {
 		for {
 			kl, kc := s.here()
-			key, err := s.str()
+			raw, escaped, err := s.str()
 			if err != nil {
 				return err
+			}
+			key, err := unquote(raw, escaped)
+			if err != nil {
+				return s.errAt(kl, kc, fmt.Errorf("JSON is %w: %v", region.ErrMalformed, err))
 			}
 			s.ws()
 			if !s.eat(':') {
@@ -190,21 +421,26 @@ func (s *scanner) element(keys []string, obj *Object, f func(Object), problem fu
 			vl, vc := s.here()
 			start := s.pos
 			scalar := s.pos < len(s.data) && s.data[s.pos] != '{' && s.data[s.pos] != '['
-			if err := s.skip(0); err != nil {
+			quoted := false // a string with escapes
+			if s.pos < len(s.data) && s.data[s.pos] == '"' {
+				if _, quoted, err = s.str(); err != nil {
+					return err
+				}
+			} else if err := s.skip(0); err != nil {
 				return err
 			}
 			k := keyIndex(keys, key)
 			switch {
 			case bad != nil:
 			case k < 0:
-				bad = s.errAt(kl, kc, unknownKey(keys, key))
-			case obj.Values[k].Raw != nil:
+				bad = s.errAt(kl, kc, unknownKey(keys, string(key)))
+			case obj.Values[k].end > 0:
 				v := obj.Values[k]
-				bad = s.errAt(kl, kc, fmt.Errorf("key %q %w (first at %d:%d)", key, region.ErrDuplicate, v.Line, v.Column))
+				bad = s.errAt(kl, kc, fmt.Errorf("key %q %w (first at %d:%d)", errlist.Excerpt(string(key)), region.ErrDuplicate, v.Line, v.Column))
 			case !scalar:
-				bad = s.errAt(vl, vc, fmt.Errorf("value of %q is %w: an object or array", key, region.ErrMalformed))
+				bad = s.errAt(vl, vc, fmt.Errorf("value of %q is %w: an object or array", errlist.Excerpt(string(key)), region.ErrMalformed))
 			default:
-				obj.Values[k] = Value{s.data[start:s.pos], vl, vc}
+				obj.Values[k] = Value{int32(start), int32(s.pos), quoted, vl, vc}
 			}
 			s.ws()
 			if s.eat('}') {
@@ -227,9 +463,9 @@ func (s *scanner) element(keys []string, obj *Object, f func(Object), problem fu
 	return nil
 }
 
-func keyIndex(keys []string, key string) int {
+func keyIndex(keys []string, key []byte) int {
 	for k, want := range keys {
-		if key == want {
+		if string(key) == want {
 			return k
 		}
 	}
@@ -248,38 +484,38 @@ func unknownKey(keys []string, key string) error {
 	return fmt.Errorf("%w %q (want one of %s)", ErrUnknownKey, errlist.Excerpt(key), strings.Join(keys, ", "))
 }
 
-// str reads a JSON string at pos and returns its text (decoded when it has
-// escapes).
-func (s *scanner) str() (string, error) {
+// str reads a JSON string at pos and returns it as written, quotes
+// included, and whether it has escapes.
+func (s *scanner) str() (raw []byte, escaped bool, err error) {
 	start := s.pos
 	if !s.eat('"') {
-		return "", s.fail(fmt.Sprintf("want a string, not %s", s.next()))
+		return nil, false, s.fail(fmt.Sprintf("want a string, not %s", s.next()))
 	}
-	escaped := false
+	ascii := true
 	for s.pos < len(s.data) {
+		// Skip the plain bytes in a tight loop, then look at the one that
+		// stopped it.
+		for s.pos < len(s.data) && plain[s.data[s.pos]] {
+			s.pos++
+		}
+		if s.pos >= len(s.data) {
+			break
+		}
 		c := s.data[s.pos]
 		switch {
 		case c == '"':
 			s.pos++
 			raw := s.data[start:s.pos]
-			if !utf8.Valid(raw) {
+			if !ascii && !utf8.Valid(raw) {
 				s.pos = start
-				return "", s.fail("a string is not valid UTF-8")
+				return nil, false, s.fail("a string is not valid UTF-8")
 			}
-			if !escaped {
-				return string(raw[1 : len(raw)-1]), nil
-			}
-			var out string
-			if err := json.Unmarshal(raw, &out); err != nil {
-				s.pos = start
-				return "", s.fail(err.Error())
-			}
-			return out, nil
+			return raw, escaped, nil
 		case c == '\\':
 			escaped = true
 			if s.pos+1 >= len(s.data) {
 				s.pos = len(s.data)
-				return "", s.fail("truncated: a string is not closed")
+				return nil, false, s.fail("truncated: a string is not closed")
 			}
 			switch s.data[s.pos+1] {
 			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
@@ -287,20 +523,43 @@ func (s *scanner) str() (string, error) {
 			case 'u':
 				if s.pos+6 > len(s.data) || !hex4(s.data[s.pos+2:s.pos+6]) {
 					s.pos++
-					return "", s.fail("bad \\u escape in a string")
+					return nil, false, s.fail("bad \\u escape in a string")
 				}
 				s.pos += 6
 			default:
 				s.pos++
-				return "", s.fail(fmt.Sprintf("bad escape \\%c in a string", s.data[s.pos]))
+				return nil, false, s.fail(fmt.Sprintf("bad escape \\%c in a string", s.data[s.pos]))
 			}
 		case c < 0x20:
-			return "", s.fail("control character in a string")
-		default:
+			return nil, false, s.fail("control character in a string")
+		default: // a byte of a multi-byte character, checked at the end
+			ascii = false
 			s.pos++
 		}
 	}
-	return "", s.fail("truncated: a string is not closed")
+	return nil, false, s.fail("truncated: a string is not closed")
+}
+
+// plain marks the bytes a string may hold as they are: printable ASCII but
+// the quote and the backslash.
+var plain = func() (t [256]bool) {
+	for c := 0x20; c < 0x80; c++ {
+		t[c] = c != '"' && c != '\\'
+	}
+	return t
+}()
+
+// unquote returns the text of a JSON string as written (raw, quotes
+// included): its inner bytes when it has no escapes, else the decoded text.
+func unquote(raw []byte, escaped bool) ([]byte, error) {
+	if !escaped {
+		return raw[1 : len(raw)-1], nil
+	}
+	var out string
+	if err := json.Unmarshal(raw, &out); err != nil {
+		return nil, err
+	}
+	return []byte(out), nil
 }
 
 func hex4(b []byte) bool {
@@ -322,7 +581,7 @@ func (s *scanner) skip(depth int) error {
 	}
 	switch c := s.data[s.pos]; {
 	case c == '"':
-		_, err := s.str()
+		_, _, err := s.str()
 		return err
 	case c == '{' || c == '[':
 		closer := byte('}')
@@ -336,7 +595,7 @@ func (s *scanner) skip(depth int) error {
 		}
 		for {
 			if c == '{' {
-				if _, err := s.str(); err != nil {
+				if _, _, err := s.str(); err != nil {
 					return err
 				}
 				s.ws()

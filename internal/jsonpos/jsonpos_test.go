@@ -2,6 +2,8 @@ package jsonpos
 
 import (
 	"encoding/json"
+	"fmt"
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -22,16 +24,75 @@ func FuzzEach(f *testing.F) {
 		n := 0
 		err := Each([]byte(in), "fuzz.json", keys, func(o Object) {
 			n++
-			for _, v := range o.Values {
-				if v.Raw != nil && !json.Valid(v.Raw) {
-					t.Fatalf("value %q is not JSON", v.Raw)
+			for k := range o.Values {
+				if o.Has(k) && !json.Valid(o.Raw(k)) {
+					t.Fatalf("value %q is not JSON", o.Raw(k))
 				}
 			}
 		}, func(error) {})
 		if err == nil && !json.Valid([]byte(strings.TrimPrefix(in, "\ufeff"))) {
 			t.Fatalf("Each accepted %q, which is not JSON", in)
 		}
+		// Read in parts, it gives the same elements, problems and error.
+		want := events(t, in, 1)
+		for _, procs := range []int{2, 3, 7} {
+			if got := events(t, in, procs); got != want {
+				t.Fatalf("in parts on %d cores:\n%s\nwhole:\n%s", procs, got, want)
+			}
+		}
 	})
+}
+
+// events lists what EachPart gives on procs cores, parts in order.
+func events(t *testing.T, in string, procs int) string {
+	prev := runtime.GOMAXPROCS(procs)
+	defer runtime.GOMAXPROCS(prev)
+	var parts []*strings.Builder
+	err := EachPart([]byte(in), "f.json", keys, func(n int) []Sink {
+		parts = make([]*strings.Builder, n)
+		ss := make([]Sink, n)
+		for k := range n {
+			b := new(strings.Builder)
+			parts[k] = b
+			ss[k] = Sink{
+				Object: func(o Object) {
+					fmt.Fprintf(b, "object %d:%d", o.Line, o.Column)
+					for k, v := range o.Values {
+						fmt.Fprintf(b, " %s@%d:%d", o.Raw(k), v.Line, v.Column)
+					}
+					b.WriteString("\n")
+				},
+				Problem: func(err error) { fmt.Fprintln(b, "problem", err) },
+			}
+		}
+		return ss
+	})
+	var all strings.Builder
+	for _, b := range parts {
+		all.WriteString(b.String())
+	}
+	fmt.Fprintln(&all, "error", err)
+	return all.String()
+}
+
+func TestEachPart(t *testing.T) {
+	const obj = `{"unit": "06619", "indicator": "tmdt", "date": "2023-07-01", "value": 5}`
+	for _, in := range []string{
+		"[\n" + strings.Repeat(obj+",\n", 50) + obj + "\n]\n",
+		"\ufeff[\n" + strings.Repeat(obj+"\n,\n", 50) + obj + "]",
+		"[\n" + strings.Repeat(obj+",\n", 50) + obj + "\n]\n[\n]",                // a second array
+		"[\n" + strings.Repeat(obj+",\n", 50) + `{"unit": 1, "unit": 2}` + "\n]", // a problem in the last part
+		"[\n" + strings.Repeat(obj+",\n", 50),                                    // truncated
+		"[\n" + strings.Repeat(obj+",\n", 25) + ",\n" + strings.Repeat(obj+",\n", 25) + obj + "]",
+		"[\n]\n",
+	} {
+		want := events(t, in, 1)
+		for _, procs := range []int{2, 4, 16} {
+			if got := events(t, in, procs); got != want {
+				t.Errorf("%q in parts on %d cores:\n%s\nwhole:\n%s", in[:20], procs, got, want)
+			}
+		}
+	}
 }
 
 // Positions are counted once, however long the input: a million elements
