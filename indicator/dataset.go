@@ -1,6 +1,7 @@
 package indicator
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"sort"
@@ -54,22 +55,30 @@ func dayOf(t time.Time) day {
 // dateOf is the inverse of civilDay, for messages.
 func dateOf(d day) time.Time { return time.Unix(int64(d)*86400, 0).UTC() }
 
-// point is one observation as a Builder collects it, in 16 bytes.
+// point is one observation as a Builder collects it, in 12 bytes; its
+// line is kept by its block.
 type point struct {
 	series int32  // indicator·Len + unit
 	day    day    //
 	v      uint32 // the value, or bigValue when it is in the block's side table
-	line   int32  // where it came from: a file line, or the n-th Add
 }
 
 // bigValue marks a value of 2³²−1 or more, kept in a block's side table.
 const bigValue = 1<<32 - 1
 
-// block is a run of points with the values too big for a point.
+// block is a run of points, with the values too big for a point and the
+// lines they came from. Lines are kept only where they jump: the points of
+// a clean file come from consecutive lines, so a block of them keeps one.
 type block struct {
-	pts []point
-	big map[int32]int64 // by position in pts
+	pts   []point
+	big   map[int32]int64 // by position in pts
+	jumps []jump          // ascending; the first is at 0
+	next  int32           // the line the next point comes from if it does not jump
 }
+
+// jump says that point at came from line, and the points after it from the
+// lines after it, up to the next jump.
+type jump struct{ at, line int32 }
 
 func (blk *block) value(j int) int64 {
 	if v := blk.pts[j].v; v != bigValue {
@@ -78,13 +87,27 @@ func (blk *block) value(j int) int64 {
 	return blk.big[int32(j)]
 }
 
+// line returns the line point j came from.
+func (blk *block) line(j int) int32 {
+	k, found := slices.BinarySearchFunc(blk.jumps, int32(j), func(a jump, t int32) int { return cmp.Compare(a.at, t) })
+	if !found {
+		k--
+	}
+	return blk.jumps[k].line + int32(j) - blk.jumps[k].at
+}
+
 func (blk *block) add(series int32, d day, v int64, line int32) {
-	p := point{series, d, uint32(v), line}
+	n := int32(len(blk.pts))
+	if n == 0 || line != blk.next {
+		blk.jumps = append(blk.jumps, jump{n, line})
+	}
+	blk.next = line + 1
+	p := point{series, d, uint32(v)}
 	if v >= bigValue {
 		if blk.big == nil {
 			blk.big = map[int32]int64{}
 		}
-		blk.big[int32(len(blk.pts))] = v
+		blk.big[n] = v
 		p.v = bigValue
 	}
 	blk.pts = append(blk.pts, p)
@@ -248,7 +271,7 @@ func (b *Builder) report(faults []fault) {
 		for j, p := range blk.pts {
 			k := key{p.series, p.day}
 			if list, ok := at[k]; ok {
-				at[k] = append(list, seen{p.line, blk.value(j)})
+				at[k] = append(list, seen{blk.line(j), blk.value(j)})
 			}
 		}
 	}
