@@ -39,7 +39,7 @@ func ReadJSON(r io.Reader, name string, h *region.Hierarchy, cat *Catalogue) (*D
 			c := &chunk{}
 			fl := &fields{codes: codes, ids: ids}
 			parts[k] = c
-			ss[k] = jsonpos.Sink{Object: func(o jsonpos.Object) { readObservation(c, name, o, fl, units) },
+			ss[k] = jsonpos.Sink{Object: func(o *jsonpos.Object) { readObservation(c, name, o, fl, units) },
 				Problem: c.problem}
 		}
 		return ss
@@ -68,7 +68,7 @@ const (
 )
 
 // readObservation checks one object and adds it to c.
-func readObservation(c *chunk, name string, o jsonpos.Object, fl *fields, n int32) {
+func readObservation(c *chunk, name string, o *jsonpos.Object, fl *fields, n int32) {
 	bad := func(v jsonpos.Value, err error) { c.bad(name, v.Line, v.Column, err) }
 	for k, key := range jsonKeys {
 		if !o.Has(k) {

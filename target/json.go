@@ -35,7 +35,7 @@ func ReadJSON(r io.Reader, name string, h *region.Hierarchy) (*Set, error) {
 	keys := []string{"unit", "indicator", "plan", "due", "source"}
 	s := &Set{h: h, at: map[key]int{}}
 	var errs errlist.List
-	err = jsonpos.Each(data, name, keys, func(o jsonpos.Object) {
+	err = jsonpos.Each(data, name, keys, func(o *jsonpos.Object) {
 		var err error
 		bad := func(v jsonpos.Value, err error) {
 			if v.Line == 0 {

@@ -43,13 +43,13 @@ type Object struct {
 }
 
 // Has reports whether the object gave key number k.
-func (o Object) Has(k int) bool { return o.Values[k].end > 0 }
+func (o *Object) Has(k int) bool { return o.Values[k].end > 0 }
 
 // Raw returns the JSON text of value k as written.
-func (o Object) Raw(k int) []byte { v := o.Values[k]; return o.data[v.start:v.end] }
+func (o *Object) Raw(k int) []byte { v := o.Values[k]; return o.data[v.start:v.end] }
 
 // String decodes value k as a JSON string.
-func (o Object) String(k int) (string, error) {
+func (o *Object) String(k int) (string, error) {
 	b, err := o.Text(k)
 	return string(b), err
 }
@@ -57,7 +57,7 @@ func (o Object) String(k int) (string, error) {
 // Text decodes value k as a JSON string; without escapes, the bytes are the
 // data's own (no copy), so that readers can look them up without
 // allocating.
-func (o Object) Text(k int) ([]byte, error) {
+func (o *Object) Text(k int) ([]byte, error) {
 	raw := o.Raw(k)
 	if len(raw) < 2 || raw[0] != '"' {
 		return nil, fmt.Errorf("value %s is %w: want a string", errlist.Excerpt(string(raw)), region.ErrMalformed)
@@ -66,7 +66,7 @@ func (o Object) Text(k int) ([]byte, error) {
 }
 
 // Int64 decodes value k as a JSON integer that fits int64.
-func (o Object) Int64(k int) (int64, error) {
+func (o *Object) Int64(k int) (int64, error) {
 	raw := o.Raw(k)
 	if n, ok := plainInt(raw); ok {
 		return n, nil
@@ -138,18 +138,18 @@ const maxDepth = 256
 // Sink receives the elements of one part of the array, and the problems
 // of single elements.
 type Sink struct {
-	Object  func(Object)
+	Object  func(*Object)
 	Problem func(error)
 }
 
 // Each reads data, a JSON array of objects whose keys are among keys (an
-// optional UTF-8 byte-order mark first), and calls f with each object. An
+// optional UTF-8 byte-order mark first), and calls f with each object (which f must not keep: it is reused). An
 // element with a problem of its own (not an object, a key unknown, given
 // twice or differing from a known key only in case, a value that is an
 // object or an array) is given to problem, as a *region.ParseError naming
 // name, line and column, and skipped. Malformed JSON, a truncated array and
 // data after the array stop the reading: Each returns that error.
-func Each(data []byte, name string, keys []string, f func(Object), problem func(error)) error {
+func Each(data []byte, name string, keys []string, f func(*Object), problem func(error)) error {
 	s := &scanner{data: data, name: name, line: 1}
 	if len(data) > math.MaxInt32 {
 		return s.fail("larger than 2 GiB")
@@ -388,7 +388,7 @@ func (s *scanner) end() error {
 }
 
 // element reads one element and gives it to f or problem.
-func (s *scanner) element(keys []string, obj *Object, f func(Object), problem func(error)) error {
+func (s *scanner) element(keys []string, obj *Object, f func(*Object), problem func(error)) error {
 	obj.Line, obj.Column = s.here()
 	for k := range obj.Values {
 		obj.Values[k] = Value{}
@@ -459,7 +459,7 @@ func (s *scanner) element(keys []string, obj *Object, f func(Object), problem fu
 		problem(bad)
 		return nil
 	}
-	f(*obj)
+	f(obj)
 	return nil
 }
 

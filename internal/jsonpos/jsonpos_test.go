@@ -22,7 +22,7 @@ func FuzzEach(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, in string) {
 		n := 0
-		err := Each([]byte(in), "fuzz.json", keys, func(o Object) {
+		err := Each([]byte(in), "fuzz.json", keys, func(o *Object) {
 			n++
 			for k := range o.Values {
 				if o.Has(k) && !json.Valid(o.Raw(k)) {
@@ -55,7 +55,7 @@ func events(t *testing.T, in string, procs int) string {
 			b := new(strings.Builder)
 			parts[k] = b
 			ss[k] = Sink{
-				Object: func(o Object) {
+				Object: func(o *Object) {
 					fmt.Fprintf(b, "object %d:%d", o.Line, o.Column)
 					for k, v := range o.Values {
 						fmt.Fprintf(b, " %s@%d:%d", o.Raw(k), v.Line, v.Column)
@@ -105,7 +105,7 @@ func BenchmarkEach(b *testing.B) {
 			b.SetBytes(int64(len(data)))
 			for b.Loop() {
 				n := 0
-				if err := Each(data, "b.json", keys, func(Object) { n++ }, func(err error) { b.Fatal(err) }); err != nil || n != 100000 {
+				if err := Each(data, "b.json", keys, func(*Object) { n++ }, func(err error) { b.Fatal(err) }); err != nil || n != 100000 {
 					b.Fatal(err, n)
 				}
 			}
