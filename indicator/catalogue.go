@@ -118,7 +118,12 @@ func (c *Catalogue) index(id string) (int, bool) {
 	return i, ok
 }
 
-func (c *Catalogue) clone() *Catalogue {
+// Clone returns a copy of the catalogue, which the original's later
+// additions do not change; the zero or nil Catalogue clones to an empty one.
+func (c *Catalogue) Clone() *Catalogue {
+	if c == nil {
+		return &Catalogue{byID: map[string]int{}}
+	}
 	out := &Catalogue{list: slices.Clone(c.list), byID: make(map[string]int, len(c.byID))}
 	for k, v := range c.byID {
 		out.byID[k] = v

@@ -128,7 +128,7 @@ type Builder struct {
 // says where observations come from, in errors. The builder and its Dataset
 // keep a copy of cat: indicators added to cat later are not theirs.
 func NewBuilder(h *region.Hierarchy, cat *Catalogue, name string) *Builder {
-	return &Builder{h: h, cat: cat.clone(), name: name}
+	return &Builder{h: h, cat: cat.Clone(), name: name}
 }
 
 // Add adds one observation. An unknown unit or indicator or a negative value
@@ -318,7 +318,7 @@ type Dataset struct {
 func (d *Dataset) Hierarchy() *region.Hierarchy { return d.h }
 
 // Catalogue returns a copy of the dataset's indicators.
-func (d *Dataset) Catalogue() *Catalogue { return d.cat.clone() }
+func (d *Dataset) Catalogue() *Catalogue { return d.cat.Clone() }
 
 // Len returns the number of distinct observations.
 func (d *Dataset) Len() int { return len(d.days) }

@@ -81,12 +81,16 @@ func Rank(h *region.Hierarchy, entries []Entry, method RankMethod) ([]Ranked, er
 // rankUnits sorts idx by value descending, then name order, and writes each
 // unit's rank into ranks[unit].
 func rankUnits(h *region.Hierarchy, idx []int32, val func(int32) Ratio, method RankMethod, ranks []int32) {
-	rankBy(h, idx, func(a, b int32) int { return val(a).Compare(val(b)) }, method, ranks)
+	RankBy(h, idx, func(a, b int32) int { return val(a).Compare(val(b)) }, method, ranks)
 }
 
-// rankBy is rankUnits for any exact order: cmp compares two units' values
-// ascending (0 for a tie).
-func rankBy(h *region.Hierarchy, idx []int32, cmp func(a, b int32) int, method RankMethod, ranks []int32) {
+// RankBy is chiso's one ranking: it sorts units (dense indexes of h) by
+// value, highest first, with cmp comparing two units' values ascending (0
+// for a tie), orders tied units by the Vietnamese collation of their names,
+// then code ([region.Hierarchy.NameRank]), and writes each unit's rank by
+// method into ranks[unit]. [Rank], roll-ups and composite indices all rank
+// through it.
+func RankBy(h *region.Hierarchy, idx []int32, cmp func(a, b int32) int, method RankMethod, ranks []int32) {
 	slices.SortFunc(idx, func(a, b int32) int {
 		if c := cmp(b, a); c != 0 {
 			return c

@@ -234,3 +234,19 @@ func parseDigits(s string) (int64, error) {
 	}
 	return strconv.ParseInt(s, 10, 64)
 }
+
+// Round rounds an exact score to digits decimals with mode, for people to
+// read: the DTI publishes indices with 4 decimals, half up.
+func Round(x *big.Rat, digits int32, mode RoundingMode) decimal.Decimal {
+	if x == nil {
+		return decimal.Zero
+	}
+	scale := new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(digits)), nil)
+	neg := x.Sign() < 0
+	num := new(big.Int).Abs(x.Num())
+	q := roundQuo(num.Mul(num, scale), x.Denom(), mode)
+	if neg {
+		q.Neg(q)
+	}
+	return decimal.NewFromBigInt(q, -digits)
+}

@@ -2,6 +2,7 @@ package indicator
 
 import (
 	"errors"
+	"math/big"
 	"testing"
 )
 
@@ -98,4 +99,17 @@ func FuzzParseRatio(f *testing.F) {
 			t.Fatalf("%v: half up %s outside [%s, %s]", r, half, down, up)
 		}
 	})
+}
+
+func TestRound(t *testing.T) {
+	for _, tt := range []struct {
+		x    string
+		d    int32
+		want string
+	}{{"8241/10000", 4, "0.8241"}, {"2/3", 4, "0.6667"}, {"1/8", 2, "0.13"}, {"-1/8", 2, "-0.13"}} {
+		x, _ := new(big.Rat).SetString(tt.x)
+		if got := Round(x, tt.d, HalfUp).String(); got != tt.want {
+			t.Errorf("Round(%s, %d) = %s, want %s", tt.x, tt.d, got, tt.want)
+		}
+	}
 }

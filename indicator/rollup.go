@@ -1,6 +1,7 @@
 package indicator
 
 import (
+	"errors"
 	"fmt"
 	"math/big"
 	"time"
@@ -10,6 +11,10 @@ import (
 	"github.com/chiso-vn/chiso/region"
 	"github.com/chiso-vn/chiso/target"
 )
+
+// ErrMismatch is wrapped when two values meant to go together do not: plans
+// and a dataset of different hierarchies, scorecards of different units.
+var ErrMismatch = errors.New("mismatched inputs")
 
 // Row is one unit's figures for one indicator as of a date.
 type Row struct {
@@ -137,6 +142,37 @@ func (d *Dataset) Rollup(asOf time.Time, plans *target.Set) (*Result, error) {
 
 // AsOf returns the date of the roll-up.
 func (r *Result) AsOf() time.Time { return r.asOf }
+
+// Hierarchy returns the hierarchy whose units the roll-up covers.
+func (r *Result) Hierarchy() *region.Hierarchy { return r.h }
+
+// Catalogue returns a copy of the roll-up's indicators.
+func (r *Result) Catalogue() *Catalogue { return r.cat.Clone() }
+
+// Column is one indicator's roll-up for every unit, by the dense index of
+// the result's hierarchy: what a composite index reads, unit after unit,
+// without copying rows. It is a view of an immutable Result.
+type Column struct {
+	actual, plan []int64
+	flags        []uint8
+}
+
+// Column returns the roll-up of the indicator id, or false if the
+// catalogue lacks it.
+func (r *Result) Column(id string) (Column, bool) {
+	k, ok := r.cat.index(id)
+	if !ok {
+		return Column{}, false
+	}
+	n := r.h.Len()
+	return Column{r.actual[k*n : (k+1)*n], r.plan[k*n : (k+1)*n], r.flags[k*n : (k+1)*n]}, true
+}
+
+// Actual returns unit i's actual, and false when it is missing.
+func (c Column) Actual(i int) (int64, bool) { return c.actual[i], c.flags[i]&fActual != 0 }
+
+// Plan returns unit i's plan, and false when it has none.
+func (c Column) Plan(i int) (int64, bool) { return c.plan[i], c.flags[i]&fPlan != 0 }
 
 func (r *Result) row(k, i int) Row {
 	s := k*r.h.Len() + i

@@ -10,34 +10,13 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/chiso-vn/chiso/indicator"
+	"github.com/chiso-vn/chiso/internal/fixture"
 	"github.com/chiso-vn/chiso/region"
 	"github.com/chiso-vn/chiso/target"
 )
 
-// small is a province with two districts and four communes; two communes
-// share a name so that ties are broken by collation, then code.
-func small(t testing.TB) *region.Hierarchy {
-	mk := func(code, name string, kind region.Kind, parent string) region.Unit {
-		u := region.Unit{Code: region.MustParseCode(code), Name: name, Kind: kind}
-		if parent != "" {
-			u.Parent = region.MustParseCode(parent)
-		}
-		return u
-	}
-	h, err := region.New([]region.Unit{
-		mk("20", "Lạng Sơn", region.KindProvince, ""),
-		mk("183", "Cao Lộc", region.KindDistrict, "20"),
-		mk("189", "Đình Lập", region.KindDistrict, "20"),
-		mk("06187", "Cao Lộc", region.KindTown, "183"),
-		mk("06184", "Đồng Đăng", region.KindTown, "183"),
-		mk("06619", "Bắc Xa", region.KindCommune, "189"),
-		mk("06622", "Bính Xá", region.KindCommune, "189"),
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return h
-}
+// small is Lạng Sơn with two districts and four communes (fixture.LangSon).
+func small(testing.TB) *region.Hierarchy { return fixture.LangSon() }
 
 const smallObs = `unit,indicator,date,value
 06187,thanh_toan_dt,2023-06-01,300
@@ -325,15 +304,14 @@ func TestCatalogueSnapshot(t *testing.T) {
 	}
 }
 
-// TestConcurrentReads runs look-ups, roll-ups and scoring from several
-// goroutines; go test -race checks that the immutable types are safe.
+// TestConcurrentReads runs look-ups and roll-ups from several goroutines;
+// go test -race checks that the immutable types are safe.
 func TestConcurrentReads(t *testing.T) {
 	h := small(t)
 	ds, err := indicator.ReadCSV(strings.NewReader(smallObs), "obs.csv", h, indicator.Standard())
 	if err != nil {
 		t.Fatal(err)
 	}
-	c, _ := indicator.ReferenceCriteria(indicator.Commune2025)
 	done := make(chan bool)
 	for g := 0; g < 4; g++ {
 		go func() {
@@ -346,12 +324,6 @@ func TestConcurrentReads(t *testing.T) {
 					return
 				}
 				r.Ranked("thanh_toan_dt", region.LevelCommune, indicator.Dense)
-				sc, err := c.Score(r, nil)
-				if err != nil {
-					t.Error(err)
-					return
-				}
-				sc.Ranking()
 			}
 		}()
 	}

@@ -15,39 +15,57 @@ import (
 // the highest attainment, rounded up to a multiple of 50%. Only widths go
 // through float64, to place pixels.
 func WriteSVG(w io.Writer, title string, rows []indicator.Row) error {
-	const (
-		left, right, top, barH, gap, width = 200, 60, 40, 18, 6, 640
-	)
 	maxPct := int64(100)
-	for _, r := range rows {
+	bars := make([]bar, len(rows))
+	for i, r := range rows {
+		bars[i] = bar{label: r.Unit.FullName(), text: "-"}
 		if r.Attainment.IsValid() {
 			maxPct = max(maxPct, r.Attainment.Percent(0, indicator.Up).IntPart())
+			bars[i].value, bars[i].ok = r.Attainment.Float64()*100, true
+			bars[i].text = FormatPercent(r.Attainment, 0, indicator.HalfUp)
 		}
 	}
 	maxPct = (maxPct + 49) / 50 * 50
+	return drawBars(w, title, bars, float64(maxPct), 100, "100%")
+}
+
+// bar is one bar of a chart: a label, a value on the chart's scale (when
+// ok) and the text printed at its end.
+type bar struct {
+	label, text string
+	value       float64
+	ok          bool
+}
+
+// drawBars draws bars on a scale from 0 to max, with a dashed reference
+// line at ref labelled refText (none when refText is "").
+func drawBars(w io.Writer, title string, bars []bar, max, ref float64, refText string) error {
+	const (
+		left, right, top, barH, gap, width = 200, 60, 40, 18, 6, 640
+	)
 	plot := float64(width - left - right)
-	x := func(pct float64) float64 { return left + plot*pct/float64(maxPct) }
-	height := top + len(rows)*(barH+gap) + 20
+	x := func(v float64) float64 { return left + plot*v/max }
+	height := top + len(bars)*(barH+gap) + 20
 	var b strings.Builder
 	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" viewBox="0 0 %d %d" font-family="sans-serif" font-size="12">`+"\n", width, height, width, height)
 	fmt.Fprintf(&b, `<title>%s</title>`+"\n", html.EscapeString(title))
 	fmt.Fprintf(&b, `<text x="%d" y="20" font-size="14" font-weight="bold">%s</text>`+"\n", left, html.EscapeString(title))
-	for i, r := range rows {
+	for i, r := range bars {
 		y := top + i*(barH+gap)
-		fmt.Fprintf(&b, `<text x="%d" y="%d" text-anchor="end">%s</text>`+"\n", left-6, y+barH-4, html.EscapeString(r.Unit.FullName()))
-		label := "-"
-		if r.Attainment.IsValid() {
-			end := x(r.Attainment.Float64() * 100)
+		fmt.Fprintf(&b, `<text x="%d" y="%d" text-anchor="end">%s</text>`+"\n", left-6, y+barH-4, html.EscapeString(r.label))
+		if r.ok {
+			end := x(r.value)
 			fmt.Fprintf(&b, `<rect x="%d" y="%d" width="%.1f" height="%d" fill="#2b6cb0"/>`+"\n", left, y, end-left, barH)
-			label = FormatPercent(r.Attainment, 0, indicator.HalfUp)
-			fmt.Fprintf(&b, `<text x="%.1f" y="%d">%s</text>`+"\n", end+4, y+barH-4, label)
+			fmt.Fprintf(&b, `<text x="%.1f" y="%d">%s</text>`+"\n", end+4, y+barH-4, html.EscapeString(r.text))
 			continue
 		}
-		fmt.Fprintf(&b, `<text x="%d" y="%d">%s</text>`+"\n", left+4, y+barH-4, label)
+		fmt.Fprintf(&b, `<text x="%d" y="%d">%s</text>`+"\n", left+4, y+barH-4, html.EscapeString(r.text))
 	}
-	hundred := x(100)
-	fmt.Fprintf(&b, `<line x1="%.1f" y1="%d" x2="%.1f" y2="%d" stroke="#c53030" stroke-dasharray="4 3"/>`+"\n", hundred, top-6, hundred, height-16)
-	fmt.Fprintf(&b, `<text x="%.1f" y="%d" text-anchor="middle" fill="#c53030">100%%</text>`+"\n", hundred, height-4)
+	if refText != "" {
+		at := x(ref)
+		fmt.Fprintf(&b, `<line x1="%.1f" y1="%d" x2="%.1f" y2="%d" stroke="#c53030" stroke-dasharray="4 3"/>`+"\n", at, top-6, at, height-16)
+		fmt.Fprintf(&b, `<text x="%.1f" y="%d" text-anchor="middle" fill="#c53030">%s</text>`+"\n", at, height-4, html.EscapeString(refText))
+	}
 	b.WriteString("</svg>\n")
 	_, err := io.WriteString(w, b.String())
 	return err

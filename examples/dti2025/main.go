@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/chiso-vn/chiso/indicator"
+	"github.com/chiso-vn/chiso/indicator/composite"
 	"github.com/chiso-vn/chiso/region"
 	"github.com/chiso-vn/chiso/report"
 	"github.com/chiso-vn/chiso/target"
@@ -90,7 +91,7 @@ func run(w, svg io.Writer) error {
 	if err != nil {
 		return err
 	}
-	with, err := indicator.ReferenceCriteria(indicator.Commune2025)
+	with, err := composite.Reference(composite.Commune2025)
 	if err != nil {
 		return err
 	}
@@ -106,14 +107,22 @@ func run(w, svg io.Writer) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(w, "# %s, thị xã Quế Võ (số liệu minh họa)\n\n", with.Name)
-	table(w, "Có tiêu chí chữ ký số", a, res)
-	table(w, "Không có tiêu chí chữ ký số", b, res)
-	moves, err := indicator.Diff(b, a)
+	fmt.Fprintf(w, "# %s, thị xã Quế Võ (số liệu minh họa)\n\n", with.Name())
+	for _, t := range []struct {
+		title string
+		sc    *composite.Scorecard
+	}{{"Có tiêu chí chữ ký số", a}, {"Không có tiêu chí chữ ký số", b}} {
+		title := fmt.Sprintf("%s (tối đa %s điểm)", t.title, t.sc.Criteria().Points())
+		if err := (report.ScoreTable{Title: title, Scores: t.sc.Ranking()}).WriteMarkdown(w); err != nil {
+			return err
+		}
+		fmt.Fprintln(w)
+	}
+	moves, err := composite.Diff(b, a)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(w, "## Thêm tiêu chí chữ ký số thì ai đổi hạng\n\n")
+	fmt.Fprintf(w, "### Thêm tiêu chí chữ ký số thì ai đổi hạng\n\n")
 	if len(moves) == 0 {
 		fmt.Fprintln(w, "Không đơn vị nào đổi hạng.")
 	}
@@ -122,33 +131,18 @@ func run(w, svg io.Writer) error {
 			report.FormatFixed(indicator.Round(m.IndexBefore, 4, indicator.HalfUp), 4),
 			report.FormatFixed(indicator.Round(m.IndexAfter, 4, indicator.HalfUp), 4))
 	}
+	// How robust is each rank? 1.000 scenarios with every criterion's
+	// points within ±20%.
+	spread, err := a.Sensitivity(composite.SensitivityOptions{Samples: 1000, Seed: 2025, Weights: 0.2})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "\n### Thứ hạng vững đến đâu: 1.000 kịch bản, điểm mỗi tiêu chí thay đổi trong ±20%%\n\n")
+	for _, s := range spread {
+		fmt.Fprintf(w, "- %s: %s\n", s.Unit.FullName(), s)
+	}
 	if svg == nil {
 		return nil
 	}
-	var rows []indicator.Row
-	for _, u := range a.Ranking() {
-		idx := indicator.Round(u.Index, 4, indicator.HalfUp)
-		rows = append(rows, indicator.Row{Unit: u.Unit, Rank: u.Rank,
-			Attainment: indicator.MustRatio(idx.Shift(4).IntPart(), 10000)})
-	}
-	return report.WriteSVG(svg, "Chỉ số chuyển đổi số cấp xã 2025 (% điểm tối đa)", rows)
-}
-
-func table(w io.Writer, title string, sc *indicator.Scorecard, res *indicator.Result) {
-	fmt.Fprintf(w, "## %s (tối đa %s điểm)\n\n", title, sc.Criteria().Root.Points)
-	fmt.Fprintln(w, "| Hạng | Đơn vị | Chỉ số | Chính quyền số | Kinh tế số | Xã hội số | Có chữ ký số |")
-	fmt.Fprintln(w, "|---:|---|---:|---:|---:|---:|---:|")
-	for _, u := range sc.Ranking() {
-		sig, _ := res.Row("chu_ky_so", u.Unit.Code)
-		adults, _ := res.Row("dan_so_truong_thanh", u.Unit.Code)
-		share, _ := indicator.Coverage(sig.Actual, adults.Actual)
-		val := func(p indicator.Pillar) string {
-			return report.FormatFixed(indicator.Round(u.PillarValue[p], 4, indicator.HalfUp), 4)
-		}
-		fmt.Fprintf(w, "| %d | %s | %s | %s | %s | %s | %s |\n", u.Rank, u.Unit.FullName(),
-			report.FormatFixed(indicator.Round(u.Index, 4, indicator.HalfUp), 4),
-			val(indicator.DigitalGov), val(indicator.DigitalEconomy), val(indicator.DigitalSociety),
-			report.FormatPercent(share, 1, indicator.HalfUp))
-	}
-	fmt.Fprintln(w)
+	return report.WriteScoreSVG(svg, "Chỉ số chuyển đổi số cấp xã 2025 (có chữ ký số)", a.Ranking())
 }

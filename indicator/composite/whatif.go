@@ -1,10 +1,11 @@
-package indicator
+package composite
 
 import (
 	"fmt"
 	"math/big"
 	"slices"
 
+	"github.com/chiso-vn/chiso/indicator"
 	"github.com/chiso-vn/chiso/region"
 	"github.com/chiso-vn/chiso/target"
 )
@@ -21,8 +22,8 @@ type Move struct {
 // and returns the units whose rank changed, by their rank after (unranked
 // last), then in collation order of names.
 func Diff(before, after *Scorecard) ([]Move, error) {
-	if before.h != after.h || before.c.Level != after.c.Level {
-		return nil, fmt.Errorf("indicator.Diff: %w: they score different units", ErrMismatch)
+	if before.h != after.h || before.c.spec.Level != after.c.spec.Level {
+		return nil, fmt.Errorf("composite.Diff: %w: they score different units", indicator.ErrMismatch)
 	}
 	var out []Move
 	for u, i := range before.units {
@@ -77,7 +78,7 @@ func (sc *Scorecard) Merge(cw *region.Crosswalk, to *region.Hierarchy, weights m
 		}
 		isMain[j] = !under && (n.Role == Main || len(n.Children) == 0)
 	}
-	for _, i := range to.Level(sc.c.Level) {
+	for _, i := range to.Level(sc.c.spec.Level) {
 		code := to.At(int(i)).Code
 		preds := cw.Predecessors(code)
 		var pos []int
@@ -88,13 +89,13 @@ func (sc *Scorecard) Merge(cw *region.Crosswalk, to *region.Hierarchy, weights m
 			pi, ok := sc.h.Index(pc)
 			u, scored := sc.pos[int32(pi)]
 			if !ok || !scored {
-				return nil, fmt.Errorf("indicator: merging into %s: predecessor %s %w", code, pc, ErrNotScored)
+				return nil, fmt.Errorf("composite: merging into %s: predecessor %s %w", code, pc, ErrNotScored)
 			}
 			w := big.NewRat(1, 1)
 			if weights != nil && sc.full[u] {
 				n, ok := weights[pc]
 				if !ok || n <= 0 {
-					return nil, fmt.Errorf("indicator: merging into %s: %w: no positive weight for %s", code, target.ErrWeights, pc)
+					return nil, fmt.Errorf("composite: merging into %s: %w: no positive weight for %s", code, target.ErrWeights, pc)
 				}
 				w.SetInt64(n)
 			}
@@ -140,6 +141,7 @@ func (sc *Scorecard) Merge(cw *region.Crosswalk, to *region.Hierarchy, weights m
 		}
 		out.pil = append(out.pil, pil)
 	}
+	out.given = isMain
 	out.full = make([]bool, len(out.units))
 	for u := range out.units {
 		row := out.pts[u*nn : (u+1)*nn]

@@ -1,4 +1,4 @@
-package indicator_test
+package composite_test
 
 import (
 	"encoding/json"
@@ -12,6 +12,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/chiso-vn/chiso/indicator"
+	"github.com/chiso-vn/chiso/indicator/composite"
 	"github.com/chiso-vn/chiso/region"
 	"github.com/chiso-vn/chiso/target"
 )
@@ -89,7 +90,7 @@ func rat(x *big.Rat) string {
 }
 
 func TestScoreCommune2025(t *testing.T) {
-	c, err := indicator.ReferenceCriteria(indicator.Commune2025)
+	c, err := composite.Reference(composite.Commune2025)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -143,8 +144,12 @@ func TestScoreCommune2025(t *testing.T) {
 	}
 
 	// The same set scoring missing data as zero ranks Bính Xá too.
-	zero := *c
-	zero.MissingAsZero = true
+	spec := c.Spec()
+	spec.MissingAsZero = true
+	zero, err := composite.New(spec, indicator.Standard())
+	if err != nil {
+		t.Fatal(err)
+	}
 	sz, err := zero.Score(communeData(t), nil)
 	if err != nil {
 		t.Fatal(err)
@@ -157,7 +162,7 @@ func TestScoreCommune2025(t *testing.T) {
 // TestWhatIf drops the digital-signature criterion, as Bắc Ninh's question
 // asks in reverse, and shows who moves.
 func TestWhatIf(t *testing.T) {
-	c, _ := indicator.ReferenceCriteria(indicator.Commune2025)
+	c, _ := composite.Reference(composite.Commune2025)
 	data := communeData(t)
 	with, err := c.Score(data, nil)
 	if err != nil {
@@ -167,14 +172,14 @@ func TestWhatIf(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if without.Root.Points.String() != "85" || c.Root.Points.String() != "100" {
-		t.Errorf("Without changed points to %s (original %s)", without.Root.Points, c.Root.Points)
+	if without.Points().String() != "85" || c.Points().String() != "100" {
+		t.Errorf("Without changed points to %s (original %s)", without.Points(), c.Points())
 	}
 	sw, err := without.Score(data, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	moves, err := indicator.Diff(with, sw)
+	moves, err := composite.Diff(with, sw)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -188,23 +193,23 @@ func TestWhatIf(t *testing.T) {
 		t.Errorf("moves (-want +got):\n%s", diff)
 	}
 	// Adding it back gives the original ranking.
-	sig := c.Root.Children[0].Children[1]
+	sig := c.Spec().Root.Children[0].Children[1]
 	back, err := without.With("cqs", sig)
 	if err != nil {
 		t.Fatal(err)
 	}
 	sb, _ := back.Score(data, nil)
-	if moves, _ := indicator.Diff(with, sb); len(moves) != 0 {
+	if moves, _ := composite.Diff(with, sb); len(moves) != 0 {
 		t.Errorf("re-adding moved %v", moves)
 	}
 	heavier, err := c.Reweighted("cqs_vneid", decimal.NewFromInt(30))
-	if err != nil || heavier.Root.Points.String() != "115" {
+	if err != nil || heavier.Points().String() != "115" {
 		t.Errorf("Reweighted: %v %v", heavier, err)
 	}
 	if _, err := c.Reweighted("cqs", decimal.NewFromInt(1)); err == nil {
 		t.Error("reweighting a group succeeded")
 	}
-	if _, err := c.Without("nope"); !errors.Is(err, indicator.ErrCriteria) {
+	if _, err := c.Without("nope"); !errors.Is(err, composite.ErrCriteria) {
 		t.Errorf("Without(nope) = %v", err)
 	}
 }
@@ -212,8 +217,8 @@ func TestWhatIf(t *testing.T) {
 func itoa(n int) string { return string(rune('0' + n)) }
 
 func TestCriteriaJSONRoundTrip(t *testing.T) {
-	for _, id := range []string{indicator.DTI2022Province, indicator.DTI2025Province, indicator.DTI2025National, indicator.Commune2025} {
-		c, err := indicator.ReferenceCriteria(id)
+	for _, id := range []string{composite.DTI2022Province, composite.DTI2025Province, composite.DTI2025National, composite.Commune2025} {
+		c, err := composite.Reference(id)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -221,7 +226,7 @@ func TestCriteriaJSONRoundTrip(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		back, err := indicator.ParseCriteria(b, indicator.Standard())
+		back, err := composite.Parse(b, indicator.Standard())
 		if err != nil {
 			t.Fatalf("%s: %v\n%s", id, err, b)
 		}
@@ -229,11 +234,11 @@ func TestCriteriaJSONRoundTrip(t *testing.T) {
 		if string(b) != string(b2) {
 			t.Errorf("%s does not round-trip:\n%s\n%s", id, b, b2)
 		}
-		if !strings.Contains(c.Source, "QĐ") && id != indicator.Commune2025 {
-			t.Errorf("%s does not cite its decision: %q", id, c.Source)
+		if !strings.Contains(c.Spec().Source, "QĐ") && id != composite.Commune2025 {
+			t.Errorf("%s does not cite its decision: %q", id, c.Spec().Source)
 		}
 	}
-	c, _ := indicator.ReferenceCriteria(indicator.DTI2022Province)
+	c, _ := composite.Reference(composite.DTI2022Province)
 	if c.Leaves() != 9 {
 		t.Errorf("922 has %d main indicators, want 9", c.Leaves())
 	}
@@ -246,7 +251,7 @@ func TestCriteriaValidate(t *testing.T) {
  {"id":"b","name":"b","role":"wrong","points":"-5"},
  {"id":"c","name":"c","role":"main","points":"5","measure":{"ratio":["tmdt"]},"rule":{"kind":"magic"},"children":[{"id":"d","name":"d","role":"main","points":"5","measure":{"count":"tmdt"},"rule":{"kind":"yesno"}}]}
 ]}}`
-	_, err := indicator.ParseCriteria([]byte(bad), indicator.Standard())
+	_, err := composite.Parse([]byte(bad), indicator.Standard())
 	if err == nil {
 		t.Fatal("bad criteria accepted")
 	}
@@ -258,7 +263,7 @@ func TestCriteriaValidate(t *testing.T) {
 		`exactly one of count, ratio, attainment, reported; it has 2`,
 		`bands are not in ascending order of from`,
 		`band 0.5 gives 40 points, outside [0, 30]`,
-		`node "b": invalid criteria: negative points -5`,
+		`node "b": invalid criteria: points -5 are not in [0, 10^9]`,
 		`role "wrong" is not group, main or sub`,
 		`node "b": invalid criteria: a leaf needs a measure and a rule`,
 		`node "c": invalid criteria: a node with children has a measure or rule`,
@@ -268,10 +273,10 @@ func TestCriteriaValidate(t *testing.T) {
 			t.Errorf("error lacks %q:\n%v", want, err)
 		}
 	}
-	if _, err := indicator.ParseCriteria([]byte(`{"id":"x","bogus":1}`), indicator.Standard()); err == nil {
+	if _, err := composite.Parse([]byte(`{"id":"x","bogus":1}`), indicator.Standard()); err == nil {
 		t.Error("unknown field accepted")
 	}
-	if _, err := indicator.ReferenceCriteria("nope"); err == nil {
+	if _, err := composite.Reference("nope"); err == nil {
 		t.Error("unknown reference set")
 	}
 }
@@ -280,7 +285,7 @@ func TestCriteriaValidate(t *testing.T) {
 // before 2025 and the new Bắc Ninh from them, as DTI 2024 was published:
 // each main indicator is the mean of the predecessors'.
 func TestMergeDTI(t *testing.T) {
-	c, _ := indicator.ReferenceCriteria(indicator.DTI2022Province)
+	c, _ := composite.Reference(composite.DTI2022Province)
 	h := region.Vietnam2024()
 	ds, _ := indicator.NewBuilder(h, indicator.Standard(), "none").Build()
 	r, err := ds.Rollup(time.Date(2024, 12, 31, 0, 0, 0, 0, time.UTC), nil)
@@ -288,7 +293,7 @@ func TestMergeDTI(t *testing.T) {
 		t.Fatal(err)
 	}
 	d := decimal.RequireFromString
-	rep := indicator.Reported{}
+	rep := composite.Reported{}
 	put := func(code string, pts ...string) {
 		ids := []string{"nhan_thuc_so", "the_che_so", "ha_tang_so", "nhan_luc_so", "an_toan_thong_tin", "do_thi_thong_minh", "hd_chinh_quyen_so", "hd_kinh_te_so", "hd_xa_hoi_so"}
 		for i, id := range ids {
@@ -313,7 +318,7 @@ func TestMergeDTI(t *testing.T) {
 	}
 	us, ok := merged.Unit(region.MustParseCode("24"))
 	if !ok || rat(us.Total) != "780" || indicator.Round(us.Index, 4, indicator.HalfUp).String() != "0.78" ||
-		rat(us.Points["hd_chinh_quyen_so"]) != "160" || rat(us.PillarValue[indicator.DigitalGov]) != "4/5" {
+		rat(us.Points["hd_chinh_quyen_so"]) != "160" || rat(us.PillarValue[indicator.DigitalGov]) != "11/14" {
 		t.Errorf("merged Bắc Ninh: %+v", us)
 	}
 	// Weighted by population (Bắc Giang 1.9, Bắc Ninh 1.5 million: illustrative).
@@ -334,8 +339,8 @@ func TestMergeDTI(t *testing.T) {
 
 // ParseCriteria never panics or hangs, and what it accepts round-trips.
 func FuzzParseCriteria(f *testing.F) {
-	for _, id := range []string{indicator.Commune2025, indicator.DTI2022Province} {
-		c, err := indicator.ReferenceCriteria(id)
+	for _, id := range []string{composite.Commune2025, composite.DTI2022Province} {
+		c, err := composite.Reference(id)
 		if err != nil {
 			f.Fatal(err)
 		}
@@ -348,7 +353,7 @@ func FuzzParseCriteria(f *testing.F) {
 	f.Add([]byte(`{"id": "x", "root": {"id": "r", "points": 1e1000000000}}`))
 	f.Add([]byte(`{"id": "x", "root": {"id": "r", "points": 0.0000001}} {}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		c, err := indicator.ParseCriteria(data, indicator.Standard())
+		c, err := composite.Parse(data, indicator.Standard())
 		if err != nil {
 			return
 		}
@@ -356,7 +361,7 @@ func FuzzParseCriteria(f *testing.F) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, err := indicator.ParseCriteria(b, indicator.Standard()); err != nil {
+		if _, err := composite.Parse(b, indicator.Standard()); err != nil {
 			t.Fatalf("an accepted set does not read back: %v", err)
 		}
 	})
@@ -368,8 +373,8 @@ func TestParseCriteriaBounds(t *testing.T) {
 		`{"id": "x", "root": {"id": "r", "points": 1000000001}}`,
 		`{"id": "x", "root": {"id": "r", "points": 0.0000001}}`,
 	} {
-		_, err := indicator.ParseCriteria([]byte(in), indicator.Standard())
-		if !errors.Is(err, indicator.ErrCriteria) || !strings.Contains(err.Error(), "at most 10^9") {
+		_, err := composite.Parse([]byte(in), indicator.Standard())
+		if !errors.Is(err, composite.ErrCriteria) || !strings.Contains(err.Error(), "at most 10^9") {
 			t.Errorf("ParseCriteria(%s): %v", in, err)
 		}
 	}

@@ -1,4 +1,4 @@
-package indicator_test
+package composite_test
 
 import (
 	"encoding/csv"
@@ -15,6 +15,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/chiso-vn/chiso/indicator"
+	"github.com/chiso-vn/chiso/indicator/composite"
 	"github.com/chiso-vn/chiso/internal/seeds"
 	"github.com/chiso-vn/chiso/region"
 )
@@ -111,28 +112,31 @@ func TestCOINrASEM(t *testing.T) {
 			lcm = lcm / gcd(lcm, n) * n
 		}
 	}
-	root := indicator.Node{ID: "Index", Name: "Index", Role: indicator.Group, Points: decimal.NewFromInt(lcm)}
+	root := composite.Node{ID: "Index", Name: "Index", Role: composite.Group, Points: decimal.NewFromInt(lcm)}
 	for _, s := range subs {
-		sn := indicator.Node{ID: s, Name: s, Role: indicator.Group, Points: decimal.NewFromInt(lcm / int64(len(subs)))}
+		sn := composite.Node{ID: s, Name: s, Role: composite.Group, Points: decimal.NewFromInt(lcm / int64(len(subs)))}
 		for _, p := range pillarsOf[s] {
-			pn := indicator.Node{ID: p, Name: p, Role: indicator.Group, Points: sn.Points.Div(decimal.NewFromInt(int64(len(pillarsOf[s]))))}
+			pn := composite.Node{ID: p, Name: p, Role: composite.Group, Points: sn.Points.Div(decimal.NewFromInt(int64(len(pillarsOf[s]))))}
 			for _, in := range perPillar[p] {
-				pn.Children = append(pn.Children, indicator.Node{
-					ID: in.code, Name: in.code, Role: indicator.Main,
+				pn.Children = append(pn.Children, composite.Node{
+					ID: in.code, Name: in.code, Role: composite.Main,
 					Points:  pn.Points.Div(decimal.NewFromInt(int64(len(perPillar[p])))),
-					Measure: &indicator.Reading{Reported: in.code},
-					Rule:    &indicator.Rule{Kind: indicator.MinMax, Invert: in.invert},
+					Measure: &composite.Reading{Reported: in.code},
+					Rule:    &composite.Rule{Kind: composite.MinMax, Invert: in.invert},
 				})
 			}
 			sn.Children = append(sn.Children, pn)
 		}
 		root.Children = append(root.Children, sn)
 	}
-	c := &indicator.Criteria{ID: "asem", Name: "ASEM (COINr example)", Source: "COINr ASEM_iMeta", Level: region.LevelProvince, Root: root}
+	c, err := composite.New(composite.Spec{ID: "asem", Name: "ASEM (COINr example)", Source: "COINr ASEM_iMeta", Level: region.LevelProvince, Root: root}, indicator.Standard())
+	if err != nil {
+		t.Fatal(err)
+	}
 
 	// The 51 countries as units, with codes in the order of their ISO codes.
 	units := []region.Unit{{Code: region.Nation, Name: "ASEM", Kind: region.KindNation}}
-	rep := indicator.Reported{}
+	rep := composite.Reported{}
 	codeOf := map[string]region.Code{}
 	for i, r := range data {
 		code := region.MustParseCode(fmt.Sprintf("%02d", i+1))

@@ -1,8 +1,10 @@
-package indicator
+package composite
 
 import (
 	"embed"
 	"fmt"
+
+	"github.com/chiso-vn/chiso/indicator"
 )
 
 // The reference criteria sets shipped with chiso, by id. Each cites its
@@ -26,12 +28,12 @@ const (
 //go:embed criteria/*.json
 var referenceFS embed.FS
 
-// ReferenceCriteria returns a new copy of a reference set, validated against
-// the standard catalogue ([Standard]).
-func ReferenceCriteria(id string) (*Criteria, error) {
+// Reference returns a reference set, validated against the standard
+// catalogue ([indicator.Standard]).
+func Reference(id string) (*Criteria, error) {
 	b, err := referenceFS.ReadFile("criteria/" + id + ".json")
 	if err != nil {
-		return nil, fmt.Errorf("indicator: no reference criteria %q", id)
+		return nil, fmt.Errorf("composite: %w: no reference set %q", ErrCriteria, id)
 	}
-	return ParseCriteria(b, Standard())
+	return Parse(b, indicator.Standard())
 }

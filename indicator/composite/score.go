@@ -1,55 +1,63 @@
-package indicator
+package composite
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
+	"maps"
 	"math/big"
 	"math/bits"
 	"slices"
 
 	"github.com/shopspring/decimal"
 
+	"github.com/chiso-vn/chiso/indicator"
 	"github.com/chiso-vn/chiso/region"
 )
 
 // Reported holds values reported per unit for measures {"reported": key}:
 // key → unit → value (a share as 0,8, a yes as 1, points as they are).
+// [ReadReported] reads it from a file with every check.
 type Reported map[string]map[region.Code]decimal.Decimal
+
+// pillarSet is a set of pillars, bit p for indicator.Pillar p.
+type pillarSet uint8
 
 // flat is a criteria tree in pre-order: parents before children.
 type flat struct {
-	nodes  []*Node
-	parent []int
-	pillar []Pillar // inherited
-	points []*big.Rat
-	leaf   []bool // no children
+	nodes   []*Node
+	parent  []int
+	pillars []pillarSet // inherited
+	points  []*big.Rat
+	leaf    []bool // no children
 }
 
-func flatten(c *Criteria) flat {
+func flatten(root *Node) flat {
 	var f flat
-	var walk func(n *Node, parent int, p Pillar)
-	walk = func(n *Node, parent int, p Pillar) {
-		if n.Pillar != NoPillar {
-			p = n.Pillar
+	for v := range Walk(root) {
+		var ps pillarSet
+		for _, p := range v.Node.Pillars {
+			ps |= 1 << p
 		}
-		i := len(f.nodes)
-		f.nodes = append(f.nodes, n)
-		f.parent = append(f.parent, parent)
-		f.pillar = append(f.pillar, p)
-		f.points = append(f.points, n.Points.Rat())
-		f.leaf = append(f.leaf, len(n.Children) == 0)
-		for k := range n.Children {
-			walk(&n.Children[k], i, p)
+		if ps == 0 && v.Parent >= 0 {
+			ps = f.pillars[v.Parent]
 		}
+		f.nodes = append(f.nodes, v.Node)
+		f.parent = append(f.parent, v.Parent)
+		f.pillars = append(f.pillars, ps)
+		f.points = append(f.points, v.Node.Points.Rat())
+		f.leaf = append(f.leaf, len(v.Node.Children) == 0)
 	}
-	walk(&c.Root, -1, NoPillar)
 	return f
 }
 
+// The pillars, in order.
+var allPillars = [...]indicator.Pillar{indicator.DigitalGov, indicator.DigitalEconomy, indicator.DigitalSociety}
+
 // Scorecard is a criteria set scored for every unit of its level: points per
 // node, totals, the index (total / maximum), pillar values and ranks. Points
-// are exact rationals; round them only to show them ([Round]). A Scorecard
-// is immutable and safe for concurrent use.
+// are exact rationals; round them only to show them ([indicator.Round]). A
+// Scorecard is immutable and safe for concurrent use.
 type Scorecard struct {
 	c     *Criteria
 	h     *region.Hierarchy
@@ -57,6 +65,7 @@ type Scorecard struct {
 	units []int32       // hierarchy indexes, ascending
 	pos   map[int32]int // hierarchy index → position in units
 	pts   []*big.Rat    // [u·len(nodes) + node]; nil when unknown
+	given []bool        // the nodes whose points are given, not summed: the leaves, or a merged unit's main indicators
 	miss  [][]string    // missing leaf ids per unit
 	full  []bool        // a total exists
 	pil   [][4]*big.Rat // pillar points per unit
@@ -68,14 +77,17 @@ type Scorecard struct {
 // Score scores every unit at the set's level of r's hierarchy, reading
 // actuals and plans from r and reported values from rep (which may be nil).
 // Missing data is listed per unit and criterion; it scores 0 only when the
-// set says MissingAsZero, otherwise the unit has no total and no rank.
-// Ranks (overall and per pillar) follow [Competition] ranking with equal
-// values in Vietnamese collation order of names, then code.
-func (c *Criteria) Score(r *Result, rep Reported) (*Scorecard, error) {
-	if err := c.Validate(r.cat); err != nil {
+// set says MissingAsZero, otherwise the unit has no total and no rank. A key
+// of rep that no measure reads, or a unit of rep that is not at the set's
+// level of r's hierarchy, is an error: such values would be ignored. Ranks
+// (overall and per pillar) are [indicator.Competition] ranks through
+// [indicator.RankBy].
+func (c *Criteria) Score(r *indicator.Result, rep Reported) (*Scorecard, error) {
+	h := r.Hierarchy()
+	if err := c.checkReported(rep, h); err != nil {
 		return nil, err
 	}
-	sc := &Scorecard{c: c, h: r.h, f: flatten(c), units: slices.Clone(r.h.Level(c.Level))}
+	sc := &Scorecard{c: c, h: h, f: c.f, given: c.f.leaf, units: slices.Clone(h.Level(c.spec.Level))}
 	nn, nu := len(sc.f.nodes), len(sc.units)
 	sc.pts = make([]*big.Rat, nu*nn)
 	sc.miss = make([][]string, nu)
@@ -85,11 +97,15 @@ func (c *Criteria) Score(r *Result, rep Reported) (*Scorecard, error) {
 		if len(n.Children) > 0 {
 			continue
 		}
+		m, err := c.reader(n.Measure, r, rep)
+		if err != nil {
+			return nil, err
+		}
 		lr := newLeafRule(n, sc.f.points[j])
 		put := func(u int, p *big.Rat) {
 			if p == nil {
 				sc.miss[u] = append(sc.miss[u], n.ID)
-				if c.MissingAsZero || n.Points.IsZero() {
+				if c.spec.MissingAsZero || n.Points.IsZero() {
 					p = new(big.Rat) // a criterion worth nothing cannot block a total
 				}
 			}
@@ -99,7 +115,7 @@ func (c *Criteria) Score(r *Result, rep Reported) (*Scorecard, error) {
 			// Min-max needs every unit's value before any unit's points.
 			for u, i := range sc.units {
 				vals[u] = nil
-				if c.read(n.Measure, r, rep, int(i), scratch) {
+				if m.read(int(i), scratch) {
 					vals[u] = new(big.Rat).Set(scratch)
 				}
 			}
@@ -107,14 +123,14 @@ func (c *Criteria) Score(r *Result, rep Reported) (*Scorecard, error) {
 			for u, v := range vals {
 				p, err := lr.points(v)
 				if err != nil {
-					return nil, fmt.Errorf("indicator: criteria %s, node %q: %w", c.ID, n.ID, err)
+					return nil, fmt.Errorf("composite: criteria %s, node %q: %w", c.spec.ID, n.ID, err)
 				}
 				put(u, p)
 			}
 			continue
 		}
 		for u, i := range sc.units {
-			if a, b, ok, frac := c.read64(n.Measure, r, int(i)); frac {
+			if a, b, ok, frac := m.read64(int(i)); frac {
 				if !ok {
 					put(u, nil)
 					continue
@@ -125,12 +141,12 @@ func (c *Criteria) Score(r *Result, rep Reported) (*Scorecard, error) {
 				}
 			}
 			v := scratch
-			if !c.read(n.Measure, r, rep, int(i), scratch) {
+			if !m.read(int(i), scratch) {
 				v = nil
 			}
 			p, err := lr.points(v)
 			if err != nil {
-				return nil, fmt.Errorf("indicator: criteria %s, node %q, unit %s: %w", c.ID, n.ID, r.h.At(int(i)).Code, err)
+				return nil, fmt.Errorf("composite: criteria %s, node %q, unit %s: %w", c.spec.ID, n.ID, h.At(int(i)).Code, err)
 			}
 			put(u, p)
 		}
@@ -139,43 +155,97 @@ func (c *Criteria) Score(r *Result, rep Reported) (*Scorecard, error) {
 	return sc, nil
 }
 
-// read64 returns a unit's value for a measure read from counts as the
-// fraction a/b; ok is false when it is missing, and frac false when the
-// measure is not a fraction of counts (a reported value).
-func (c *Criteria) read64(m *Reading, r *Result, i int) (a, b int64, ok, frac bool) {
-	n := r.h.Len()
-	actual := func(id string) (int64, bool) {
-		k, _ := r.cat.index(id)
-		s := k*n + i
-		return r.actual[s], r.flags[s]&fActual != 0
+// checkReported rejects reported values that no measure would read.
+func (c *Criteria) checkReported(rep Reported, h *region.Hierarchy) error {
+	keys := map[string]bool{}
+	for _, n := range c.f.nodes {
+		if n.Measure != nil && n.Measure.Reported != "" {
+			keys[n.Measure.Reported] = true
+		}
 	}
+	var errs []error
+	for _, key := range slices.Sorted(maps.Keys(rep)) {
+		if !keys[key] {
+			errs = append(errs, fmt.Errorf("composite: reported values: %w: key %q is read by no criterion of %s", ErrCriteria, key, c.spec.ID))
+			continue
+		}
+		for _, code := range slices.SortedFunc(maps.Keys(rep[key]), region.Code.Compare) {
+			switch u, ok := h.Unit(code); {
+			case !ok:
+				errs = append(errs, fmt.Errorf("composite: reported %s: %w %s", key, region.ErrUnknownUnit, code))
+			case code.Level() != c.spec.Level:
+				errs = append(errs, fmt.Errorf("composite: reported %s: %v is not at the %s level %s scores", key, u, c.spec.Level, c.spec.ID))
+			}
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// measure reads one leaf's values: from roll-up columns, or from reported
+// values.
+type measure struct {
+	kind     byte // 'c' count, 'r' ratio, 'a' attainment, 'p' reported
+	a, b     indicator.Column
+	reported map[region.Code]decimal.Decimal
+	h        *region.Hierarchy
+}
+
+func (c *Criteria) reader(m *Reading, r *indicator.Result, rep Reported) (measure, error) {
+	col := func(id string) (indicator.Column, error) {
+		x, ok := r.Column(id)
+		if !ok {
+			return x, fmt.Errorf("composite: criteria %s: %w %q in the roll-up", c.spec.ID, indicator.ErrUnknownIndicator, id)
+		}
+		return x, nil
+	}
+	var err, err2 error
+	out := measure{h: r.Hierarchy()}
 	switch {
 	case m.Count != "":
-		a, ok = actual(m.Count)
-		return a, 1, ok, true
+		out.kind = 'c'
+		out.a, err = col(m.Count)
 	case m.Ratio != nil:
-		a, ok1 := actual(m.Ratio[0])
-		b, ok2 := actual(m.Ratio[1])
-		return a, b, ok1 && ok2 && b > 0, true
+		out.kind = 'r'
+		out.a, err = col(m.Ratio[0])
+		out.b, err2 = col(m.Ratio[1])
 	case m.Attainment != "":
-		k, _ := r.cat.index(m.Attainment)
-		s := k*n + i
-		f := r.flags[s]
-		return r.actual[s], r.plan[s], f&fActual != 0 && f&fPlan != 0 && r.plan[s] > 0, true
+		out.kind = 'a'
+		out.a, err = col(m.Attainment)
+	default:
+		out.kind = 'p'
+		out.reported = rep[m.Reported]
+	}
+	return out, errors.Join(err, err2)
+}
+
+// read64 returns unit i's value as the fraction a/b of counts; ok is false
+// when it is missing, and frac false for a reported value.
+func (m *measure) read64(i int) (a, b int64, ok, frac bool) {
+	switch m.kind {
+	case 'c':
+		a, ok = m.a.Actual(i)
+		return a, 1, ok, true
+	case 'r':
+		a, ok1 := m.a.Actual(i)
+		b, ok2 := m.b.Actual(i)
+		return a, b, ok1 && ok2 && b > 0, true
+	case 'a':
+		a, ok1 := m.a.Actual(i)
+		b, ok2 := m.a.Plan(i)
+		return a, b, ok1 && ok2 && b > 0, true
 	}
 	return 0, 0, false, false
 }
 
-// read sets v to a unit's value for a measure and reports whether it has
-// one.
-func (c *Criteria) read(m *Reading, r *Result, rep Reported, i int, v *big.Rat) bool {
-	if a, b, ok, frac := c.read64(m, r, i); frac {
+// read sets v to unit i's value and reports whether it has one.
+func (m *measure) read(i int, v *big.Rat) bool {
+	if a, b, ok, frac := m.read64(i); frac {
 		if ok {
 			v.SetFrac64(a, b)
 		}
 		return ok
 	}
-	x, ok := rep[m.Reported][r.h.At(i).Code]
+	x, ok := m.reported[m.h.At(i).Code]
 	if ok {
 		v.Set(x.Rat())
 	}
@@ -351,9 +421,11 @@ func (sc *Scorecard) finish() {
 	for p := range sc.pmax {
 		sc.pmax[p] = new(big.Rat)
 	}
-	for j, n := range sc.f.nodes {
-		if len(n.Children) == 0 {
-			sc.pmax[sc.f.pillar[j]].Add(sc.pmax[sc.f.pillar[j]], sc.f.points[j])
+	for j, leaf := range sc.f.leaf {
+		for _, p := range allPillars {
+			if leaf && sc.f.pillars[j]&(1<<p) != 0 {
+				sc.pmax[p].Add(sc.pmax[p], sc.f.points[j])
+			}
 		}
 	}
 	for u := range sc.units {
@@ -406,10 +478,14 @@ func (sc *Scorecard) pillars(u int) {
 	for p := range sc.pil[u] {
 		sc.pil[u][p] = new(big.Rat)
 	}
-	for j, n := range sc.f.nodes {
-		if len(n.Children) == 0 && sc.pts[u*nn+j] != nil {
-			p := sc.pil[u][sc.f.pillar[j]]
-			p.Add(p, sc.pts[u*nn+j])
+	for j, leaf := range sc.f.leaf {
+		if !leaf || sc.pts[u*nn+j] == nil {
+			continue
+		}
+		for _, p := range allPillars {
+			if sc.f.pillars[j]&(1<<p) != 0 {
+				sc.pil[u][p].Add(sc.pil[u][p], sc.pts[u*nn+j])
+			}
 		}
 	}
 }
@@ -428,13 +504,13 @@ func (sc *Scorecard) rankAll() {
 	}
 	nn := len(sc.f.nodes)
 	sc.rank = make([]int32, n)
-	rankBy(sc.h, slices.Clone(idx), exactOrder(n, idx, func(i int32) *big.Rat { return sc.pts[sc.pos[i]*nn] }), Competition, sc.rank)
-	for p := DigitalGov; p <= DigitalSociety; p++ {
+	indicator.RankBy(sc.h, slices.Clone(idx), exactOrder(n, idx, func(i int32) *big.Rat { return sc.pts[sc.pos[i]*nn] }), indicator.Competition, sc.rank)
+	for _, p := range allPillars {
 		sc.prank[p] = make([]int32, n)
 		if sc.pmax[p].Sign() == 0 {
 			continue
 		}
-		rankBy(sc.h, slices.Clone(idx), exactOrder(n, idx, func(i int32) *big.Rat { return sc.pil[sc.pos[i]][p] }), Competition, sc.prank[p])
+		indicator.RankBy(sc.h, slices.Clone(idx), exactOrder(n, idx, func(i int32) *big.Rat { return sc.pil[sc.pos[i]][p] }), indicator.Competition, sc.prank[p])
 	}
 }
 
@@ -469,12 +545,12 @@ type UnitScore struct {
 	Points map[string]*big.Rat
 	// Pillars: points, value (points / the pillar's maximum) and rank per
 	// pillar that has criteria.
-	PillarPoints map[Pillar]*big.Rat
-	PillarValue  map[Pillar]*big.Rat
-	PillarRank   map[Pillar]int
+	PillarPoints map[indicator.Pillar]*big.Rat
+	PillarValue  map[indicator.Pillar]*big.Rat
+	PillarRank   map[indicator.Pillar]int
 }
 
-// Criteria returns the set that was scored.
+// Criteria returns the set that was scored (immutable, so it may be shared).
 func (sc *Scorecard) Criteria() *Criteria { return sc.c }
 
 // Unit returns the scores of one unit.
@@ -505,8 +581,8 @@ func (sc *Scorecard) unitScore(u int) UnitScore {
 	if sc.full[u] {
 		us.Total = new(big.Rat).Set(sc.pts[u*nn])
 		us.Index = new(big.Rat).Quo(us.Total, sc.f.points[0])
-		us.PillarPoints, us.PillarValue, us.PillarRank = map[Pillar]*big.Rat{}, map[Pillar]*big.Rat{}, map[Pillar]int{}
-		for p := DigitalGov; p <= DigitalSociety; p++ {
+		us.PillarPoints, us.PillarValue, us.PillarRank = map[indicator.Pillar]*big.Rat{}, map[indicator.Pillar]*big.Rat{}, map[indicator.Pillar]int{}
+		for _, p := range allPillars {
 			if sc.pmax[p].Sign() == 0 {
 				continue
 			}
@@ -542,20 +618,4 @@ func (sc *Scorecard) Ranking() []UnitScore {
 		return sc.h.NameRank(ia) - sc.h.NameRank(ib)
 	})
 	return out
-}
-
-// Round rounds an exact score to digits decimals with mode, for people to
-// read: the DTI publishes indices with 4 decimals, half up.
-func Round(x *big.Rat, digits int32, mode RoundingMode) decimal.Decimal {
-	if x == nil {
-		return decimal.Zero
-	}
-	scale := new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(digits)), nil)
-	neg := x.Sign() < 0
-	num := new(big.Int).Abs(x.Num())
-	q := roundQuo(num.Mul(num, scale), x.Denom(), mode)
-	if neg {
-		q.Neg(q)
-	}
-	return decimal.NewFromBigInt(q, -digits)
 }

@@ -1,4 +1,4 @@
-package indicator_test
+package composite_test
 
 import (
 	"fmt"
@@ -9,36 +9,37 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/chiso-vn/chiso/indicator"
+	"github.com/chiso-vn/chiso/indicator/composite"
 	"github.com/chiso-vn/chiso/region"
 	"github.com/chiso-vn/chiso/target"
 )
 
 // fiftyCriteria builds a commune-level set of 50 leaves in three pillars,
 // cycling through every measure form and rule.
-func fiftyCriteria() *indicator.Criteria {
+func fiftyCriteria() *composite.Criteria {
 	ids := []string{"vneid_l2", "chu_ky_so", "bhyt_vneid", "cong_dan_so", "thanh_toan_dt", "tmdt", "tap_huan", "to_cnscd"}
 	pillars := []indicator.Pillar{indicator.DigitalGov, indicator.DigitalEconomy, indicator.DigitalSociety}
-	root := indicator.Node{ID: "root", Name: "50 tiêu chí", Role: indicator.Group}
+	root := composite.Node{ID: "root", Name: "50 tiêu chí", Role: composite.Group}
 	for g, p := range pillars {
-		grp := indicator.Node{ID: fmt.Sprintf("g%d", g), Name: p.String(), Role: indicator.Group, Pillar: p}
+		grp := composite.Node{ID: fmt.Sprintf("g%d", g), Name: p.String(), Role: composite.Group, Pillars: []indicator.Pillar{p}}
 		for k := g; k < 50; k += 3 {
 			id := ids[k%len(ids)]
-			n := indicator.Node{ID: fmt.Sprintf("c%02d", k), Name: id, Role: indicator.Main, Points: decimal.NewFromInt(20)}
+			n := composite.Node{ID: fmt.Sprintf("c%02d", k), Name: id, Role: composite.Main, Points: decimal.NewFromInt(20)}
 			switch k % 4 {
 			case 0:
-				n.Measure = &indicator.Reading{Ratio: []string{id, "dan_so_truong_thanh"}}
-				n.Rule = &indicator.Rule{Kind: indicator.ToTarget, Target: decimal.RequireFromString("0.6")}
+				n.Measure = &composite.Reading{Ratio: []string{id, "dan_so_truong_thanh"}}
+				n.Rule = &composite.Rule{Kind: composite.ToTarget, Target: decimal.RequireFromString("0.6")}
 			case 1:
-				n.Measure = &indicator.Reading{Attainment: id}
-				n.Rule = &indicator.Rule{Kind: indicator.Bands, Bands: []indicator.Band{
+				n.Measure = &composite.Reading{Attainment: id}
+				n.Rule = &composite.Rule{Kind: composite.Bands, Bands: []composite.Band{
 					{From: decimal.RequireFromString("0.5"), Points: decimal.NewFromInt(10)},
 					{From: decimal.NewFromInt(1), Points: decimal.NewFromInt(20)}}}
 			case 2:
-				n.Measure = &indicator.Reading{Ratio: []string{id, "dan_so_truong_thanh"}}
-				n.Rule = &indicator.Rule{Kind: indicator.MinMax}
+				n.Measure = &composite.Reading{Ratio: []string{id, "dan_so_truong_thanh"}}
+				n.Rule = &composite.Rule{Kind: composite.MinMax}
 			default:
-				n.Measure = &indicator.Reading{Count: id}
-				n.Rule = &indicator.Rule{Kind: indicator.YesNo}
+				n.Measure = &composite.Reading{Count: id}
+				n.Rule = &composite.Rule{Kind: composite.YesNo}
 			}
 			grp.Children = append(grp.Children, n)
 			grp.Points = grp.Points.Add(n.Points)
@@ -46,7 +47,11 @@ func fiftyCriteria() *indicator.Criteria {
 		root.Children = append(root.Children, grp)
 		root.Points = root.Points.Add(grp.Points)
 	}
-	return &indicator.Criteria{ID: "bench-50", Name: "bench", Source: "generated", Level: region.LevelCommune, Root: root}
+	c, err := composite.New(composite.Spec{ID: "bench-50", Name: "bench", Source: "generated", Level: region.LevelCommune, Root: root}, indicator.Standard())
+	if err != nil {
+		panic(err)
+	}
+	return c
 }
 
 // BenchmarkScoreNational scores the 10,047 communes of Vietnam2024 on a

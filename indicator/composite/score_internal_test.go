@@ -1,4 +1,4 @@
-package indicator
+package composite
 
 import (
 	"math/big"
@@ -54,18 +54,5 @@ func TestScoreLeafRules(t *testing.T) {
 	n := &Node{ID: "x", Points: d("15"), Rule: &Rule{Kind: AsReported}}
 	if _, err := newLeafRule(n, big.NewRat(15, 1)).points(r("16")); err == nil {
 		t.Error("points above the maximum accepted")
-	}
-}
-
-func TestRound(t *testing.T) {
-	for _, tt := range []struct {
-		x    string
-		d    int32
-		want string
-	}{{"8241/10000", 4, "0.8241"}, {"2/3", 4, "0.6667"}, {"1/8", 2, "0.13"}, {"-1/8", 2, "-0.13"}} {
-		x, _ := new(big.Rat).SetString(tt.x)
-		if got := Round(x, tt.d, HalfUp).String(); got != tt.want {
-			t.Errorf("Round(%s, %d) = %s, want %s", tt.x, tt.d, got, tt.want)
-		}
 	}
 }

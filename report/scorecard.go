@@ -1,0 +1,141 @@
+package report
+
+import (
+	"encoding/csv"
+	"fmt"
+	"io"
+	"math/big"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/chiso-vn/chiso/indicator"
+	"github.com/chiso-vn/chiso/indicator/composite"
+)
+
+// ScoreTable is a table of composite scores: rank, unit, the index and the
+// value of each pillar that has criteria, all on one scale (a share of the
+// maximum, from 0 to 1) and with 4 decimals rounded half up, as the DTI is
+// published.
+type ScoreTable struct {
+	Title    string
+	Scores   []composite.UnitScore // in the order to print, usually Scorecard.Ranking
+	Language Language
+}
+
+var pillarEnglish = map[indicator.Pillar]string{
+	indicator.DigitalGov: "digital government", indicator.DigitalEconomy: "digital economy", indicator.DigitalSociety: "digital society",
+}
+
+var scoreColumns = [...][2]string{
+	Vietnamese: {"Chỉ số", "Còn thiếu"},
+	English:    {"Index", "Missing"},
+}
+
+// pillars returns the pillars that any score of the table has.
+func (t ScoreTable) pillars() []indicator.Pillar {
+	var out []indicator.Pillar
+	for _, p := range []indicator.Pillar{indicator.DigitalGov, indicator.DigitalEconomy, indicator.DigitalSociety} {
+		for _, s := range t.Scores {
+			if _, ok := s.PillarValue[p]; ok {
+				out = append(out, p)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// header returns the column names: rank, unit, index, pillars, missing.
+func (t ScoreTable) header(ps []indicator.Pillar) []string {
+	h := []string{columns[t.Language][0], columns[t.Language][1], scoreColumns[t.Language][0]}
+	for _, p := range ps {
+		name := p.String()
+		if t.Language == English {
+			name = pillarEnglish[p]
+		}
+		r, n := utf8.DecodeRuneInString(name)
+		h = append(h, string(unicode.ToUpper(r))+name[n:])
+	}
+	return append(h, scoreColumns[t.Language][1])
+}
+
+// four formats a score with 4 decimals, half up, for the table's language;
+// "-" when it is unknown.
+func (t ScoreTable) four(x *big.Rat) string {
+	if x == nil {
+		return "-"
+	}
+	d := indicator.Round(x, 4, indicator.HalfUp)
+	if t.Language == English {
+		return d.StringFixed(4)
+	}
+	return FormatFixed(d, 4)
+}
+
+func (t ScoreTable) cells(s composite.UnitScore, ps []indicator.Pillar) []string {
+	rank := ""
+	if s.Rank > 0 {
+		rank = strconv.Itoa(s.Rank)
+	}
+	c := []string{rank, s.Unit.FullName(), t.four(s.Index)}
+	for _, p := range ps {
+		c = append(c, t.four(s.PillarValue[p]))
+	}
+	return append(c, strings.Join(s.Missing, ", "))
+}
+
+// WriteMarkdown writes the table as GitHub-flavoured Markdown, numbers
+// right-aligned.
+func (t ScoreTable) WriteMarkdown(w io.Writer) error {
+	var b strings.Builder
+	if t.Title != "" {
+		fmt.Fprintf(&b, "### %s\n\n", t.Title)
+	}
+	ps := t.pillars()
+	h := t.header(ps)
+	fmt.Fprintf(&b, "| %s |\n|---:|---|%s---|\n", strings.Join(h, " | "), strings.Repeat("---:|", len(ps)+1))
+	for _, s := range t.Scores {
+		fmt.Fprintf(&b, "| %s |\n", strings.Join(t.cells(s, ps), " | "))
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// WriteCSV writes the table as CSV for machines: the code, and every score
+// exact, as num/den, after the rounded ones.
+func (t ScoreTable) WriteCSV(w io.Writer) error {
+	cw := csv.NewWriter(w)
+	ps := t.pillars()
+	h := t.header(ps)
+	cw.Write(append(append([]string{h[0], "code"}, h[1:]...), "index_exact", "total_exact"))
+	for _, s := range t.Scores {
+		c := t.cells(s, ps)
+		exact := func(x *big.Rat) string {
+			if x == nil {
+				return ""
+			}
+			return x.RatString()
+		}
+		cw.Write(append(append([]string{c[0], s.Unit.Code.String()}, c[1:]...), exact(s.Index), exact(s.Total)))
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// WriteScoreSVG draws a horizontal bar chart of the index by unit on its
+// own scale, 0 to 1, each bar labelled with the index to 4 decimals as
+// published; a unit without an index gets no bar and "-".
+func WriteScoreSVG(w io.Writer, title string, scores []composite.UnitScore) error {
+	bars := make([]bar, len(scores))
+	for i, s := range scores {
+		bars[i] = bar{label: s.Unit.FullName(), text: "-"}
+		if s.Index != nil {
+			bars[i].value, _ = s.Index.Float64()
+			bars[i].ok = true
+			bars[i].text = FormatFixed(indicator.Round(s.Index, 4, indicator.HalfUp), 4)
+		}
+	}
+	return drawBars(w, title, bars, 1, 0, "")
+}
