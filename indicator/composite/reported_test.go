@@ -143,3 +143,37 @@ func TestCriteriaImmutable(t *testing.T) {
 		t.Errorf("With under a missing node: %v", err)
 	}
 }
+
+// Totals whose float sums are too close to tell apart are ordered exactly.
+func TestRankCloseTotals(t *testing.T) {
+	c, err := composite.New(composite.Spec{ID: "close", Level: region.LevelCommune, Root: composite.Node{ID: "r", Role: composite.Group, Points: decimal.New(1, 9),
+		Children: []composite.Node{
+			{ID: "a", Role: composite.Main, Points: decimal.New(5, 8), Measure: &composite.Reading{Reported: "a"}, Rule: &composite.Rule{Kind: composite.AsReported}},
+			{ID: "b", Role: composite.Main, Points: decimal.New(5, 8), Measure: &composite.Reading{Reported: "b"}, Rule: &composite.Rule{Kind: composite.AsReported}},
+		}}}, indicator.Standard())
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := small(t)
+	d := decimal.RequireFromString
+	m := region.MustParseCode
+	rep := composite.Reported{
+		"a": {m("06187"): d("499999999.999999"), m("06184"): d("499999999.999998"), m("06619"): d("1"), m("06622"): d("499999999.999998")},
+		"b": {m("06187"): d("0.000001"), m("06184"): d("0.000003"), m("06619"): d("1"), m("06622"): d("0.000003")},
+	}
+	ds, _ := indicator.NewBuilder(h, indicator.Standard(), "none").Build()
+	res, _ := ds.Rollup(time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC), nil)
+	sc, err := c.Score(res, rep)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// 06184 and 06622 tie at ...0,000001 above 06187; Đồng Đăng and Bính Xá
+	// share rank 1 (in collation order: Bính Xá first), Cao Lộc is 3rd.
+	var got []string
+	for _, us := range sc.Ranking() {
+		got = append(got, us.Unit.Code.String()+":"+itoa(us.Rank))
+	}
+	if strings.Join(got, " ") != "06622:1 06184:1 06187:3 06619:4" {
+		t.Errorf("ranking %v", got)
+	}
+}

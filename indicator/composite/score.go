@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"maps"
+	"math"
 	"math/big"
 	"math/bits"
 	"slices"
@@ -23,10 +24,15 @@ type Reported map[string]map[region.Code]decimal.Decimal
 // pillarSet is a set of pillars, bit p for indicator.Pillar p.
 type pillarSet uint8
 
-// flat is a criteria tree in pre-order: parents before children.
+// The pillars, in order.
+var allPillars = [...]indicator.Pillar{indicator.DigitalGov, indicator.DigitalEconomy, indicator.DigitalSociety}
+
+// flat is a criteria tree in pre-order: parents before children, and the
+// subtree of node j at [j, end[j]).
 type flat struct {
 	nodes   []*Node
 	parent  []int
+	end     []int
 	pillars []pillarSet // inherited
 	points  []*big.Rat
 	leaf    []bool // no children
@@ -48,30 +54,51 @@ func flatten(root *Node) flat {
 		f.points = append(f.points, v.Node.Points.Rat())
 		f.leaf = append(f.leaf, len(v.Node.Children) == 0)
 	}
+	f.end = make([]int, len(f.nodes))
+	for j := len(f.nodes) - 1; j >= 0; j-- {
+		f.end[j] = max(f.end[j], j+1)
+		if p := f.parent[j]; p >= 0 {
+			f.end[p] = max(f.end[p], f.end[j])
+		}
+	}
 	return f
 }
 
-// The pillars, in order.
-var allPillars = [...]indicator.Pillar{indicator.DigitalGov, indicator.DigitalEconomy, indicator.DigitalSociety}
+// frac is an exact value n/d (d > 0) in two words. d == 0 marks a missing
+// value, d == −2 a missing value scored as zero, and d == −1 a value too
+// large for a frac, kept in the scorecard's side table at index n.
+type frac struct{ n, d int64 }
+
+// The special denominators of a frac.
+const (
+	missing       = 0
+	inSideTable   = -1
+	missingAsZero = -2
+)
 
 // Scorecard is a criteria set scored for every unit of its level: points per
-// node, totals, the index (total / maximum), pillar values and ranks. Points
-// are exact rationals; round them only to show them ([indicator.Round]). A
-// Scorecard is immutable and safe for concurrent use.
+// node, totals, the index (total / maximum), pillar values and ranks. Every
+// value is exact; a unit's points are kept as int64 fractions where they fit
+// (nearly always), and totals, indices and pillar values are summed exactly
+// when asked for ([Scorecard.Unit], [Scorecard.Ranking]). Round them only to
+// show them ([indicator.Round]). A Scorecard is immutable and safe for
+// concurrent use.
 type Scorecard struct {
-	c     *Criteria
-	h     *region.Hierarchy
-	f     flat
-	units []int32       // hierarchy indexes, ascending
-	pos   map[int32]int // hierarchy index → position in units
-	pts   []*big.Rat    // [u·len(nodes) + node]; nil when unknown
-	given []bool        // the nodes whose points are given, not summed: the leaves, or a merged unit's main indicators
-	miss  [][]string    // missing leaf ids per unit
-	full  []bool        // a total exists
-	pil   [][4]*big.Rat // pillar points per unit
-	pmax  [4]*big.Rat   // pillar maximum
-	rank  []int32       // by hierarchy index
-	prank [4][]int32    // pillar ranks by hierarchy index
+	c      *Criteria
+	h      *region.Hierarchy
+	f      flat
+	given  []bool // the nodes whose points are given: the leaves, or a merged unit's main indicators
+	under  []bool // nodes below a given one, which have no points of their own
+	units  []int32
+	pos    map[int32]int
+	vals   []frac     // [u·nodes + j] for the given nodes j
+	bigs   []*big.Rat // the values too large for a frac
+	full   []bool     // a total exists
+	approx []float64  // [u·4]: the total, then each pillar's points, as float sums, to order units
+	pilSet [][4]*big.Rat
+	pmax   [4]*big.Rat // each pillar's maximum
+	rank   []int32     // by hierarchy index
+	prank  [4][]int32
 }
 
 // Score scores every unit at the set's level of r's hierarchy, reading
@@ -82,19 +109,23 @@ type Scorecard struct {
 // level of r's hierarchy, is an error: such values would be ignored. Ranks
 // (overall and per pillar) are [indicator.Competition] ranks through
 // [indicator.RankBy].
+//
+// Scoring makes a fixed number of allocations, whatever the number of
+// units, except for the rare value whose numerator or denominator does not
+// fit in 64 bits.
 func (c *Criteria) Score(r *indicator.Result, rep Reported) (*Scorecard, error) {
 	h := r.Hierarchy()
 	if err := c.checkReported(rep, h); err != nil {
 		return nil, err
 	}
-	sc := &Scorecard{c: c, h: h, f: c.f, given: c.f.leaf, units: slices.Clone(h.Level(c.spec.Level))}
+	sc := c.newScorecard(h, c.f.leaf)
 	nn, nu := len(sc.f.nodes), len(sc.units)
-	sc.pts = make([]*big.Rat, nu*nn)
-	sc.miss = make([][]string, nu)
-	vals := make([]*big.Rat, nu)
+	sc.vals = make([]frac, nu*nn)
+	var mm []frac // min-max values, by unit
+	out := new(big.Rat)
 	scratch := new(big.Rat)
 	for j, n := range sc.f.nodes {
-		if len(n.Children) > 0 {
+		if !sc.f.leaf[j] {
 			continue
 		}
 		m, err := c.reader(n.Measure, r, rep)
@@ -102,57 +133,134 @@ func (c *Criteria) Score(r *indicator.Result, rep Reported) (*Scorecard, error) 
 			return nil, err
 		}
 		lr := newLeafRule(n, sc.f.points[j])
-		put := func(u int, p *big.Rat) {
-			if p == nil {
-				sc.miss[u] = append(sc.miss[u], n.ID)
-				if c.spec.MissingAsZero || n.Points.IsZero() {
-					p = new(big.Rat) // a criterion worth nothing cannot block a total
-				}
+		zero := c.spec.MissingAsZero || n.Points.IsZero() // a criterion worth nothing cannot block a total
+		put := func(u int, v frac) {
+			if v.d == missing && zero {
+				v.d = missingAsZero
 			}
-			sc.pts[u*nn+j] = p
+			sc.vals[u*nn+j] = v
 		}
 		if lr.kind == MinMax {
 			// Min-max needs every unit's value before any unit's points.
+			mm = slices.Grow(mm[:0], nu)[:nu]
 			for u, i := range sc.units {
-				vals[u] = nil
-				if m.read(int(i), scratch) {
-					vals[u] = new(big.Rat).Set(scratch)
+				mm[u] = frac{}
+				if a, b, ok, isFrac := m.read64(int(i)); isFrac {
+					if ok {
+						mm[u] = frac{a, b}
+					}
+				} else if m.read(int(i), scratch) {
+					mm[u] = sc.frac(scratch)
 				}
 			}
-			lr.bounds(vals)
-			for u, v := range vals {
-				p, err := lr.points(v)
-				if err != nil {
-					return nil, fmt.Errorf("composite: criteria %s, node %q: %w", c.spec.ID, n.ID, err)
+			lr.bounds(mm, sc)
+			for u, v := range mm {
+				if v.d == 0 {
+					put(u, v)
+					continue
 				}
-				put(u, p)
+				if v.d > 0 && v.n >= 0 {
+					if p, done := lr.minmax64(v.n, v.d); done {
+						put(u, p)
+						continue
+					}
+				}
+				lr.minmax(sc.rat(v, scratch), out)
+				put(u, sc.frac(out))
 			}
 			continue
 		}
 		for u, i := range sc.units {
-			if a, b, ok, frac := m.read64(int(i)); frac {
+			if a, b, ok, isFrac := m.read64(int(i)); isFrac {
 				if !ok {
-					put(u, nil)
+					put(u, frac{})
 					continue
 				}
-				if p, done := lr.points64(a, b); done {
-					put(u, p)
+				if v, done := lr.points64(a, b); done {
+					put(u, v)
 					continue
 				}
 			}
-			v := scratch
 			if !m.read(int(i), scratch) {
-				v = nil
+				put(u, frac{})
+				continue
 			}
-			p, err := lr.points(v)
-			if err != nil {
+			if err := lr.points(scratch, out); err != nil {
 				return nil, fmt.Errorf("composite: criteria %s, node %q, unit %s: %w", c.spec.ID, n.ID, h.At(int(i)).Code, err)
 			}
-			put(u, p)
+			put(u, sc.frac(out))
 		}
 	}
 	sc.finish()
 	return sc, nil
+}
+
+// newScorecard prepares a scorecard of c's level of h, whose points are
+// given for the nodes given marks.
+func (c *Criteria) newScorecard(h *region.Hierarchy, given []bool) *Scorecard {
+	sc := &Scorecard{c: c, h: h, f: c.f, given: given, units: slices.Clone(h.Level(c.spec.Level))}
+	sc.under = make([]bool, len(sc.f.nodes))
+	for j, p := range sc.f.parent {
+		sc.under[j] = p >= 0 && (given[p] || sc.under[p])
+	}
+	sc.pos = make(map[int32]int, len(sc.units))
+	for u, i := range sc.units {
+		sc.pos[i] = u
+	}
+	for _, p := range allPillars {
+		sc.pmax[p] = new(big.Rat)
+		for j, g := range given {
+			if g && !sc.under[j] && sc.f.pillars[j]&(1<<p) != 0 {
+				sc.pmax[p].Add(sc.pmax[p], sc.f.points[j])
+			}
+		}
+	}
+	return sc
+}
+
+// frac returns x as a frac, keeping it in the side table if it does not
+// fit; x is not retained.
+func (sc *Scorecard) frac(x *big.Rat) frac {
+	if x.Num().IsInt64() && x.Denom().IsInt64() {
+		return frac{x.Num().Int64(), x.Denom().Int64()}
+	}
+	sc.bigs = append(sc.bigs, new(big.Rat).Set(x))
+	return frac{int64(len(sc.bigs) - 1), -1}
+}
+
+// rat sets x to v, which must not be missing, and returns it.
+func (sc *Scorecard) rat(v frac, x *big.Rat) *big.Rat {
+	switch v.d {
+	case inSideTable:
+		return x.Set(sc.bigs[v.n])
+	case missingAsZero:
+		return x.SetInt64(0)
+	}
+	return x.SetFrac64(v.n, v.d)
+}
+
+// float returns the nearest float64 to v, which must not be missing.
+func (sc *Scorecard) float(v frac) float64 {
+	switch v.d {
+	case inSideTable:
+		f, _ := sc.bigs[v.n].Float64()
+		return f
+	case missingAsZero:
+		return 0
+	}
+	return float64(v.n) / float64(v.d)
+}
+
+// missing returns the ids of unit u's criteria without data.
+func (sc *Scorecard) missing(u int) []string {
+	nn := len(sc.f.nodes)
+	var out []string
+	for j, g := range sc.given {
+		if d := sc.vals[u*nn+j].d; g && !sc.under[j] && (d == missing || d == missingAsZero) {
+			out = append(out, sc.f.nodes[j].ID)
+		}
+	}
+	return out
 }
 
 // checkReported rejects reported values that no measure would read.
@@ -219,8 +327,8 @@ func (c *Criteria) reader(m *Reading, r *indicator.Result, rep Reported) (measur
 }
 
 // read64 returns unit i's value as the fraction a/b of counts; ok is false
-// when it is missing, and frac false for a reported value.
-func (m *measure) read64(i int) (a, b int64, ok, frac bool) {
+// when it is missing, and isFrac false for a reported value.
+func (m *measure) read64(i int) (a, b int64, ok, isFrac bool) {
 	switch m.kind {
 	case 'c':
 		a, ok = m.a.Actual(i)
@@ -233,13 +341,44 @@ func (m *measure) read64(i int) (a, b int64, ok, frac bool) {
 		a, ok1 := m.a.Actual(i)
 		b, ok2 := m.a.Plan(i)
 		return a, b, ok1 && ok2 && b > 0, true
+	case 'p':
+		x, ok := m.reported[m.h.At(i).Code]
+		if !ok {
+			return 0, 0, false, true
+		}
+		if a, b, fits := decimalFrac(x); fits {
+			return a, b, true, true
+		}
 	}
 	return 0, 0, false, false
 }
 
+// decimalFrac returns a non-negative decimal as the fraction a/b when both
+// fit in an int64.
+func decimalFrac(x decimal.Decimal) (a, b int64, ok bool) {
+	if x.Sign() < 0 || x.NumDigits() > 18 {
+		return 0, 0, false
+	}
+	a, b = x.CoefficientInt64(), 1
+	for e := x.Exponent(); e != 0; {
+		var fits bool
+		if e > 0 {
+			a, fits = mul63(a, 10)
+			e--
+		} else {
+			b, fits = mul63(b, 10)
+			e++
+		}
+		if !fits {
+			return 0, 0, false
+		}
+	}
+	return a, b, true
+}
+
 // read sets v to unit i's value and reports whether it has one.
 func (m *measure) read(i int, v *big.Rat) bool {
-	if a, b, ok, frac := m.read64(i); frac {
+	if a, b, ok, isFrac := m.read64(i); isFrac {
 		if ok {
 			v.SetFrac64(a, b)
 		}
@@ -252,9 +391,7 @@ func (m *measure) read(i int, v *big.Rat) bool {
 	return ok
 }
 
-// leafRule is a Rule with its constants converted once per leaf. Points it
-// returns may be shared between units (the maximum, a band's points, zero):
-// they are never modified after scoring.
+// leafRule is a Rule with its constants converted once per leaf.
 type leafRule struct {
 	kind     RuleKind
 	max      *big.Rat
@@ -263,17 +400,20 @@ type leafRule struct {
 	pts      []*big.Rat
 	invert   bool
 	lo, hi   *big.Rat // MinMax, after bounds
+	scratch  big.Rat
+
+	lohi64     bool // MinMax: lo64 and hi64 are lo and hi
+	lo64, hi64 frac
 
 	// The same constants as int64 fractions when they fit, for values that
 	// are fractions of counts (the common case): comparisons in 128 bits
-	// instead of big.Rat allocations.
+	// instead of big.Rat arithmetic.
 	fits         bool
 	maxN, maxD   int64
 	perN, perD   int64
 	fromN, fromD []int64
+	ptsF         []frac
 }
-
-var ratZero = new(big.Rat)
 
 // frac64 returns x as an int64 fraction if it fits.
 func frac64(x *big.Rat) (n, d int64, ok bool) {
@@ -296,38 +436,38 @@ func mul63(a, b int64) (int64, bool) {
 	return int64(lo), hi == 0 && lo>>63 == 0
 }
 
-// points64 scores the value a/b (a >= 0, b > 0) without big.Rat where the
-// constants allow; ok is false when the caller must use points.
-func (lr *leafRule) points64(a, b int64) (p *big.Rat, ok bool) {
+// points64 scores the value a/b (a >= 0, b > 0) in int64 fractions where
+// the constants allow; done is false when the caller must use points.
+func (lr *leafRule) points64(a, b int64) (v frac, done bool) {
 	if !lr.fits {
-		return nil, false
+		return frac{}, false
 	}
 	switch lr.kind {
 	case ToTarget:
 		num, ok1 := mul63(a, lr.perN)
 		den, ok2 := mul63(b, lr.perD)
 		if !ok1 || !ok2 {
-			return nil, false
+			return frac{}, false
 		}
 		if cmpFrac(num, den, lr.maxN, lr.maxD) >= 0 {
-			return lr.max, true
+			return frac{lr.maxN, lr.maxD}, true
 		}
-		return new(big.Rat).SetFrac64(num, den), true
+		return frac{num, den}, true
 	case Bands:
-		p = ratZero
+		v = frac{0, 1}
 		for k := range lr.from {
 			if cmpFrac(a, b, lr.fromN[k], lr.fromD[k]) >= 0 {
-				p = lr.pts[k]
+				v = lr.ptsF[k]
 			}
 		}
-		return p, true
+		return v, true
 	case YesNo:
 		if a > 0 {
-			return lr.max, true
+			return frac{lr.maxN, lr.maxD}, true
 		}
-		return ratZero, true
+		return frac{0, 1}, true
 	}
-	return nil, false
+	return frac{}, false
 }
 
 func newLeafRule(n *Node, max *big.Rat) *leafRule {
@@ -348,190 +488,264 @@ func newLeafRule(n *Node, max *big.Rat) *leafRule {
 		lr.perN, lr.perD, ok = frac64(lr.perValue)
 		lr.fits = lr.fits && ok
 	}
-	for _, f := range lr.from {
+	for k, f := range lr.from {
 		n, d, ok := frac64(f)
-		lr.fits = lr.fits && ok && n >= 0
+		pn, pd, ok2 := frac64(lr.pts[k])
+		lr.fits = lr.fits && ok && ok2 && n >= 0
 		lr.fromN, lr.fromD = append(lr.fromN, n), append(lr.fromD, d)
+		lr.ptsF = append(lr.ptsF, frac{pn, pd})
 	}
 	return lr
 }
 
-// bounds records the least and greatest of the known values.
-func (lr *leafRule) bounds(vals []*big.Rat) {
+// bounds records the least and greatest of the known values, as int64
+// fractions too when they are (lohi64).
+func (lr *leafRule) bounds(vals []frac, sc *Scorecard) {
+	lr.lo, lr.hi, lr.lohi64 = nil, nil, lr.fits
+	var lo, hi frac
 	for _, v := range vals {
-		if v == nil {
+		switch {
+		case v.d == 0:
+		case v.d < 0 || v.n < 0:
+			lr.lohi64 = false
+		case lo.d == 0:
+			lo, hi = v, v
+		case cmpFrac(v.n, v.d, lo.n, lo.d) < 0:
+			lo = v
+		case cmpFrac(v.n, v.d, hi.n, hi.d) > 0:
+			hi = v
+		}
+	}
+	lr.lo64, lr.hi64 = lo, hi
+	if lr.lohi64 && lo.d != 0 {
+		lr.lo, lr.hi = big.NewRat(lo.n, lo.d), big.NewRat(hi.n, hi.d)
+		return
+	}
+	x := new(big.Rat)
+	for _, v := range vals {
+		if v.d == 0 {
 			continue
 		}
-		if lr.lo == nil || v.Cmp(lr.lo) < 0 {
-			lr.lo = v
+		sc.rat(v, x)
+		if lr.lo == nil || x.Cmp(lr.lo) < 0 {
+			lr.lo = new(big.Rat).Set(x)
 		}
-		if lr.hi == nil || v.Cmp(lr.hi) > 0 {
-			lr.hi = v
+		if lr.hi == nil || x.Cmp(lr.hi) > 0 {
+			lr.hi = new(big.Rat).Set(x)
 		}
 	}
 }
 
-// points returns the points of value v (nil for a missing value).
-func (lr *leafRule) points(v *big.Rat) (*big.Rat, error) {
-	if v == nil {
-		return nil, nil
+// minmax64 returns the min-max points of a/b (a >= 0, b > 0) in int64
+// fractions, after bounds, when everything fits:
+// P·(a/b − lo)/(hi − lo) = pn·(a·ld − ln·b)·hd / (pd·b·(hn·ld − ln·hd)).
+func (lr *leafRule) minmax64(a, b int64) (frac, bool) {
+	if !lr.lohi64 {
+		return frac{}, false
 	}
-	p := new(big.Rat)
+	lo, hi := lr.lo64, lr.hi64
+	if lo == hi || cmpFrac(lo.n, lo.d, hi.n, hi.d) == 0 {
+		return frac{lr.maxN, lr.maxD}, true
+	}
+	var x1, x2 int64
+	var ok1, ok2 bool
+	if lr.invert { // (hi − v) = (hn·b − a·hd)/(hd·b)
+		x1, ok1 = mul63(hi.n, b)
+		x2, ok2 = mul63(a, hi.d)
+	} else { // (v − lo) = (a·ld − ln·b)/(b·ld)
+		x1, ok1 = mul63(a, lo.d)
+		x2, ok2 = mul63(lo.n, b)
+	}
+	y1, ok3 := mul63(hi.n, lo.d)
+	y2, ok4 := mul63(lo.n, hi.d)
+	if !(ok1 && ok2 && ok3 && ok4) {
+		return frac{}, false
+	}
+	d1, d2 := x1-x2, y1-y2 // both >= 0
+	// points = maxN·d1·(other denominator) / (maxD·b·d2)
+	other := hi.d
+	if lr.invert {
+		other = lo.d
+	}
+	num, ok1 := mul63(lr.maxN, d1)
+	num, ok2 = mul63(num, other)
+	den, ok3 := mul63(lr.maxD, b)
+	den, ok4 = mul63(den, d2)
+	if !(ok1 && ok2 && ok3 && ok4) || den == 0 {
+		return frac{}, false
+	}
+	return frac{num, den}, true
+}
+
+// minmax sets out to the min-max points of v, after bounds.
+func (lr *leafRule) minmax(v, out *big.Rat) {
+	if lr.lo.Cmp(lr.hi) == 0 {
+		out.Set(lr.max)
+		return
+	}
+	if lr.invert {
+		out.Sub(lr.hi, v)
+	} else {
+		out.Sub(v, lr.lo)
+	}
+	out.Mul(out, lr.max)
+	out.Quo(out, lr.scratch.Sub(lr.hi, lr.lo))
+}
+
+// points sets out to the points of the value v, for every rule but MinMax.
+func (lr *leafRule) points(v, out *big.Rat) error {
 	switch lr.kind {
 	case ToTarget:
-		if p.Mul(v, lr.perValue).Cmp(lr.max) > 0 {
-			return lr.max, nil
+		if out.Mul(v, lr.perValue).Cmp(lr.max) > 0 {
+			out.Set(lr.max)
 		}
 	case Bands:
-		p = ratZero
+		out.SetInt64(0)
 		for k, from := range lr.from {
 			if v.Cmp(from) >= 0 {
-				p = lr.pts[k]
+				out.Set(lr.pts[k])
 			}
 		}
 	case YesNo:
+		out.SetInt64(0)
 		if v.Sign() > 0 {
-			return lr.max, nil
+			out.Set(lr.max)
 		}
-	case MinMax:
-		if lr.lo.Cmp(lr.hi) == 0 {
-			return p.Set(lr.max), nil
-		}
-		if lr.invert {
-			p.Sub(lr.hi, v)
-		} else {
-			p.Sub(v, lr.lo)
-		}
-		p.Mul(p, lr.max)
-		p.Quo(p, new(big.Rat).Sub(lr.hi, lr.lo))
 	case AsReported:
 		if v.Sign() < 0 || v.Cmp(lr.max) > 0 {
-			return nil, fmt.Errorf("reported points %s outside [0, %s]", v.FloatString(4), lr.max.FloatString(4))
+			return fmt.Errorf("reported points %s outside [0, %s]", v.FloatString(4), lr.max.FloatString(4))
 		}
-		p.Set(v)
+		out.Set(v)
 	}
-	return p, nil
+	return nil
 }
 
-// finish adds leaves up the tree, computes pillars and ranks.
+// finish finds which units have totals, sums their points in float64 to
+// order them, and ranks them.
 func (sc *Scorecard) finish() {
 	nn, nu := len(sc.f.nodes), len(sc.units)
 	sc.full = make([]bool, nu)
-	sc.pil = make([][4]*big.Rat, nu)
-	for p := range sc.pmax {
-		sc.pmax[p] = new(big.Rat)
-	}
-	for j, leaf := range sc.f.leaf {
-		for _, p := range allPillars {
-			if leaf && sc.f.pillars[j]&(1<<p) != 0 {
-				sc.pmax[p].Add(sc.pmax[p], sc.f.points[j])
+	sc.approx = make([]float64, nu*4)
+	for u := range sc.units {
+		sc.full[u] = true
+		for j, g := range sc.given {
+			if !g || sc.under[j] {
+				continue
+			}
+			v := sc.vals[u*nn+j]
+			if v.d == 0 {
+				sc.full[u] = false
+				continue
+			}
+			x := sc.float(v)
+			sc.approx[u*4] += x
+			for _, p := range allPillars {
+				if sc.f.pillars[j]&(1<<p) != 0 {
+					sc.approx[u*4+int(p)] += x
+				}
 			}
 		}
-	}
-	for u := range sc.units {
-		row := sc.pts[u*nn : (u+1)*nn]
-		sc.sumUp(row, sc.f.leaf)
-		sc.full[u] = row[0] != nil
-		if sc.full[u] {
-			sc.pillars(u)
+		if sc.pilSet != nil {
+			for _, p := range allPillars {
+				if x := sc.pilSet[u][p]; x != nil {
+					sc.approx[u*4+int(p)], _ = x.Float64()
+				} else {
+					sc.full[u] = false
+				}
+			}
 		}
 	}
 	sc.rankAll()
 }
 
-// sumUp fills each node above the leaves with the sum of its children, or
-// nil when one is unknown. leaf marks the nodes whose values are given
-// (the tree's leaves, or the main indicators of a merged unit); nodes below
-// a leaf are left alone. Children come after their parent in pre-order.
-func (sc *Scorecard) sumUp(row []*big.Rat, leaf []bool) {
-	sums := make([]*big.Rat, len(row))
-	ok := make([]bool, len(row))
-	under := make([]bool, len(row))
-	for j, p := range sc.f.parent {
-		under[j] = p >= 0 && (leaf[p] || under[p])
-		if !leaf[j] && !under[j] {
-			sums[j], ok[j] = new(big.Rat), true
-		}
-	}
-	for j := len(row) - 1; j >= 0; j-- {
-		if under[j] {
-			continue
-		}
-		if sums[j] != nil {
-			row[j] = nil
-			if ok[j] {
-				row[j] = sums[j]
-			}
-		}
-		if p := sc.f.parent[j]; p >= 0 {
-			if row[j] == nil {
-				ok[p] = false
-			} else if ok[p] {
-				sums[p].Add(sums[p], row[j])
-			}
-		}
-	}
-}
-
-func (sc *Scorecard) pillars(u int) {
-	nn := len(sc.f.nodes)
-	for p := range sc.pil[u] {
-		sc.pil[u][p] = new(big.Rat)
-	}
-	for j, leaf := range sc.f.leaf {
-		if !leaf || sc.pts[u*nn+j] == nil {
-			continue
-		}
-		for _, p := range allPillars {
-			if sc.f.pillars[j]&(1<<p) != 0 {
-				sc.pil[u][p].Add(sc.pil[u][p], sc.pts[u*nn+j])
-			}
-		}
-	}
-}
-
 func (sc *Scorecard) rankAll() {
 	n := sc.h.Len()
-	sc.pos = make(map[int32]int, len(sc.units))
-	for u, i := range sc.units {
-		sc.pos[i] = u
-	}
 	var idx []int32
 	for u, i := range sc.units {
 		if sc.full[u] {
 			idx = append(idx, i)
 		}
 	}
-	nn := len(sc.f.nodes)
 	sc.rank = make([]int32, n)
-	indicator.RankBy(sc.h, slices.Clone(idx), exactOrder(n, idx, func(i int32) *big.Rat { return sc.pts[sc.pos[i]*nn] }), indicator.Competition, sc.rank)
+	indicator.RankBy(sc.h, slices.Clone(idx), sc.order(0, func(u int) *big.Rat { return sc.total(u) }), indicator.Competition, sc.rank)
 	for _, p := range allPillars {
 		sc.prank[p] = make([]int32, n)
 		if sc.pmax[p].Sign() == 0 {
 			continue
 		}
-		indicator.RankBy(sc.h, slices.Clone(idx), exactOrder(n, idx, func(i int32) *big.Rat { return sc.pil[sc.pos[i]][p] }), indicator.Competition, sc.prank[p])
+		indicator.RankBy(sc.h, slices.Clone(idx), sc.order(int(p), func(u int) *big.Rat { return sc.pillar(u, p) }), indicator.Competition, sc.prank[p])
 	}
 }
 
-// exactOrder returns a comparison of the units' exact values that first
-// compares their nearest float64s: rounding to nearest is monotonic, so
-// unequal floats order their rationals correctly, and only equal floats
-// need the exact, allocating big.Rat comparison.
-func exactOrder(n int, idx []int32, val func(int32) *big.Rat) func(a, b int32) int {
-	approx := make([]float64, n)
-	for _, i := range idx {
-		approx[i], _ = val(i).Float64()
-	}
+// order compares two units (by hierarchy index) by a value whose float sum
+// is approx[u·4 + k] and whose exact value is exact(u). Sums of nearest
+// floats are within a relative 1e-12 of the exact sums of a few hundred
+// criteria, so floats further apart than 1e-9 order the exact values
+// correctly; closer ones are compared exactly.
+func (sc *Scorecard) order(k int, exact func(u int) *big.Rat) func(a, b int32) int {
 	return func(a, b int32) int {
-		switch fa, fb := approx[a], approx[b]; {
-		case fa < fb:
-			return -1
-		case fa > fb:
-			return 1
+		ua, ub := sc.pos[a], sc.pos[b]
+		fa, fb := sc.approx[ua*4+k], sc.approx[ub*4+k]
+		if math.Abs(fa-fb) > 1e-9*max(math.Abs(fa), math.Abs(fb)) {
+			return cmp.Compare(fa, fb)
 		}
-		return val(a).Cmp(val(b))
+		return exact(ua).Cmp(exact(ub))
 	}
+}
+
+// value returns a new copy of unit u's points for node j, or nil when they
+// are missing or not defined (a node below a given one).
+func (sc *Scorecard) value(u, j int) *big.Rat {
+	if sc.under[j] {
+		return nil
+	}
+	nn := len(sc.f.nodes)
+	if sc.given[j] {
+		v := sc.vals[u*nn+j]
+		if v.d == 0 {
+			return nil
+		}
+		return sc.rat(v, new(big.Rat))
+	}
+	sum := new(big.Rat)
+	x := new(big.Rat)
+	for k := j + 1; k < sc.f.end[j]; k++ {
+		if !sc.given[k] || sc.under[k] {
+			continue
+		}
+		v := sc.vals[u*nn+k]
+		if v.d == 0 {
+			return nil
+		}
+		sum.Add(sum, sc.rat(v, x))
+	}
+	return sum
+}
+
+// total returns unit u's exact total, or nil.
+func (sc *Scorecard) total(u int) *big.Rat { return sc.value(u, 0) }
+
+// pillar returns unit u's exact points in pillar p, or nil.
+func (sc *Scorecard) pillar(u int, p indicator.Pillar) *big.Rat {
+	if sc.pilSet != nil {
+		if x := sc.pilSet[u][p]; x != nil {
+			return new(big.Rat).Set(x)
+		}
+		return nil
+	}
+	nn := len(sc.f.nodes)
+	sum, x := new(big.Rat), new(big.Rat)
+	for j, g := range sc.given {
+		if !g || sc.under[j] || sc.f.pillars[j]&(1<<p) == 0 {
+			continue
+		}
+		v := sc.vals[u*nn+j]
+		if v.d == 0 {
+			return nil
+		}
+		sum.Add(sum, sc.rat(v, x))
+	}
+	return sum
 }
 
 // UnitScore is one unit's scores.
@@ -567,27 +781,27 @@ func (sc *Scorecard) Unit(code region.Code) (UnitScore, bool) {
 }
 
 func (sc *Scorecard) unitScore(u int) UnitScore {
-	nn := len(sc.f.nodes)
 	i := sc.units[u]
 	us := UnitScore{
-		Unit: sc.h.At(int(i)), Rank: int(sc.rank[i]), Missing: slices.Clone(sc.miss[u]),
+		Unit: sc.h.At(int(i)), Rank: int(sc.rank[i]), Missing: sc.missing(u),
 		Points: map[string]*big.Rat{},
 	}
 	for j, n := range sc.f.nodes {
-		if p := sc.pts[u*nn+j]; p != nil {
-			us.Points[n.ID] = new(big.Rat).Set(p)
+		if p := sc.value(u, j); p != nil {
+			us.Points[n.ID] = p
 		}
 	}
 	if sc.full[u] {
-		us.Total = new(big.Rat).Set(sc.pts[u*nn])
+		us.Total = sc.total(u)
 		us.Index = new(big.Rat).Quo(us.Total, sc.f.points[0])
 		us.PillarPoints, us.PillarValue, us.PillarRank = map[indicator.Pillar]*big.Rat{}, map[indicator.Pillar]*big.Rat{}, map[indicator.Pillar]int{}
 		for _, p := range allPillars {
 			if sc.pmax[p].Sign() == 0 {
 				continue
 			}
-			us.PillarPoints[p] = new(big.Rat).Set(sc.pil[u][p])
-			us.PillarValue[p] = new(big.Rat).Quo(sc.pil[u][p], sc.pmax[p])
+			pts := sc.pillar(u, p)
+			us.PillarPoints[p] = pts
+			us.PillarValue[p] = new(big.Rat).Quo(pts, sc.pmax[p])
 			us.PillarRank[p] = int(sc.prank[p][i])
 		}
 	}

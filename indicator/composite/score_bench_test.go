@@ -57,6 +57,22 @@ func fiftyCriteria() *composite.Criteria {
 // BenchmarkScoreNational scores the 10,047 communes of Vietnam2024 on a
 // 50-criterion set.
 func BenchmarkScoreNational(b *testing.B) {
+	res := nationalResult(b)
+	c := fiftyCriteria()
+	if c.Leaves() != 50 {
+		b.Fatalf("%d leaves", c.Leaves())
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := c.Score(res, nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// nationalResult is a roll-up of random counts and plans for every commune
+// of Vietnam2024.
+func nationalResult(b *testing.B) *indicator.Result {
 	h := region.Vietnam2024()
 	r := rand.New(rand.NewPCG(1, 9))
 	cat := indicator.Standard()
@@ -84,14 +100,22 @@ func BenchmarkScoreNational(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	c := fiftyCriteria()
-	if c.Leaves() != 50 {
-		b.Fatalf("%d leaves", c.Leaves())
+	return res
+}
+
+// BenchmarkRankingNational reads every commune's exact scores (total,
+// index, points of every node, pillars) from a national scorecard: the
+// exact sums that Score leaves until they are asked for.
+func BenchmarkRankingNational(b *testing.B) {
+	res := nationalResult(b)
+	sc, err := fiftyCriteria().Score(res, nil)
+	if err != nil {
+		b.Fatal(err)
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := c.Score(res, nil); err != nil {
-			b.Fatal(err)
+		if len(sc.Ranking()) != 10047 {
+			b.Fatal("units")
 		}
 	}
 }

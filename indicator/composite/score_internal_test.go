@@ -26,23 +26,33 @@ func TestScoreLeafRules(t *testing.T) {
 	}
 	for _, tt := range tests {
 		n := &Node{ID: "x", Points: d("15"), Rule: &tt.rule}
-		vals := make([]*big.Rat, len(tt.vals))
+		sc := &Scorecard{}
+		vals := make([]frac, len(tt.vals))
 		for i, v := range tt.vals {
 			if v != "" {
-				vals[i] = r(v)
+				vals[i] = sc.frac(r(v))
 			}
 		}
 		got := make([]string, len(vals))
 		lr := newLeafRule(n, big.NewRat(15, 1))
-		lr.bounds(vals)
+		lr.bounds(vals, sc)
 		for u, v := range vals {
-			p, err := lr.points(v)
-			if err != nil {
+			got[u] = "nil"
+			if v.d == 0 {
+				continue
+			}
+			p := new(big.Rat)
+			if tt.rule.Kind == MinMax {
+				lr.minmax(sc.rat(v, new(big.Rat)), p)
+			} else if err := lr.points(sc.rat(v, new(big.Rat)), p); err != nil {
 				t.Fatalf("%s: %v", tt.name, err)
 			}
-			got[u] = "nil"
-			if p != nil {
-				got[u] = p.RatString()
+			got[u] = p.RatString()
+			// The int64 path, where it applies, gives the same.
+			if x := sc.rat(v, new(big.Rat)); x.Num().IsInt64() && x.Denom().IsInt64() {
+				if f, done := lr.points64(x.Num().Int64(), x.Denom().Int64()); done && sc.rat(f, new(big.Rat)).Cmp(p) != 0 {
+					t.Errorf("%s: points64(%s) = %d/%d, points gives %s", tt.name, x, f.n, f.d, p)
+				}
 			}
 		}
 		for i := range got {
@@ -52,7 +62,7 @@ func TestScoreLeafRules(t *testing.T) {
 		}
 	}
 	n := &Node{ID: "x", Points: d("15"), Rule: &Rule{Kind: AsReported}}
-	if _, err := newLeafRule(n, big.NewRat(15, 1)).points(r("16")); err == nil {
+	if err := newLeafRule(n, big.NewRat(15, 1)).points(r("16"), new(big.Rat)); err == nil {
 		t.Error("points above the maximum accepted")
 	}
 }

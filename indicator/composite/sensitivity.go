@@ -58,19 +58,19 @@ func (sc *Scorecard) Sensitivity(opt SensitivityOptions) ([]RankSpread, error) {
 	// main indicators), their maxima, and each unit's points as floats.
 	var crit []int
 	for j, g := range sc.given {
-		if g && sc.f.points[j].Sign() > 0 {
+		if g && !sc.under[j] && sc.f.points[j].Sign() > 0 {
 			crit = append(crit, j)
 		}
 	}
 	nc := len(crit)
 	pts := make([]float64, nu*nc)
-	missing := make([]bool, nu) // a given criterion without data
+	lacks := make([]bool, nu) // a given criterion without data
 	for u := range sc.units {
 		for k, j := range crit {
-			if p := sc.pts[u*nn+j]; p != nil && !slices.Contains(sc.miss[u], sc.f.nodes[j].ID) {
-				pts[u*nc+k], _ = p.Float64()
+			if v := sc.vals[u*nn+j]; v.d != missing && v.d != missingAsZero {
+				pts[u*nc+k] = sc.float(v)
 			} else {
-				missing[u] = true
+				lacks[u] = true
 			}
 		}
 	}
@@ -90,7 +90,7 @@ func (sc *Scorecard) Sensitivity(opt SensitivityOptions) ([]RankSpread, error) {
 		}
 		idx = idx[:0]
 		for u, i := range sc.units {
-			if missing[u] && !zero || !missing[u] && !sc.full[u] {
+			if lacks[u] && !zero || !lacks[u] && !sc.full[u] {
 				continue
 			}
 			t := 0.0

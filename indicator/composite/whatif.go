@@ -33,10 +33,10 @@ func Diff(before, after *Scorecard) ([]Move, error) {
 		}
 		m := Move{Unit: before.h.At(int(i)), Before: int(before.rank[i]), After: int(after.rank[i])}
 		if before.full[u] {
-			m.IndexBefore = new(big.Rat).Quo(before.pts[u*len(before.f.nodes)], before.f.points[0])
+			m.IndexBefore = new(big.Rat).Quo(before.total(u), before.f.points[0])
 		}
 		if after.full[a] {
-			m.IndexAfter = new(big.Rat).Quo(after.pts[a*len(after.f.nodes)], after.f.points[0])
+			m.IndexAfter = new(big.Rat).Quo(after.total(a), after.f.points[0])
 		}
 		out = append(out, m)
 	}
@@ -68,7 +68,6 @@ func Diff(before, after *Scorecard) ([]Move, error) {
 // weight. A new unit with a predecessor missing from sc is an error; one
 // whose predecessors lack data has no total, like them.
 func (sc *Scorecard) Merge(cw *region.Crosswalk, to *region.Hierarchy, weights map[region.Code]int64) (*Scorecard, error) {
-	out := &Scorecard{c: sc.c, h: to, f: sc.f, pmax: sc.pmax}
 	nn := len(sc.f.nodes)
 	isMain := make([]bool, nn)
 	for j, n := range sc.f.nodes {
@@ -78,13 +77,15 @@ func (sc *Scorecard) Merge(cw *region.Crosswalk, to *region.Hierarchy, weights m
 		}
 		isMain[j] = !under && (n.Role == Main || len(n.Children) == 0)
 	}
-	for _, i := range to.Level(sc.c.spec.Level) {
+	out := sc.c.newScorecard(to, isMain)
+	out.vals = make([]frac, len(out.units)*nn)
+	out.pilSet = make([][4]*big.Rat, len(out.units))
+	for v, i := range out.units {
 		code := to.At(int(i)).Code
-		preds := cw.Predecessors(code)
 		var pos []int
 		var ws []*big.Rat
 		wsum := new(big.Rat)
-		for _, l := range preds {
+		for _, l := range cw.Predecessors(code) {
 			pc := l.From
 			pi, ok := sc.h.Index(pc)
 			u, scored := sc.pos[int32(pi)]
@@ -102,52 +103,37 @@ func (sc *Scorecard) Merge(cw *region.Crosswalk, to *region.Hierarchy, weights m
 			pos, ws = append(pos, u), append(ws, w)
 			wsum.Add(wsum, w)
 		}
-		if len(pos) == 0 {
-			continue
-		}
 		mean := func(get func(u int) *big.Rat) *big.Rat {
+			if len(pos) == 0 {
+				return nil
+			}
 			sum := new(big.Rat)
 			for k, u := range pos {
-				v := get(u)
-				if v == nil {
+				x := get(u)
+				if x == nil {
 					return nil
 				}
-				sum.Add(sum, new(big.Rat).Mul(v, ws[k]))
+				sum.Add(sum, x.Mul(x, ws[k]))
 			}
 			return sum.Quo(sum, wsum)
 		}
-		row := make([]*big.Rat, nn)
-		var miss []string
-		for j := range row {
+		for j := range nn {
 			if !isMain[j] {
 				continue
 			}
-			row[j] = mean(func(u int) *big.Rat { return sc.pts[u*nn+j] })
-			if row[j] == nil {
-				miss = append(miss, sc.f.nodes[j].ID)
+			if x := mean(func(u int) *big.Rat { return sc.value(u, j) }); x != nil {
+				out.vals[v*nn+j] = out.frac(x)
 			}
 		}
-		out.units = append(out.units, i)
-		out.pts = append(out.pts, row...)
-		out.miss = append(out.miss, miss)
-		var pil [4]*big.Rat
-		for p := range pil {
-			pil[p] = mean(func(u int) *big.Rat {
+		for _, p := range allPillars {
+			out.pilSet[v][p] = mean(func(u int) *big.Rat {
 				if !sc.full[u] {
 					return nil
 				}
-				return sc.pil[u][p]
+				return sc.pillar(u, p)
 			})
 		}
-		out.pil = append(out.pil, pil)
 	}
-	out.given = isMain
-	out.full = make([]bool, len(out.units))
-	for u := range out.units {
-		row := out.pts[u*nn : (u+1)*nn]
-		out.sumUp(row, isMain)
-		out.full[u] = row[0] != nil && out.pil[u][0] != nil
-	}
-	out.rankAll()
+	out.finish()
 	return out, nil
 }
