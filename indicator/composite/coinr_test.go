@@ -5,220 +5,362 @@ import (
 	"fmt"
 	"math"
 	"math/big"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
-	"sort"
+	"strconv"
+	"strings"
 	"testing"
-	"time"
 
 	"github.com/shopspring/decimal"
 
-	"github.com/chiso-vn/chiso/indicator"
 	"github.com/chiso-vn/chiso/indicator/composite"
 	"github.com/chiso-vn/chiso/internal/seeds"
-	"github.com/chiso-vn/chiso/region"
 )
 
-func readCSV(t *testing.T, path string) []map[string]string {
-	f, err := os.Open(path)
+// asem reads COINr's ASEM example from testdata/coinr-asem.
+func asem(tb testing.TB) (*composite.Framework, *composite.Data) {
+	dir := filepath.Join(seeds.Root(), "testdata", "coinr-asem")
+	mf, err := os.Open(filepath.Join(dir, "ASEM_iMeta.csv"))
 	if err != nil {
-		t.Skipf("COINr's ASEM data is not here (%v); users' clones do not have ../shared", err)
+		tb.Fatal(err)
+	}
+	defer mf.Close()
+	f, err := composite.ReadFramework(mf, "ASEM_iMeta.csv")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	df, err := os.Open(filepath.Join(dir, "ASEM_iData.csv"))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer df.Close()
+	d, err := composite.ReadData(df, "ASEM_iData.csv", f)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return f, d
+}
+
+func readTable(tb testing.TB, name string) [][]string {
+	f, err := os.Open(filepath.Join(seeds.Root(), "testdata", "coinr-asem", name))
+	if err != nil {
+		tb.Fatal(err)
 	}
 	defer f.Close()
-	recs, err := csv.NewReader(f).ReadAll()
+	cr := csv.NewReader(f)
+	cr.Comment = '#'
+	rows, err := cr.ReadAll()
 	if err != nil {
-		t.Fatal(err)
+		tb.Fatal(err)
 	}
-	var out []map[string]string
-	for _, r := range recs[1:] {
-		m := map[string]string{}
-		for i, h := range recs[0] {
-			m[h] = r[i]
-		}
-		out = append(out, m)
-	}
-	return out
+	return rows
 }
 
-func gcd(a, b int64) int64 {
-	for b != 0 {
-		a, b = b, a%b
-	}
-	return a
-}
-
-// TestCOINrASEM expresses COINr's default aggregation of its ASEM example
-// (min-max to [0, 100] after direction, then equal-weight arithmetic means
-// indicator → pillar → sub-index → index) as a chiso criteria set, scores
-// the 51 countries, and compares with the same pipeline computed directly in
-// floating point. Indicators with a denominator or missing values are left
-// out, since COINr's denomination, imputation and winsorisation are not
-// chiso's to reproduce; the check is of normalisation, nested aggregation
-// through points, and ranking.
+// TestCOINrASEM runs COINr's default pipeline on its ASEM example and
+// compares the index, both sub-indices and all eight pillars of the 51
+// countries with COINr's own results (testdata/coinr-asem/results.csv):
+// every value within 0,01 and the ranks on the index equal; and the
+// indicators COINr treats, with the number of points it winsorises.
 func TestCOINrASEM(t *testing.T) {
-	dir := filepath.Join(seeds.Root(), "..", "shared", "data", "coinr-asem")
-	meta := readCSV(t, filepath.Join(dir, "ASEM_iMeta.csv"))
-	data := readCSV(t, filepath.Join(dir, "ASEM_iData.csv"))
-	sort.Slice(data, func(i, j int) bool { return data[i]["uCode"] < data[j]["uCode"] })
-
-	// The framework, keeping complete indicators without denominators.
-	type ind struct {
-		code, pillar string
-		invert       bool
-	}
-	var inds []ind
-	subOf := map[string]string{}
-	for _, m := range meta {
-		switch {
-		case m["Type"] == "Aggregate" && m["Level"] == "2.0":
-			subOf[m["iCode"]] = m["Parent"]
-		case m["Type"] == "Indicator" && m["Denominator"] == "":
-			complete := true
-			for _, r := range data {
-				complete = complete && r[m["iCode"]] != ""
-			}
-			if complete {
-				inds = append(inds, ind{m["iCode"], m["Parent"], m["Direction"] == "-1.0"})
-			}
-		}
-	}
-	perPillar := map[string][]ind{}
-	var pillars []string
-	for _, in := range inds {
-		if perPillar[in.pillar] == nil {
-			pillars = append(pillars, in.pillar)
-		}
-		perPillar[in.pillar] = append(perPillar[in.pillar], in)
-	}
-	pillarsOf := map[string][]string{}
-	var subs []string
-	for _, p := range pillars {
-		s := subOf[p]
-		if pillarsOf[s] == nil {
-			subs = append(subs, s)
-		}
-		pillarsOf[s] = append(pillarsOf[s], p)
-	}
-	if len(inds) < 15 || len(subs) != 2 {
-		t.Fatalf("%d indicators in %d sub-indices", len(inds), len(subs))
-	}
-	// Equal weights at every level as whole points: an indicator gets
-	// T / (sub-indices × pillars of its sub-index × indicators of its pillar).
-	var lcm int64 = 1
-	for _, s := range subs {
-		for _, p := range pillarsOf[s] {
-			n := int64(len(subs) * len(pillarsOf[s]) * len(perPillar[p]))
-			lcm = lcm / gcd(lcm, n) * n
-		}
-	}
-	root := composite.Node{ID: "Index", Name: "Index", Role: composite.Group, Points: decimal.NewFromInt(lcm)}
-	for _, s := range subs {
-		sn := composite.Node{ID: s, Name: s, Role: composite.Group, Points: decimal.NewFromInt(lcm / int64(len(subs)))}
-		for _, p := range pillarsOf[s] {
-			pn := composite.Node{ID: p, Name: p, Role: composite.Group, Points: sn.Points.Div(decimal.NewFromInt(int64(len(pillarsOf[s]))))}
-			for _, in := range perPillar[p] {
-				pn.Children = append(pn.Children, composite.Node{
-					ID: in.code, Name: in.code, Role: composite.Main,
-					Points:  pn.Points.Div(decimal.NewFromInt(int64(len(perPillar[p])))),
-					Measure: &composite.Reading{Reported: in.code},
-					Rule:    &composite.Rule{Kind: composite.MinMax, Invert: in.invert},
-				})
-			}
-			sn.Children = append(sn.Children, pn)
-		}
-		root.Children = append(root.Children, sn)
-	}
-	c, err := composite.New(composite.Spec{ID: "asem", Name: "ASEM (COINr example)", Source: "COINr ASEM_iMeta", Level: region.LevelProvince, Root: root}, indicator.Standard())
+	f, d := asem(t)
+	res, err := composite.Run(f, d, composite.COINrDefault("EurAsia_group")...)
 	if err != nil {
 		t.Fatal(err)
 	}
-
-	// The 51 countries as units, with codes in the order of their ISO codes.
-	units := []region.Unit{{Code: region.Nation, Name: "ASEM", Kind: region.KindNation}}
-	rep := composite.Reported{}
-	codeOf := map[string]region.Code{}
-	for i, r := range data {
-		code := region.MustParseCode(fmt.Sprintf("%02d", i+1))
-		codeOf[r["uCode"]] = code
-		units = append(units, region.Unit{Code: code, Name: r["uName"], Kind: region.KindProvince, Parent: region.Nation})
-		for _, in := range inds {
-			if rep[in.code] == nil {
-				rep[in.code] = map[region.Code]decimal.Decimal{}
+	rows := readTable(t, "results.csv")
+	head := rows[0]
+	if len(rows)-1 != 51 || len(res.Units()) != 51 {
+		t.Fatalf("%d reference rows, %d units", len(rows)-1, len(res.Units()))
+	}
+	worst := 0.0
+	for _, row := range rows[1:] {
+		unit := row[0]
+		if got := res.Rank("Index", unit); strconv.Itoa(got) != row[1] {
+			t.Errorf("%s: rank %d, COINr %s", unit, got, row[1])
+		}
+		for k := 2; k < len(head); k++ {
+			want, _ := strconv.ParseFloat(row[k], 64)
+			v, ok := res.Value(head[k], unit)
+			if !ok {
+				t.Errorf("%s %s: no value", unit, head[k])
+				continue
 			}
-			rep[in.code][code] = decimal.RequireFromString(r[in.code])
+			got, _ := v.Float64()
+			diff := got - want
+			if diff < 0 {
+				diff = -diff
+			}
+			worst = max(worst, diff)
+			if diff >= 0.01 {
+				t.Errorf("%s %s = %.4f, COINr %.4f", unit, head[k], got, want)
+			}
 		}
 	}
-	h, err := region.New(units)
+	t.Logf("largest difference from COINr over 51 × 11 values: %.2g", worst)
+
+	var treated []string
+	for _, tr := range res.Treated {
+		treated = append(treated, tr.Indicator+":"+strconv.Itoa(len(tr.Winsorised))+":"+strconv.FormatBool(tr.Log))
+	}
+	var want []string
+	for _, row := range readTable(t, "treated.csv")[1:] {
+		want = append(want, row[0]+":"+row[3]+":"+strconv.FormatBool(row[4] != "TRUE"))
+	}
+	if !slices.Equal(treated, want) {
+		t.Errorf("treated (indicator:points:log)\n got %v\nwant %v", treated, want)
+	}
+	if len(res.Dropped) != 0 {
+		t.Errorf("screened out %v; COINr keeps all 51", res.Dropped)
+	}
+	// Skewness and kurtosis as COINr (e1071 type 2) computes them.
+	for k, row := range readTable(t, "treated.csv")[1:] {
+		s, _ := strconv.ParseFloat(row[1], 64)
+		ku, _ := strconv.ParseFloat(row[2], 64)
+		if tr := res.Treated[k]; math.Abs(tr.Skew-s) > 1e-5 || math.Abs(tr.Kurt-ku) > 1e-5 {
+			t.Errorf("%s: skew %.6f kurt %.6f, COINr %s %s", tr.Indicator, tr.Skew, tr.Kurt, row[1], row[2])
+		}
+	}
+}
+
+// A winsorisation and a z-score by hand.
+func TestTreatAndZScore(t *testing.T) {
+	meta := "Level,iCode,iName,Direction,Weight,Parent,Type\n1,x,X,1,1,I,Indicator\n2,I,I,1,1,,Aggregate\n"
+	f, err := composite.ReadFramework(strings.NewReader(meta), "m.csv")
 	if err != nil {
 		t.Fatal(err)
 	}
-	ds, _ := indicator.NewBuilder(h, indicator.Standard(), "none").Build()
-	res, _ := ds.Rollup(time.Now(), nil)
-	sc, err := c.Score(res, rep)
+	data := "uCode,x\nA,1\nB,2\nC,3\nD,4\nE,5\nF,6\nG,7\nH,8\nI,9\nJ,100\n"
+	d, err := composite.ReadData(strings.NewReader(data), "d.csv", f)
 	if err != nil {
 		t.Fatal(err)
 	}
+	// 1..9 and 100: skewness 3,12, kurtosis 9,80 fail; winsorising the
+	// highest point once (100 → 9) passes.
+	res, err := composite.Run(f, d, composite.Treat{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tr := res.Treated[0]
+	if math.Abs(tr.Skew-3.1189) > 1e-4 || math.Abs(tr.Kurt-9.7992) > 1e-4 || strings.Join(tr.Winsorised, " ") != "J" || tr.Log || !tr.Passes {
+		t.Errorf("treatment %+v", tr)
+	}
+	if v, _ := res.Value("x", "J"); v.Cmp(big.NewRat(9, 1)) != 0 {
+		t.Errorf("J winsorised to %v", v)
+	}
+	// z-scores of 1, 2, 3: mean 2, sd 1.
+	d3, _ := composite.ReadData(strings.NewReader("uCode,x\nA,1\nB,2\nC,3\n"), "d.csv", f)
+	res, err = composite.Run(f, d3, composite.Normalise{Method: composite.NormZScore})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for unit, want := range map[string]float64{"A": -1, "B": 0, "C": 1} {
+		if v, _ := res.Value("x", unit); ratF(v) != want {
+			t.Errorf("z(%s) = %v, want %v", unit, v, want)
+		}
+	}
+}
 
-	// The same pipeline, directly, in floating point.
-	norm := map[string][]float64{}
-	for _, in := range inds {
-		var xs []float64
-		for _, r := range data {
-			x, _ := decimal.RequireFromString(r[in.code]).Float64()
-			xs = append(xs, x)
+func ratF(x *big.Rat) float64 { f, _ := x.Float64(); return f }
+
+// Worked examples of each step, by hand.
+func TestPipelineSteps(t *testing.T) {
+	meta := "Level,iCode,iName,Direction,Weight,Unit,Target,Denominator,Parent,Type\n" +
+		"1,a,A,1,1,,,Pop,P,Indicator\n" +
+		"1,b,B,-1,1,,10,,P,Indicator\n" +
+		"1,c,C,1,2,,,,Q,Indicator\n" +
+		"2,P,P,1,1,,,,I,Aggregate\n" +
+		"2,Q,Q,1,1,,,,I,Aggregate\n" +
+		"3,I,Index,1,1,,,,,Aggregate\n" +
+		",G,Group,,,,,,,Group\n" +
+		",Pop,Population,,,,,,,Denominator\n"
+	f, err := composite.ReadFramework(strings.NewReader(meta), "meta.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	data := "uCode,uName,G,Pop,a,b,c\n" +
+		"U1,Một,x,10,100,1,4\n" +
+		"U2,Hai,x,20,100,3,\n" +
+		"U3,Ba,y,5,,5,8\n" +
+		"U4,Bốn,y,10,300,7,1\n"
+	d, err := composite.ReadData(strings.NewReader(data), "data.csv", f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := func(s string) *big.Rat { x, _ := new(big.Rat).SetString(s); return x }
+	check := func(res *composite.PipelineResult, node, unit, want string) {
+		t.Helper()
+		v, ok := res.Value(node, unit)
+		if !ok && want != "" || ok && (want == "" || v.Cmp(r(want)) != 0) {
+			t.Errorf("%s of %s = %v, want %s", node, unit, v, want)
 		}
-		lo, hi := slices.Min(xs), slices.Max(xs)
-		for _, x := range xs {
-			v := (x - lo) / (hi - lo) * 100
-			if in.invert {
-				v = (hi - x) / (hi - lo) * 100
+	}
+	// Denominate: a per person is 10, 5, missing, 30. Impute by group: U3
+	// takes the mean of group y, which has only U4: 30; c of U2 takes
+	// group x's 4.
+	res, err := composite.Run(f, d, composite.Denominate{}, composite.Impute{Method: composite.ImputeGroupMean, Group: "G"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	check(res, "a", "U2", "5")
+	check(res, "a", "U3", "30")
+	check(res, "c", "U2", "4")
+	if res.Imputed != 2 {
+		t.Errorf("%d imputed", res.Imputed)
+	}
+	// Mean and median imputation: a's mean of 10, 5, 30 is 15; c's median
+	// of 4, 8, 1 is 4.
+	res, _ = composite.Run(f, d, composite.Denominate{}, composite.Impute{Method: composite.ImputeMean})
+	check(res, "a", "U3", "15")
+	res, _ = composite.Run(f, d, composite.Impute{Method: composite.ImputeMedian})
+	check(res, "c", "U2", "4")
+	// Screening at 100% drops the units with a missing value.
+	res, _ = composite.Run(f, d, composite.Screen{Min: decimal.NewFromInt(1)})
+	if strings.Join(res.Dropped, " ") != "U2 U3" {
+		t.Errorf("dropped %v", res.Dropped)
+	}
+	// Min-max after direction: b is lower-better, so 1 → 100 and 7 → 0;
+	// 3 → 200/3.
+	res, err = composite.Run(f, d, composite.Denominate{}, composite.Impute{Method: composite.ImputeGroupMean, Group: "G"}, composite.Normalise{}, composite.Aggregate{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	check(res, "b", "U1", "100")
+	check(res, "b", "U2", "200/3")
+	check(res, "b", "U4", "0")
+	// a: 10, 5, 30, 30 → (a−5)/25·100 = 20, 0, 100, 100.
+	// P is the mean of a and b: U1 (20 + 100)/2 = 60; U4 (100 + 0)/2 = 50.
+	// Q is c alone: U4 (1 − 1)/7·100 = 0. I = (50 + 0)/2 = 25.
+	check(res, "P", "U1", "60")
+	check(res, "I", "U4", "25")
+	// Rank: lowest is 1, ties share.
+	res, _ = composite.Run(f, d, composite.Normalise{Method: composite.NormRank})
+	check(res, "b", "U4", "1")
+	check(res, "b", "U1", "4")
+	// Geometric mean with a zero is an error; harmonic mean exact.
+	if _, err := composite.Run(f, d, composite.Denominate{}, composite.Impute{Method: composite.ImputeGroupMean, Group: "G"}, composite.Normalise{}, composite.Aggregate{Method: composite.GeometricMean}); err == nil {
+		t.Error("a geometric mean of a zero succeeded")
+	}
+}
+
+func TestPipelineSensitivity(t *testing.T) {
+	f, d := asem(t)
+	steps := composite.COINrDefault("EurAsia_group")
+	still, err := composite.PipelineSensitivity(f, d, steps, composite.PipelineVariation{Samples: 5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(still) != 51 || still[0].Unit.Code != "CHE" || still[0].Rank != 1 {
+		t.Fatalf("base ranking: %+v", still[0])
+	}
+	for _, s := range still {
+		if s.Kept != 5 || s.Low != s.Rank || s.High != s.Rank {
+			t.Errorf("without variation %s moved: %+v", s.Unit.Code, s.Spread)
+		}
+	}
+	v := composite.PipelineVariation{
+		Normalisers: []composite.Normalise{{Method: composite.NormMinMax}, {Method: composite.NormRank}, {Method: composite.NormZScore}},
+		Weights:     0.25, Samples: 40, Seed: 3,
+	}
+	a, err := composite.PipelineSensitivity(f, d, steps, v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := composite.PipelineSensitivity(f, d, steps, v)
+	moved := 0
+	for k := range a {
+		if a[k].Unit.Code != b[k].Unit.Code || a[k].Spread != b[k].Spread {
+			t.Fatalf("the same seed differs: %+v %+v", a[k], b[k])
+		}
+		if s := a[k]; s.Low > s.Median || s.Median > s.High || s.Ranked != 40 {
+			t.Errorf("%s: %+v", s.Unit.Code, s.Spread)
+		}
+		if a[k].Low != a[k].High {
+			moved++
+		}
+	}
+	if moved == 0 {
+		t.Error("nobody moved")
+	}
+	if _, err := composite.PipelineSensitivity(f, d, steps[:4], v); err == nil {
+		t.Error("a pipeline without Normalise accepted")
+	}
+}
+
+func BenchmarkPipelineASEM(b *testing.B) {
+	f, d := asem(b)
+	steps := composite.COINrDefault("EurAsia_group")
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := composite.Run(f, d, steps...); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkPipelineNational runs the default pipeline on 10,047 units × 30
+// indicators in three pillars, with 5% of values missing.
+func BenchmarkPipelineNational(b *testing.B) {
+	var meta, data strings.Builder
+	meta.WriteString("Level,iCode,iName,Direction,Weight,Parent,Type\n")
+	data.WriteString("uCode,uName,G")
+	for k := range 30 {
+		fmt.Fprintf(&meta, "1,i%d,i%d,%d,1,P%d,Indicator\n", k, k, 1-2*(k%4/3), k%3)
+		fmt.Fprintf(&data, ",i%d", k)
+	}
+	meta.WriteString("2,P0,P0,1,1,I,Aggregate\n2,P1,P1,1,1,I,Aggregate\n2,P2,P2,1,1,I,Aggregate\n3,I,Index,1,1,,Aggregate\n,G,G,,,,Group\n")
+	data.WriteString("\n")
+	r := rand.New(rand.NewPCG(1, 2))
+	for u := range 10047 {
+		fmt.Fprintf(&data, "%05d,u%d,%c", u, u, 'a'+rune(u%7))
+		for range 30 {
+			if r.IntN(20) == 0 {
+				data.WriteString(",")
+				continue
 			}
-			norm[in.code] = append(norm[in.code], v)
+			fmt.Fprintf(&data, ",%d.%02d", r.IntN(1000), r.IntN(100))
+		}
+		data.WriteString("\n")
+	}
+	f, err := composite.ReadFramework(strings.NewReader(meta.String()), "meta.csv")
+	if err != nil {
+		b.Fatal(err)
+	}
+	d, err := composite.ReadData(strings.NewReader(data.String()), "data.csv", f)
+	if err != nil {
+		b.Fatal(err)
+	}
+	steps := []composite.Step{composite.Impute{Method: composite.ImputeGroupMean, Group: "G"}, composite.Treat{}, composite.Normalise{}, composite.Aggregate{}}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := composite.Run(f, d, steps...); err != nil {
+			b.Fatal(err)
 		}
 	}
-	mean := func(xs []float64) float64 {
-		s := 0.0
-		for _, x := range xs {
-			s += x
+}
+
+func FuzzReadFramework(f *testing.F) {
+	f.Add("Level,iCode,iName,Direction,Weight,Parent,Type\n1,x,X,1,1,I,Indicator\n2,I,I,1,1,,Aggregate\n")
+	f.Add("Level,iCode,iName,Direction,Weight,Parent,Type\n1,x,X,2,-1,I,Indicator\n1,x,X,1,1,J,Indicator\n3,I,I,1,1,,Aggregate\n")
+	f.Add("Level,iCode,iName,Direction,Weight,Denominator,Parent,Type\n1,x,X,1,1,Pop,I,Indicator\n2,I,I,1,1,,,Aggregate\n,Pop,P,,,,,Denominator\n")
+	f.Fuzz(func(t *testing.T, in string) {
+		fw, err := composite.ReadFramework(strings.NewReader(in), "f.csv")
+		if err != nil {
+			return
 		}
-		return s / float64(len(xs))
-	}
-	want := make([]float64, len(data))
-	for u := range data {
-		var subVals []float64
-		for _, s := range subs {
-			var pv []float64
-			for _, p := range pillarsOf[s] {
-				var iv []float64
-				for _, in := range perPillar[p] {
-					iv = append(iv, norm[in.code][u])
-				}
-				pv = append(pv, mean(iv))
+		// A framework that reads has one index, and every parent one level up.
+		byCode := map[string]composite.FrameNode{}
+		for _, n := range fw.Nodes() {
+			byCode[n.Code] = n
+		}
+		for _, n := range fw.Nodes() {
+			if p, ok := byCode[n.Parent]; n.Parent != "" && (!ok || p.Level != n.Level+1) {
+				t.Fatalf("%s has parent %q", n.Code, n.Parent)
 			}
-			subVals = append(subVals, mean(pv))
 		}
-		want[u] = mean(subVals)
-	}
-	for u, r := range data {
-		us, _ := sc.Unit(codeOf[r["uCode"]])
-		got, _ := new(big.Rat).Mul(us.Index, big.NewRat(100, 1)).Float64()
-		if math.Abs(got-want[u]) > 1e-9 {
-			t.Errorf("%s: chiso %.12f, direct %.12f", r["uCode"], got, want[u])
+		if fw.Index() == "" {
+			t.Fatal("no index")
 		}
-	}
-	// Ranks: chiso's order is the direct order (no two countries tie).
-	order := make([]int, len(data))
-	for i := range order {
-		order[i] = i
-	}
-	sort.Slice(order, func(a, b int) bool { return want[order[a]] > want[order[b]] })
-	for rank, u := range order {
-		us, _ := sc.Unit(codeOf[data[u]["uCode"]])
-		if us.Rank != rank+1 {
-			t.Errorf("%s: chiso rank %d, direct %d", data[u]["uCode"], us.Rank, rank+1)
-		}
-	}
-	best := sc.Ranking()[0]
-	t.Logf("%d indicators, %d pillars: first %s at %s", len(inds), len(pillars), best.Unit.Name, indicator.Round(best.Index, 4, indicator.HalfUp))
+	})
 }

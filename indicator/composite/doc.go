@@ -15,4 +15,12 @@
 // [Criteria.With] and [Criteria.Reweighted] make what-if sets, [Diff] shows
 // who moves, [Scorecard.Merge] scores units merged in 2025 from their
 // predecessors, and [Scorecard.Sensitivity] shows how robust each rank is.
+//
+// Indices built from raw data, as the EU Joint Research Centre's COINr
+// builds them, run as a pipeline: a [Framework] (COINr's iMeta) and [Data]
+// (iData) go through [Denominate], [Screen], [Impute], [Treat], [Normalise]
+// and [Aggregate] steps ([Run]; [COINrDefault] is COINr's example
+// pipeline, whose results the tests reproduce for all 51 countries), and
+// [PipelineSensitivity] shows how the ranks depend on the pipeline's
+// choices.
 package composite

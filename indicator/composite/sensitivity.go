@@ -8,6 +8,8 @@ import (
 	"math/rand/v2"
 	"slices"
 
+	"github.com/shopspring/decimal"
+
 	"github.com/chiso-vn/chiso/indicator"
 	"github.com/chiso-vn/chiso/region"
 )
@@ -25,16 +27,41 @@ type SensitivityOptions struct {
 	Missing bool
 }
 
-// RankSpread is how a unit's rank moves over the scenarios.
-type RankSpread struct {
-	Unit region.Unit
-	Rank int // the unit's rank in the scorecard; 0 when unranked
+// Spread is how a unit's rank moves over scenarios.
+type Spread struct {
+	Rank int // the unit's rank without perturbation; 0 when unranked
 	// Over the scenarios in which the unit is ranked: its median rank (the
 	// lower of the two middle ones), and its 5th and 95th percentile ranks
 	// (nearest rank: the best and worst ranks of the middle 90% of them).
 	Median, Low, High int
 	Ranked            int // the scenarios in which it is ranked
 	Kept              int // the scenarios in which its rank is Rank
+}
+
+// spreadOf summarises the ranks a unit had in the scenarios that ranked it
+// (sorted in place).
+func spreadOf(rank int, ranks []int32) Spread {
+	s := Spread{Rank: rank, Ranked: len(ranks)}
+	n := len(ranks)
+	if n == 0 {
+		return s
+	}
+	slices.Sort(ranks)
+	at := func(q float64) int { return int(ranks[max(int(math.Ceil(q*float64(n)))-1, 0)]) }
+	s.Median, s.Low, s.High = int(ranks[(n-1)/2]), at(0.05), at(0.95)
+	for _, x := range ranks {
+		if int(x) == rank {
+			s.Kept++
+		}
+	}
+	return s
+}
+
+// RankSpread is how a scored unit's rank moves over the scenarios of
+// [Scorecard.Sensitivity].
+type RankSpread struct {
+	Unit region.Unit
+	Spread
 }
 
 // Sensitivity asks how robust the scorecard's ranks are: it scores opt.Samples
@@ -110,26 +137,14 @@ func (sc *Scorecard) Sensitivity(opt SensitivityOptions) ([]RankSpread, error) {
 	for _, us := range sc.Ranking() {
 		i, _ := sc.h.Index(us.Unit.Code)
 		u := sc.pos[int32(i)]
-		s := RankSpread{Unit: us.Unit, Rank: us.Rank, Ranked: len(seen[u])}
-		if n := len(seen[u]); n > 0 {
-			rs := seen[u]
-			slices.Sort(rs)
-			at := func(q float64) int { return int(rs[max(int(math.Ceil(q*float64(n)))-1, 0)]) }
-			s.Median, s.Low, s.High = int(rs[(n-1)/2]), at(0.05), at(0.95)
-			for _, x := range rs {
-				if int(x) == us.Rank {
-					s.Kept++
-				}
-			}
-		}
-		out = append(out, s)
+		out = append(out, RankSpread{us.Unit, spreadOf(us.Rank, seen[u])})
 	}
 	return out, nil
 }
 
 // String describes the spread in Vietnamese: "hạng 3, trong 90% kịch bản
 // từ hạng 2 đến hạng 5 (giữ hạng 3 trong 41% kịch bản)".
-func (s RankSpread) String() string {
+func (s Spread) String() string {
 	if s.Ranked == 0 {
 		return "không được xếp hạng trong kịch bản nào"
 	}
@@ -142,4 +157,97 @@ func (s RankSpread) String() string {
 		return fmt.Sprintf("%s, trong 90%% kịch bản vẫn hạng %d (giữ %s trong %s%% kịch bản)", rank, s.Low, rank, kept)
 	}
 	return fmt.Sprintf("%s, trong 90%% kịch bản từ hạng %d đến hạng %d (giữ %s trong %s%% kịch bản)", rank, s.Low, s.High, rank, kept)
+}
+
+// PipelineVariation is what [PipelineSensitivity] varies. Each scenario
+// draws, with equal chance, one normalisation of Normalisers (to replace
+// the pipeline's Normalise step) and one aggregation of Aggregators (to
+// replace its Aggregate step), and multiplies every weight of the
+// framework by a factor drawn uniformly from [1−Weights, 1+Weights]; means
+// take weights relative to each other, so no renormalisation is needed. An
+// empty list keeps the pipeline's own step.
+type PipelineVariation struct {
+	Normalisers []Normalise
+	Aggregators []Aggregate
+	Weights     float64
+	Samples     int
+	Seed        uint64
+}
+
+// PipelineSpread is how a unit's rank on the index moves over the
+// scenarios of [PipelineSensitivity].
+type PipelineSpread struct {
+	Unit DataUnit
+	Spread
+}
+
+// PipelineSensitivity asks how much the index's ranks depend on the
+// pipeline's choices: it runs steps once up to their Normalise step, then
+// v.Samples scenarios of the rest with the choices v draws, and returns each
+// unit's spread of ranks on the index, best base rank first. The same seed
+// draws the same scenarios.
+func PipelineSensitivity(f *Framework, d *Data, steps []Step, v PipelineVariation) ([]PipelineSpread, error) {
+	if v.Samples < 1 || v.Weights < 0 || v.Weights >= 1 || math.IsNaN(v.Weights) {
+		return nil, errors.New("composite: PipelineSensitivity: want at least 1 sample and weights u in [0, 1)")
+	}
+	cut := slices.IndexFunc(steps, func(s Step) bool { _, ok := s.(Normalise); return ok })
+	if cut < 0 {
+		return nil, errors.New("composite: PipelineSensitivity: the pipeline has no Normalise step")
+	}
+	base, err := Run(f, d, steps...)
+	if err != nil {
+		return nil, err
+	}
+	index := f.Index()
+	prefix, err := newTable(f, d)
+	if err != nil {
+		return nil, err
+	}
+	if err := prefix.run(steps[:cut]); err != nil {
+		return nil, err
+	}
+	r := rand.New(rand.NewPCG(v.Seed, 0x636869736f))
+	seen := make([][]int32, len(base.units))
+	for range v.Samples {
+		g := *f
+		g.nodes = slices.Clone(f.nodes)
+		for k := range g.nodes {
+			factor := 1 + v.Weights*(2*r.Float64()-1)
+			g.nodes[k].Weight = g.nodes[k].Weight.Mul(decimal.NewFromFloat(factor))
+		}
+		rest := slices.Clone(steps[cut:])
+		for k, s := range rest {
+			switch s.(type) {
+			case Normalise:
+				if len(v.Normalisers) > 0 {
+					rest[k] = v.Normalisers[r.IntN(len(v.Normalisers))]
+				}
+			case Aggregate:
+				if len(v.Aggregators) > 0 {
+					rest[k] = v.Aggregators[r.IntN(len(v.Aggregators))]
+				}
+			}
+		}
+		t := prefix.clone(&g)
+		if err := t.run(rest); err != nil {
+			return nil, fmt.Errorf("composite: PipelineSensitivity: a scenario (%v) fails: %w", rest, err)
+		}
+		ranks := rankColumn(base.h, base.pos, t.vals[index])
+		for u, x := range ranks {
+			if x > 0 {
+				seen[u] = append(seen[u], x)
+			}
+		}
+	}
+	out := make([]PipelineSpread, len(base.units))
+	for u, unit := range base.units {
+		out[u] = PipelineSpread{unit, spreadOf(int(base.ranks[index][u]), seen[u])}
+	}
+	slices.SortStableFunc(out, func(a, b PipelineSpread) int {
+		if (a.Rank == 0) != (b.Rank == 0) {
+			return cmp.Compare(b.Rank, a.Rank) // unranked last
+		}
+		return cmp.Compare(a.Rank, b.Rank)
+	})
+	return out, nil
 }

@@ -94,7 +94,7 @@ func TestSensitivity(t *testing.T) {
 			t.Errorf("%+v accepted", bad)
 		}
 	}
-	if got := (composite.RankSpread{Rank: 3, Low: 2, High: 5, Median: 3, Ranked: 100, Kept: 41}).String(); got != "hạng 3, trong 90% kịch bản từ hạng 2 đến hạng 5 (giữ hạng 3 trong 41% kịch bản)" {
+	if got := (composite.Spread{Rank: 3, Low: 2, High: 5, Median: 3, Ranked: 100, Kept: 41}).String(); got != "hạng 3, trong 90% kịch bản từ hạng 2 đến hạng 5 (giữ hạng 3 trong 41% kịch bản)" {
 		t.Errorf("String = %q", got)
 	}
 }
