@@ -1,17 +1,21 @@
 package report
 
 import (
-	"errors"
 	"fmt"
 	"math/big"
 	"strconv"
 	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/chiso-vn/chiso/indicator"
+	"github.com/chiso-vn/chiso/region"
 )
 
-// ErrMalformed is wrapped by every error of [ParseFigure].
-var ErrMalformed = errors.New("malformed number")
+// ErrMalformed is wrapped by every error of [ParseFigure]: region's
+// sentinel for malformed input, so errors.Is works across packages.
+var ErrMalformed = region.ErrMalformed
 
 // Kind is what a figure counts.
 type Kind uint8
@@ -54,152 +58,6 @@ const (
 	Truncated                       // "164%" is [164%; 165%)
 )
 
-// Interval is a set of exact rational values between two bounds. Hi is nil
-// when there is no upper bound.
-type Interval struct {
-	Lo, Hi         *big.Rat
-	LoOpen, HiOpen bool
-}
-
-// Point returns the interval holding only x.
-func Point(x *big.Rat) Interval { return Interval{Lo: x, Hi: x} }
-
-// IsEmpty reports whether no value lies in i.
-func (i Interval) IsEmpty() bool {
-	if i.Hi == nil {
-		return false
-	}
-	c := i.Lo.Cmp(i.Hi)
-	return c > 0 || c == 0 && (i.LoOpen || i.HiOpen)
-}
-
-// Intersect returns the values in both i and j.
-func (i Interval) Intersect(j Interval) Interval {
-	out := i
-	if c := j.Lo.Cmp(out.Lo); c > 0 || c == 0 && j.LoOpen {
-		out.Lo, out.LoOpen = j.Lo, j.LoOpen
-	}
-	if j.Hi != nil {
-		if out.Hi == nil {
-			out.Hi, out.HiOpen = j.Hi, j.HiOpen
-		} else if c := j.Hi.Cmp(out.Hi); c < 0 || c == 0 && j.HiOpen {
-			out.Hi, out.HiOpen = j.Hi, j.HiOpen
-		}
-	}
-	return out
-}
-
-// Add returns the interval of sums a + b with a in i and b in j.
-func (i Interval) Add(j Interval) Interval {
-	out := Interval{Lo: new(big.Rat).Add(i.Lo, j.Lo), LoOpen: i.LoOpen || j.LoOpen}
-	if i.Hi != nil && j.Hi != nil {
-		out.Hi, out.HiOpen = new(big.Rat).Add(i.Hi, j.Hi), i.HiOpen || j.HiOpen
-	}
-	return out
-}
-
-// Div returns the interval of quotients a / b with a in i and b in j, for
-// non-negative i and j whose lower bound is positive.
-func (i Interval) Div(j Interval) Interval {
-	out := Interval{LoOpen: i.LoOpen || j.HiOpen}
-	if j.Hi == nil {
-		out.Lo = new(big.Rat)
-		out.LoOpen = true
-	} else {
-		out.Lo = new(big.Rat).Quo(i.Lo, j.Hi)
-	}
-	if i.Hi != nil {
-		out.Hi, out.HiOpen = new(big.Rat).Quo(i.Hi, j.Lo), i.HiOpen || j.LoOpen
-	}
-	return out
-}
-
-// Whole returns the smallest and largest whole numbers in i, for a bounded
-// interval that holds at least one and whose bounds fit in int64: the plans
-// (or counts) a published figure allows.
-func (i Interval) Whole() (lo, hi int64, ok bool) {
-	if i.Hi == nil || i.IsEmpty() {
-		return 0, 0, false
-	}
-	l := floorRat(i.Lo)
-	if i.Lo.IsInt() && !i.LoOpen {
-		l.Sub(l, big.NewInt(1))
-	}
-	l.Add(l, big.NewInt(1))
-	h := floorRat(i.Hi)
-	if i.Hi.IsInt() && i.HiOpen {
-		h.Sub(h, big.NewInt(1))
-	}
-	if l.Cmp(h) > 0 || !l.IsInt64() || !h.IsInt64() {
-		return 0, 0, false
-	}
-	return l.Int64(), h.Int64(), true
-}
-
-func floorRat(x *big.Rat) *big.Int {
-	q, _ := new(big.Int).DivMod(x.Num(), x.Denom(), new(big.Int)) // Euclidean: floor for a positive divisor
-	return q
-}
-
-// Contains reports whether x lies in i.
-func (i Interval) Contains(x *big.Rat) bool {
-	c := x.Cmp(i.Lo)
-	if c < 0 || c == 0 && i.LoOpen {
-		return false
-	}
-	if i.Hi == nil {
-		return true
-	}
-	c = x.Cmp(i.Hi)
-	return c < 0 || c == 0 && !i.HiOpen
-}
-
-// String writes the interval the Vietnamese way with bounds rounded to
-// digits decimals: "(741.000; 742.000)", "[163,5; 164,5)".
-func (i Interval) String() string { return i.Format(1) }
-
-// Format is String with a chosen number of decimals.
-func (i Interval) Format(digits int32) string {
-	var b strings.Builder
-	b.WriteByte("[("[btoi(i.LoOpen)])
-	b.WriteString(formatRat(i.Lo, digits))
-	b.WriteString("; ")
-	if i.Hi == nil {
-		b.WriteString("∞)")
-		return b.String()
-	}
-	b.WriteString(formatRat(i.Hi, digits))
-	b.WriteByte("])"[btoi(i.HiOpen)])
-	return b.String()
-}
-
-func btoi(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
-}
-
-// formatRat rounds x half up to at most digits decimals, trailing zeros dropped.
-func formatRat(x *big.Rat, digits int32) string {
-	scale := new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(digits)), nil)
-	n := new(big.Int).Mul(x.Num(), scale)
-	q, r := new(big.Int).QuoRem(n, x.Denom(), new(big.Int))
-	if new(big.Int).Lsh(r, 1).Cmp(x.Denom()) >= 0 {
-		q.Add(q, big.NewInt(1))
-	}
-	s := q.String()
-	for len(s) <= int(digits) {
-		s = "0" + s
-	}
-	ip, fp := s[:len(s)-int(digits)], strings.TrimRight(s[len(s)-int(digits):], "0")
-	out := string(appendGrouped(nil, []byte(ip)))
-	if fp != "" {
-		out += string(decimalSep) + fp
-	}
-	return out
-}
-
 // Figure is a number as the press prints it, with what the print lets a
 // reader conclude.
 type Figure struct {
@@ -233,13 +91,55 @@ type Figure struct {
 // [RoundedHalfUp]; see [ParseFigureWith] for truncation.
 func ParseFigure(s string) (Figure, error) { return ParseFigureWith(s, RoundedHalfUp) }
 
+// MaxFigure is the longest figure, in bytes, that ParseFigure reads.
+const MaxFigure = 64
+
 // ParseFigureWith is [ParseFigure] with the rounding convention of percents.
 func ParseFigureWith(s string, conv Convention) (Figure, error) {
-	f := Figure{Text: strings.TrimSpace(s)}
-	rest := f.Text
-	fail := func(why string) (Figure, error) {
-		return Figure{}, fmt.Errorf("report.ParseFigure(%q): %w: %s", s, ErrMalformed, why)
+	return parseFigure(s, conv, false)
+}
+
+// ParseFraction reads "7/12" as a fraction of localities ("7/12 huyện"),
+// never as a date; anything else as [ParseFigure] does.
+func ParseFraction(s string) (Figure, error) { return parseFigure(s, RoundedHalfUp, true) }
+
+// clean normalises text as it comes from web pages and PDFs: Unicode NFC,
+// and every Unicode space (a no-break space from &nbsp;) as a plain space.
+func clean(s string) string {
+	if isASCII(s) {
+		return s
 	}
+	s = norm.NFC.String(s)
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) {
+			return ' '
+		}
+		return r
+	}, s)
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+func parseFigure(s string, conv Convention, fraction bool) (Figure, error) {
+	quoted := s
+	if len(quoted) > MaxFigure {
+		quoted = quoted[:MaxFigure] + "…"
+	}
+	fail := func(why string) (Figure, error) {
+		return Figure{}, fmt.Errorf("report.ParseFigure(%q): %w number: %s", quoted, ErrMalformed, why)
+	}
+	if len(s) > MaxFigure {
+		return fail(fmt.Sprintf("longer than %d bytes", MaxFigure))
+	}
+	f := Figure{Text: strings.TrimSpace(clean(s))}
+	rest := f.Text
 	if w, after, ok := strings.Cut(rest, " "); ok {
 		if q, known := qualifierWords[strings.ToLower(w)]; known {
 			f.Qualifier, rest = q, strings.TrimSpace(after)
@@ -249,7 +149,7 @@ func ParseFigureWith(s string, conv Convention) (Figure, error) {
 		return fail("no number")
 	}
 	if strings.Count(rest, "/") > 0 {
-		return parseSlash(f, rest, fail)
+		return parseSlash(f, rest, fraction, fail)
 	}
 	f.Kind = Count
 	scale := int64(1)
@@ -297,13 +197,13 @@ func rangeOf(v, unit *big.Rat, q Qualifier, percent, rounded bool, conv Conventi
 	half := new(big.Rat).Quo(unit, big.NewRat(2, 1))
 	switch q {
 	case More:
-		return Interval{Lo: v, Hi: add(v, unit), LoOpen: true, HiOpen: true}
+		return Interval{Lo: new(big.Rat).Set(v), Hi: add(v, unit), LoOpen: true, HiOpen: true}
 	case Nearly:
-		return Interval{Lo: sub(v, unit), Hi: v, HiOpen: true}
+		return Interval{Lo: sub(v, unit), Hi: new(big.Rat).Set(v), HiOpen: true}
 	case About:
 		return Interval{Lo: sub(v, half), Hi: add(v, half), HiOpen: true}
 	case Beyond:
-		return Interval{Lo: v, LoOpen: true}
+		return Interval{Lo: new(big.Rat).Set(v), LoOpen: true}
 	}
 	if !percent && unit.Cmp(big.NewRat(1, 1)) >= 0 && !rounded {
 		return Point(v)
@@ -360,7 +260,7 @@ func parseVietnamese(s string, percent bool) (*big.Rat, *big.Rat, string) {
 	return v, unit, ""
 }
 
-func parseSlash(f Figure, s string, fail func(string) (Figure, error)) (Figure, error) {
+func parseSlash(f Figure, s string, fraction bool, fail func(string) (Figure, error)) (Figure, error) {
 	parts := strings.Split(s, "/")
 	nums := make([]int, len(parts))
 	for i, p := range parts {
@@ -371,9 +271,12 @@ func parseSlash(f Figure, s string, fail func(string) (Figure, error)) (Figure, 
 		nums[i] = n
 	}
 	switch {
-	case len(parts) == 3:
+	case len(parts) == 3 && !fraction:
 		f.Kind, f.Day, f.Month, f.Year = Date, nums[0], nums[1], nums[2]
-	case len(parts) == 2 && nums[1] >= 1 && nums[1] <= 12 && nums[0] >= 1 && nums[0] <= 31:
+		if f.Year < 1000 || f.Year > 9999 {
+			return fail(fmt.Sprintf("year %d is not four digits", f.Year))
+		}
+	case len(parts) == 2 && !fraction && nums[1] >= 1 && nums[1] <= 12 && nums[0] >= 1 && nums[0] <= 31:
 		f.Kind, f.Day, f.Month = Date, nums[0], nums[1]
 	case len(parts) == 2:
 		if nums[1] == 0 {
@@ -382,22 +285,37 @@ func parseSlash(f Figure, s string, fail func(string) (Figure, error)) (Figure, 
 		f.Kind, f.Num, f.Den = Fraction, nums[0], nums[1]
 		f.Value = big.NewRat(int64(nums[0]), int64(nums[1]))
 		f.Unit = new(big.Rat)
-		f.Range = Point(f.Value)
+		f.Range = Point(f.Value) // a copy: Range does not share Value's memory
 		return f, nil
 	default:
 		return fail("too many slashes")
 	}
-	if f.Month < 1 || f.Month > 12 || f.Day < 1 || f.Day > 31 {
+	if f.Month < 1 || f.Month > 12 || f.Day < 1 || f.Day > daysInMonth(f.Year, f.Month) {
 		return fail("no such date")
 	}
 	return f, nil
 }
 
+// daysInMonth is the number of days of a month; February has 29 when the
+// year is not printed (0).
+func daysInMonth(year, month int) int {
+	switch month {
+	case 2:
+		if year == 0 || year%4 == 0 && (year%100 != 0 || year%400 == 0) {
+			return 29
+		}
+		return 28
+	case 4, 6, 9, 11:
+		return 30
+	}
+	return 31
+}
+
 // Attainment returns the exact ratio a Count figure's Value gives over plan,
 // for figures that are exact.
 func (f Figure) Attainment(plan int64) (indicator.Ratio, error) {
-	if f.Kind != Count || !f.Value.IsInt() || f.Qualifier != Exact {
-		return indicator.Ratio{}, fmt.Errorf("report: %q is not an exact count", f.Text)
+	if f.Kind != Count || f.Value == nil || !f.Value.IsInt() || !f.Value.Num().IsInt64() || f.Qualifier != Exact {
+		return indicator.Ratio{}, fmt.Errorf("report: %q is not an exact count that fits int64", f.Text)
 	}
 	return indicator.Attainment(f.Value.Num().Int64(), plan)
 }

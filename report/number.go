@@ -30,14 +30,25 @@ func appendInt(b []byte, n int64) []byte {
 	return appendGrouped(b, digits)
 }
 
-func appendGrouped(b, digits []byte) []byte {
+func appendGrouped(b, digits []byte) []byte { return appendGroupedWith(b, digits, groupSep) }
+
+func appendGroupedWith(b, digits []byte, sep byte) []byte {
 	for i, c := range digits {
 		if i > 0 && (len(digits)-i)%3 == 0 {
-			b = append(b, groupSep)
+			b = append(b, sep)
 		}
 		b = append(b, c)
 	}
 	return b
+}
+
+// separators returns the grouping and decimal separators of lang: "." and
+// "," in Vietnamese, "," and "." in English.
+func separators(lang Language) (group, dec byte) {
+	if lang == English {
+		return ',', '.'
+	}
+	return groupSep, decimalSep
 }
 
 // FormatDecimal writes d with its own decimals the Vietnamese way: 1.5 →

@@ -12,6 +12,7 @@ import (
 	"golang.org/x/text/language"
 	"golang.org/x/text/message"
 	"golang.org/x/text/number"
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/chiso-vn/chiso/indicator"
 	"github.com/chiso-vn/chiso/internal/golden"
@@ -374,6 +375,62 @@ func TestFigureAttainment(t *testing.T) {
 		f, _ := ParseFigure(s)
 		if _, err := f.Attainment(100); err == nil {
 			t.Errorf("%q: attainment of an inexact figure", s)
+		}
+	}
+}
+
+// The defects of issue 10, each pinned.
+func TestFigureDefects(t *testing.T) {
+	// A date has an empty Range, which is safe to use.
+	f, err := ParseFigure("23/3")
+	if err != nil || f.Kind != Date || !f.Range.IsEmpty() || f.Range.Contains(big.NewRat(1, 1)) || f.Range.String() != "∅" {
+		t.Errorf("23/3: %+v %v", f, err)
+	}
+	var zero Interval
+	if !zero.IsEmpty() || zero.Contains(big.NewRat(0, 1)) || !zero.Add(Point(big.NewRat(1, 1))).IsEmpty() || zero.Format(2) != "∅" {
+		t.Error("the zero Interval is not a safe empty set")
+	}
+	for _, bad := range []string{"31/2", "30/2/2021", "1/1/0", "31/4", "29/2/2023", strings.Repeat("9", 1<<20)} {
+		if _, err := ParseFigure(bad); !errors.Is(err, ErrMalformed) || len(err.Error()) > 200 {
+			t.Errorf("ParseFigure(%.20q): %.200v", bad, err)
+		}
+	}
+	if _, err := ParseFigure("29/2/2024"); err != nil {
+		t.Errorf("29/2/2024: %v", err)
+	}
+	// Exact bounds, as many decimals as needed, or marked as rounded.
+	for in, want := range map[string]string{"62,20%": "[62,195; 62,205)", "19/218": "[≈0,087156; ≈0,087156]", "0,7955": "[0,79545; 0,79555)"} {
+		if f, _ := ParseFigure(in); f.Range.String() != want {
+			t.Errorf("%s = %s, want %s", in, f.Range, want)
+		}
+	}
+	if got := Point(big.NewRat(1, 8)).Format(-1); got != "[0,125; 0,125]" {
+		t.Errorf("Format(-1) = %s", got)
+	}
+	if got := (Interval{Lo: big.NewRat(-1, 2), Hi: big.NewRat(1, 2), HiOpen: true}).String(); got != "[-0,5; 0,5)" {
+		t.Errorf("negative bound: %s", got)
+	}
+	if got := (Interval{Lo: big.NewRat(4431, 1), Hi: big.NewRat(44315, 10)}).Text(English); got != "[4,431; 4,431.5]" {
+		t.Errorf("English: %s", got)
+	}
+	// Value does not share memory with Range.
+	f, _ = ParseFigure("hơn 741.000")
+	f.Value.SetInt64(1)
+	if f.Range.Lo.Cmp(big.NewRat(741000, 1)) != 0 {
+		t.Error("changing Value changed Range")
+	}
+	// Counts above MaxInt64 are not an attainment.
+	f, _ = ParseFigure("99.999.999.999.999.999.999")
+	if _, err := f.Attainment(5); err == nil {
+		t.Error("Attainment of a count above MaxInt64 succeeded")
+	}
+	// A fraction can be forced; text from the web and PDFs reads.
+	if f, err := ParseFraction("7/12"); err != nil || f.Kind != Fraction || f.Num != 7 || f.Den != 12 {
+		t.Errorf("ParseFraction(7/12) = %+v, %v", f, err)
+	}
+	for _, in := range []string{norm.NFD.String("hơn 741.000"), "hơn\u00a0741.000"} {
+		if f, err := ParseFigure(in); err != nil || f.Qualifier != More {
+			t.Errorf("ParseFigure(%q): %v", in, err)
 		}
 	}
 }

@@ -1,0 +1,245 @@
+package report
+
+import (
+	"math/big"
+	"strings"
+)
+
+// Interval is a set of exact rational values between two bounds. Hi is nil
+// when there is no upper bound. The zero Interval (Lo nil) is empty: every
+// method treats it as the empty set, so a figure that is not a number (a
+// date) can carry it safely.
+type Interval struct {
+	Lo, Hi         *big.Rat
+	LoOpen, HiOpen bool
+}
+
+// Point returns the interval holding only x.
+func Point(x *big.Rat) Interval {
+	return Interval{Lo: new(big.Rat).Set(x), Hi: new(big.Rat).Set(x)}
+}
+
+// IsEmpty reports whether no value lies in i.
+func (i Interval) IsEmpty() bool {
+	if i.Lo == nil {
+		return true
+	}
+	if i.Hi == nil {
+		return false
+	}
+	c := i.Lo.Cmp(i.Hi)
+	return c > 0 || c == 0 && (i.LoOpen || i.HiOpen)
+}
+
+// Intersect returns the values in both i and j.
+func (i Interval) Intersect(j Interval) Interval {
+	if i.IsEmpty() || j.IsEmpty() {
+		return Interval{}
+	}
+	out := i
+	if c := j.Lo.Cmp(out.Lo); c > 0 || c == 0 && j.LoOpen {
+		out.Lo, out.LoOpen = j.Lo, j.LoOpen
+	}
+	if j.Hi != nil {
+		if out.Hi == nil {
+			out.Hi, out.HiOpen = j.Hi, j.HiOpen
+		} else if c := j.Hi.Cmp(out.Hi); c < 0 || c == 0 && j.HiOpen {
+			out.Hi, out.HiOpen = j.Hi, j.HiOpen
+		}
+	}
+	if out.IsEmpty() {
+		return Interval{}
+	}
+	return out
+}
+
+// Meets reports whether i and j share a value.
+func (i Interval) Meets(j Interval) bool { return !i.Intersect(j).IsEmpty() }
+
+// Add returns the interval of sums a + b with a in i and b in j.
+func (i Interval) Add(j Interval) Interval {
+	if i.IsEmpty() || j.IsEmpty() {
+		return Interval{}
+	}
+	out := Interval{Lo: new(big.Rat).Add(i.Lo, j.Lo), LoOpen: i.LoOpen || j.LoOpen}
+	if i.Hi != nil && j.Hi != nil {
+		out.Hi, out.HiOpen = new(big.Rat).Add(i.Hi, j.Hi), i.HiOpen || j.HiOpen
+	}
+	return out
+}
+
+// Div returns the interval of quotients a / b with a in i and b in j, for
+// non-negative i and j whose lower bound is positive; empty otherwise.
+func (i Interval) Div(j Interval) Interval {
+	if i.IsEmpty() || j.IsEmpty() || i.Lo.Sign() < 0 || j.Lo.Sign() <= 0 {
+		return Interval{}
+	}
+	out := Interval{LoOpen: i.LoOpen || j.HiOpen}
+	if j.Hi == nil {
+		out.Lo = new(big.Rat)
+		out.LoOpen = true
+	} else {
+		out.Lo = new(big.Rat).Quo(i.Lo, j.Hi)
+	}
+	if i.Hi != nil {
+		out.Hi, out.HiOpen = new(big.Rat).Quo(i.Hi, j.Lo), i.HiOpen || j.LoOpen
+	}
+	return out
+}
+
+// Scale returns the interval of a·k with a in i, for k > 0.
+func (i Interval) Scale(k *big.Rat) Interval {
+	if i.IsEmpty() {
+		return Interval{}
+	}
+	out := Interval{Lo: new(big.Rat).Mul(i.Lo, k), LoOpen: i.LoOpen}
+	if i.Hi != nil {
+		out.Hi, out.HiOpen = new(big.Rat).Mul(i.Hi, k), i.HiOpen
+	}
+	return out
+}
+
+// Whole returns the smallest and largest whole numbers in i, for a bounded
+// interval that holds at least one and whose bounds fit in int64: the plans
+// (or counts) a published figure allows.
+func (i Interval) Whole() (lo, hi int64, ok bool) {
+	if i.IsEmpty() || i.Hi == nil {
+		return 0, 0, false
+	}
+	l := floorRat(i.Lo)
+	if i.Lo.IsInt() && !i.LoOpen {
+		l.Sub(l, big.NewInt(1))
+	}
+	l.Add(l, big.NewInt(1))
+	h := floorRat(i.Hi)
+	if i.Hi.IsInt() && i.HiOpen {
+		h.Sub(h, big.NewInt(1))
+	}
+	if l.Cmp(h) > 0 || !l.IsInt64() || !h.IsInt64() {
+		return 0, 0, false
+	}
+	return l.Int64(), h.Int64(), true
+}
+
+func floorRat(x *big.Rat) *big.Int {
+	q, _ := new(big.Int).DivMod(x.Num(), x.Denom(), new(big.Int)) // Euclidean: floor for a positive divisor
+	return q
+}
+
+// Contains reports whether x lies in i.
+func (i Interval) Contains(x *big.Rat) bool {
+	if i.IsEmpty() {
+		return false
+	}
+	c := x.Cmp(i.Lo)
+	if c < 0 || c == 0 && i.LoOpen {
+		return false
+	}
+	if i.Hi == nil {
+		return true
+	}
+	c = x.Cmp(i.Hi)
+	return c < 0 || c == 0 && !i.HiOpen
+}
+
+// String writes the interval the Vietnamese way with exact bounds, as many
+// decimals as they need: "(741.000; 742.000)", "[163,5; 164,5)",
+// "[62,195; 62,205)". A bound without a finite decimal form is rounded to 6
+// decimals and marked "≈": 19/218 is "[≈0,087156; ≈0,087156]". The empty
+// interval is "∅".
+func (i Interval) String() string { return i.Text(Vietnamese) }
+
+// Text is String in a language's number format: English writes
+// "(741,000; 742,000)" and "[163.5; 164.5)".
+func (i Interval) Text(lang Language) string { return i.format(-1, lang) }
+
+// Format writes the interval the Vietnamese way with bounds rounded half up
+// to digits decimals (trailing zeros dropped); a negative digits writes
+// them exactly, as String does.
+func (i Interval) Format(digits int32) string { return i.format(digits, Vietnamese) }
+
+func (i Interval) format(digits int32, lang Language) string {
+	if i.IsEmpty() {
+		return "∅"
+	}
+	var b strings.Builder
+	b.WriteByte("[("[btoi(i.LoOpen)])
+	b.WriteString(formatRat(i.Lo, digits, lang))
+	b.WriteString("; ")
+	if i.Hi == nil {
+		b.WriteString("∞)")
+		return b.String()
+	}
+	b.WriteString(formatRat(i.Hi, digits, lang))
+	b.WriteByte("])"[btoi(i.HiOpen)])
+	return b.String()
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// formatRat writes x in lang's format: rounded half up to digits decimals
+// with trailing zeros dropped, or, for digits < 0, exactly when x has a
+// finite decimal form and else to 6 decimals after "≈".
+func formatRat(x *big.Rat, digits int32, lang Language) string {
+	prefix := ""
+	if digits < 0 {
+		if d, ok := finiteDecimals(x); ok {
+			digits = d
+		} else {
+			digits, prefix = 6, "≈"
+		}
+	}
+	neg := x.Sign() < 0
+	num := new(big.Int).Abs(x.Num())
+	scale := new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(digits)), nil)
+	n := num.Mul(num, scale)
+	q, r := new(big.Int).QuoRem(n, x.Denom(), new(big.Int))
+	if new(big.Int).Lsh(r, 1).Cmp(x.Denom()) >= 0 {
+		q.Add(q, big.NewInt(1))
+	}
+	s := q.String()
+	for len(s) <= int(digits) {
+		s = "0" + s
+	}
+	ip, fp := s[:len(s)-int(digits)], strings.TrimRight(s[len(s)-int(digits):], "0")
+	group, dec := separators(lang)
+	out := string(appendGroupedWith(nil, []byte(ip), group))
+	if fp != "" {
+		out += string(dec) + fp
+	}
+	if neg && strings.Trim(out, "0.,") != "" {
+		out = "-" + out
+	}
+	return prefix + out
+}
+
+// finiteDecimals returns how many decimals x needs when its denominator
+// has no prime factor but 2 and 5.
+func finiteDecimals(x *big.Rat) (int32, bool) {
+	d := new(big.Int).Set(x.Denom())
+	var twos, fives int32
+	two, five, r := big.NewInt(2), big.NewInt(5), new(big.Int)
+	for {
+		q, m := new(big.Int).QuoRem(d, two, r)
+		if m.Sign() != 0 {
+			break
+		}
+		d, twos = q, twos+1
+	}
+	for {
+		q, m := new(big.Int).QuoRem(d, five, r)
+		if m.Sign() != 0 {
+			break
+		}
+		d, fives = q, fives+1
+	}
+	if d.Cmp(big.NewInt(1)) != 0 || max(twos, fives) > 40 {
+		return 0, false
+	}
+	return max(twos, fives), true
+}
