@@ -272,11 +272,5 @@ func (r *Result) MeanOfChildren(indicator string, parent region.Code, digits int
 		sum.Add(sum, big.NewRat(row.Actual, row.Plan))
 	}
 	sum.Quo(sum, big.NewRat(int64(len(rows)), 1))
-	return ratPercent(sum, digits, mode), len(rows), nil
-}
-
-// ratPercent rounds 100·q to digits decimals with mode.
-func ratPercent(q *big.Rat, digits int32, mode RoundingMode) decimal.Decimal {
-	scale := new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(digits)+2), nil)
-	return decimal.NewFromBigInt(roundQuo(new(big.Int).Mul(q.Num(), scale), q.Denom(), mode), -digits)
+	return Round(sum, digits+2, mode).Shift(2), len(rows), nil
 }

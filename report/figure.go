@@ -10,6 +10,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/chiso-vn/chiso/indicator"
+	"github.com/chiso-vn/chiso/internal/errlist"
 	"github.com/chiso-vn/chiso/region"
 )
 
@@ -128,12 +129,8 @@ func isASCII(s string) bool {
 }
 
 func parseFigure(s string, conv Convention, fraction bool) (Figure, error) {
-	quoted := s
-	if len(quoted) > MaxFigure {
-		quoted = quoted[:MaxFigure] + "…"
-	}
 	fail := func(why string) (Figure, error) {
-		return Figure{}, fmt.Errorf("report.ParseFigure(%q): %w number: %s", quoted, ErrMalformed, why)
+		return Figure{}, fmt.Errorf("report.ParseFigure(%q): %w number: %s", errlist.Excerpt(s), ErrMalformed, why)
 	}
 	if len(s) > MaxFigure {
 		return fail(fmt.Sprintf("longer than %d bytes", MaxFigure))

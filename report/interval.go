@@ -3,6 +3,8 @@ package report
 import (
 	"math/big"
 	"strings"
+
+	"github.com/chiso-vn/chiso/indicator"
 )
 
 // Interval is a set of exact rational values between two bounds. Hi is nil
@@ -194,28 +196,8 @@ func formatRat(x *big.Rat, digits int32, lang Language) string {
 			digits, prefix = 6, "≈"
 		}
 	}
-	neg := x.Sign() < 0
-	num := new(big.Int).Abs(x.Num())
-	scale := new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(digits)), nil)
-	n := num.Mul(num, scale)
-	q, r := new(big.Int).QuoRem(n, x.Denom(), new(big.Int))
-	if new(big.Int).Lsh(r, 1).Cmp(x.Denom()) >= 0 {
-		q.Add(q, big.NewInt(1))
-	}
-	s := q.String()
-	for len(s) <= int(digits) {
-		s = "0" + s
-	}
-	ip, fp := s[:len(s)-int(digits)], strings.TrimRight(s[len(s)-int(digits):], "0")
-	group, dec := separators(lang)
-	out := string(appendGroupedWith(nil, []byte(ip), group))
-	if fp != "" {
-		out += string(dec) + fp
-	}
-	if neg && strings.Trim(out, "0.,") != "" {
-		out = "-" + out
-	}
-	return prefix + out
+	// indicator.Round rounds half away from zero and writes no "-0".
+	return prefix + localize(indicator.Round(x, digits, indicator.HalfUp).String(), lang)
 }
 
 // finiteDecimals returns how many decimals x needs when its denominator

@@ -53,25 +53,27 @@ func separators(lang Language) (group, dec byte) {
 
 // FormatDecimal writes d with its own decimals the Vietnamese way: 1.5 →
 // "1,5", 741220 → "741.220", 1234.05 → "1.234,05".
-func FormatDecimal(d decimal.Decimal) string { return vietnamese(d.String()) }
+func FormatDecimal(d decimal.Decimal) string { return localize(d.String(), Vietnamese) }
 
 // FormatFixed writes d rounded half up to exactly digits decimals, keeping
 // trailing zeros, as indices are published: 0.837 → "0,8370" with 4.
 func FormatFixed(d decimal.Decimal, digits int32) string {
-	return vietnamese(d.StringFixed(digits))
+	return localize(d.StringFixed(digits), Vietnamese)
 }
 
-// vietnamese rewrites a decimal string ("-1234.5") the Vietnamese way.
-func vietnamese(s string) string {
+// localize rewrites a decimal string ("-1234.5") with lang's separators:
+// "-1.234,5" in Vietnamese, "-1,234.5" in English.
+func localize(s string, lang Language) string {
+	group, dec := separators(lang)
 	var b []byte
 	if strings.HasPrefix(s, "-") {
 		b = append(b, '-')
 		s = s[1:]
 	}
 	ip, fp, _ := strings.Cut(s, ".")
-	b = appendGrouped(b, []byte(ip))
+	b = appendGroupedWith(b, []byte(ip), group)
 	if fp != "" {
-		b = append(b, decimalSep)
+		b = append(b, dec)
 		b = append(b, fp...)
 	}
 	return string(b)

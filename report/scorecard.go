@@ -67,11 +67,7 @@ func (t ScoreTable) four(x *big.Rat) string {
 	if x == nil {
 		return "-"
 	}
-	d := indicator.Round(x, 4, indicator.HalfUp)
-	if t.Language == English {
-		return d.StringFixed(4)
-	}
-	return FormatFixed(d, 4)
+	return localize(indicator.Round(x, 4, indicator.HalfUp).StringFixed(4), t.Language)
 }
 
 func (t ScoreTable) cells(s composite.UnitScore, ps []indicator.Pillar) []string {
@@ -134,7 +130,7 @@ func WriteScoreSVG(w io.Writer, title string, scores []composite.UnitScore) erro
 		if s.Index != nil {
 			bars[i].value, _ = s.Index.Float64()
 			bars[i].ok = true
-			bars[i].text = FormatFixed(indicator.Round(s.Index, 4, indicator.HalfUp), 4)
+			bars[i].text = ScoreTable{}.four(s.Index)
 		}
 	}
 	return drawBars(w, title, bars, 1, 0, "")
