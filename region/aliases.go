@@ -49,8 +49,13 @@ func (h *Hierarchy) addAliases(date string) error {
 		f := fold(alias)
 		h.alias[f] = append(h.alias[f], aliasOf{i, kind})
 	}
-	for _, as := range h.alias {
+	sortAliases(h.alias)
+	return nil
+}
+
+// sortAliases puts each name's units in index order, as find returns them.
+func sortAliases(m map[string][]aliasOf) {
+	for _, as := range m {
 		slices.SortFunc(as, func(a, b aliasOf) int { return int(a.i - b.i) })
 	}
-	return nil
 }

@@ -447,8 +447,6 @@ func (h *Hierarchy) Sub(c Code) (*Hierarchy, bool) {
 			}
 		}
 	}
-	for _, as := range sub.alias {
-		slices.SortFunc(as, func(a, b aliasOf) int { return int(a.i - b.i) })
-	}
+	sortAliases(sub.alias)
 	return sub, true
 }

@@ -8,6 +8,8 @@ import (
 	"iter"
 	"slices"
 	"strings"
+
+	"github.com/chiso-vn/chiso/internal/errlist"
 )
 
 // Errors that [ReadCSV] wraps in a [*ParseError].
@@ -99,14 +101,14 @@ func ReadCSV(r io.Reader, name string) (*Hierarchy, error) {
 		names[c] = spec.names
 	}
 	col := columns(header, names[:])
-	var errs []error
+	var errs errlist.List
 	for c, spec := range csvColumns {
 		if spec.required && col[c] < 0 {
-			errs = append(errs, &ParseError{File: name, Line: 1, Err: fmt.Errorf("%w %q", ErrMissingColumn, spec.names[0])})
+			errs.Add(&ParseError{File: name, Line: 1, Err: fmt.Errorf("%w %q", ErrMissingColumn, spec.names[0])})
 		}
 	}
-	if len(errs) > 0 {
-		return nil, errors.Join(errs...)
+	if errs.Len() > 0 {
+		return nil, errs.Err()
 	}
 	// A unit is repeated on every row of its children: the text it was
 	// first given as lets repeats be checked without parsing them again.
@@ -133,12 +135,12 @@ func ReadCSV(r io.Reader, name string) (*Hierarchy, error) {
 			kindText, kindCol := field(lv.kind)
 			if full == "" && codeText == "" {
 				if lv.level == LevelProvince {
-					errs = append(errs, &ParseError{File: name, Line: line, Column: 0, Err: errors.New("no province on this row")})
+					errs.Add(&ParseError{File: name, Line: line, Column: 0, Err: errors.New("no province on this row")})
 				}
 				continue
 			}
 			at := func(column int, err error) {
-				errs = append(errs, &ParseError{File: name, Line: line, Column: column, Err: err})
+				errs.Add(&ParseError{File: name, Line: line, Column: column, Err: err})
 			}
 			code, err := ParseCode(codeText)
 			if err != nil {
@@ -179,8 +181,8 @@ func ReadCSV(r io.Reader, name string) (*Hierarchy, error) {
 			parent, parentKind = code, kind
 		}
 	}
-	if len(errs) > 0 {
-		return nil, errors.Join(errs...)
+	if errs.Len() > 0 {
+		return nil, errs.Err()
 	}
 	h, err := New(units)
 	if err != nil {
@@ -299,7 +301,7 @@ func columns(header []string, names [][]string) []int {
 // records yields the records of cr with their line numbers. A malformed
 // record is reported in errs and skipped; any other read error is reported
 // and ends the loop.
-func records(cr *csv.Reader, name string, errs *[]error) iter.Seq2[int, []string] {
+func records(cr *csv.Reader, name string, errs *errlist.List) iter.Seq2[int, []string] {
 	return func(yield func(int, []string) bool) {
 		for {
 			rec, err := cr.Read()
@@ -307,7 +309,7 @@ func records(cr *csv.Reader, name string, errs *[]error) iter.Seq2[int, []string
 				return
 			}
 			if err != nil {
-				*errs = append(*errs, csvError(name, err))
+				errs.Add(csvError(name, err))
 				if _, ok := err.(*csv.ParseError); ok {
 					continue
 				}
@@ -371,20 +373,20 @@ func readLinks(r io.Reader, name string, from, to *Hierarchy) ([]Link, error) {
 	)
 	names := [...][]string{{"new code", "ma moi"}, {"old code", "ma cu"}, {"link", "lien ket"}, {"new name", "ten moi"}, {"old name", "ten cu"}}
 	col := columns(header, names[:])
-	var errs []error
+	var errs errlist.List
 	for _, c := range []int{newCode, oldCode} {
 		if col[c] < 0 {
-			errs = append(errs, &ParseError{File: name, Line: 1, Err: fmt.Errorf("%w %q", ErrMissingColumn, names[c][0])})
+			errs.Add(&ParseError{File: name, Line: 1, Err: fmt.Errorf("%w %q", ErrMissingColumn, names[c][0])})
 		}
 	}
-	if len(errs) > 0 {
-		return nil, errors.Join(errs...)
+	if errs.Len() > 0 {
+		return nil, errs.Err()
 	}
 	var links []Link
 	for line, rec := range records(cr, name, &errs) {
 		at := func(c int, err error) {
 			_, column := cr.FieldPos(col[c])
-			errs = append(errs, &ParseError{File: name, Line: line, Column: column, Err: err})
+			errs.Add(&ParseError{File: name, Line: line, Column: column, Err: err})
 		}
 		l := Link{Kind: Full}
 		ok := true
@@ -425,8 +427,8 @@ func readLinks(r io.Reader, name string, from, to *Hierarchy) ([]Link, error) {
 			links = append(links, l)
 		}
 	}
-	if len(errs) > 0 {
-		return nil, errors.Join(errs...)
+	if errs.Len() > 0 {
+		return nil, errs.Err()
 	}
 	return links, nil
 }

@@ -87,6 +87,21 @@ func TestReadCSVErrors(t *testing.T) {
 	}
 }
 
+// TestReadCSVManyErrors: a file bad on every line reports MaxErrors
+// problems and counts the rest, as every reader of chiso does.
+func TestReadCSVManyErrors(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("province_code,province\n")
+	for range MaxErrors + 50 {
+		b.WriteString("2x,Tỉnh Lạng Sơn\n")
+	}
+	_, err := ReadCSV(strings.NewReader(b.String()), "bad.csv")
+	errs := err.(interface{ Unwrap() []error }).Unwrap()
+	if len(errs) != MaxErrors+1 || errs[MaxErrors].Error() != "and 50 more problems" {
+		t.Fatalf("got %d errors, last %v; want %d and a count of 50 more", len(errs), errs[len(errs)-1], MaxErrors+1)
+	}
+}
+
 // The plain lists chiso ships, with kind columns, and the two cities of a
 // centrally-run city.
 func TestReadCSVPlain(t *testing.T) {
