@@ -82,23 +82,13 @@ type chunk struct {
 	err   error // a read error after its lines
 	done  chan struct{}
 	blks  []*block
-	errs  []error // the first errlist.Max problems
-	more  int     // and how many more
-	fatal bool    // a line too long: nothing after it is read
+	errs  errlist.List
+	fatal bool // a line too long: nothing after it is read
 }
 
 // bad records a problem of the chunk at a place.
 func (c *chunk) bad(name string, line, column int, err error) {
-	c.problem(&ParseError{File: name, Line: line, Column: column, Err: err})
-}
-
-// problem records a problem of the chunk, keeping the first errlist.Max.
-func (c *chunk) problem(err error) {
-	if len(c.errs) < errlist.Max {
-		c.errs = append(c.errs, err)
-	} else {
-		c.more++
-	}
+	c.errs.Add(&ParseError{File: name, Line: line, Column: column, Err: err})
 }
 
 // add adds a point to the chunk's last block, or to a new one.
@@ -111,10 +101,7 @@ func (c *chunk) add(series int32, d day, v int64, line int32) {
 
 // merge adds what the chunk found to b, after what came before it.
 func (c *chunk) merge(b *Builder) {
-	for _, e := range c.errs {
-		b.errs.Add(e)
-	}
-	b.errs.Skip(c.more)
+	b.errs.Merge(&c.errs)
 	b.blocks = append(b.blocks, c.blks...)
 }
 

@@ -40,7 +40,7 @@ func ReadJSON(r io.Reader, name string, h *region.Hierarchy, cat *Catalogue) (*D
 			fl := &fields{codes: codes, ids: ids}
 			parts[k] = c
 			ss[k] = jsonpos.Sink{Object: func(o *jsonpos.Object) { readObservation(c, name, o, fl, units) },
-				Problem: c.problem}
+				Problem: func(err error) { c.errs.Add(err) }}
 		}
 		return ss
 	}

@@ -5,6 +5,7 @@ import (
 	"math/big"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 
 	"golang.org/x/text/unicode/norm"
@@ -294,18 +295,12 @@ func parseSlash(f Figure, s string, fraction bool, fail func(string) (Figure, er
 }
 
 // daysInMonth is the number of days of a month; February has 29 when the
-// year is not printed (0).
+// year is not printed (0), since it may be a leap year.
 func daysInMonth(year, month int) int {
-	switch month {
-	case 2:
-		if year == 0 || year%4 == 0 && (year%100 != 0 || year%400 == 0) {
-			return 29
-		}
-		return 28
-	case 4, 6, 9, 11:
-		return 30
+	if year == 0 {
+		year = 2000
 	}
-	return 31
+	return time.Date(year, time.Month(month)+1, 0, 0, 0, 0, 0, time.UTC).Day()
 }
 
 // Attainment returns the exact ratio a Count figure's Value gives over plan,

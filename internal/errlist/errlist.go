@@ -28,9 +28,14 @@ func (l *List) Add(err error) error {
 	return err
 }
 
-// Skip counts n more problems that were not recorded, as a worker that
-// kept only its first Max problems reports the rest.
-func (l *List) Skip(n int) { l.more += n }
+// Merge adds the problems of m after l's own, as the list of a worker
+// that read one part of a file joins the list of the whole.
+func (l *List) Merge(m *List) {
+	for _, err := range m.errs {
+		l.Add(err)
+	}
+	l.more += m.more
+}
 
 // Len returns how many errors were added.
 func (l *List) Len() int { return len(l.errs) + l.more }
