@@ -302,6 +302,9 @@ func TestCatalogueSnapshot(t *testing.T) {
 	if ds.Catalogue().Len() != indicator.Standard().Len() {
 		t.Error("the dataset's catalogue changed")
 	}
+	if ds.Hierarchy() != r.Hierarchy() {
+		t.Error("the roll-up and its dataset have different hierarchies")
+	}
 }
 
 // TestConcurrentReads runs look-ups and roll-ups from several goroutines;

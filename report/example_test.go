@@ -2,9 +2,11 @@ package report_test
 
 import (
 	"fmt"
+	"math/big"
 	"os"
 
 	"github.com/chiso-vn/chiso/indicator"
+	"github.com/chiso-vn/chiso/indicator/composite"
 	"github.com/chiso-vn/chiso/region"
 	"github.com/chiso-vn/chiso/report"
 )
@@ -79,4 +81,21 @@ func Example_readme() {
 	}
 	// Output:
 	// the parts give (168,2; 169,7)% of their plans (plans sum to (437.389; 440.721)), the total prints 164%, i.e. [163,5; 164,5)%
+}
+
+// A score table for machines: the rounded scores as people read them in
+// the table's language, then the exact ones.
+func ExampleScoreTable_WriteCSV() {
+	bn := region.Vietnam2025().Find("tỉnh Bắc Ninh")[0]
+	ls := region.Vietnam2025().Find("tỉnh Lạng Sơn")[0]
+	scores := []composite.UnitScore{
+		{Unit: bn, Rank: 1, Total: big.NewRat(1675, 2), Index: big.NewRat(1675, 2000),
+			PillarValue: map[indicator.Pillar]*big.Rat{indicator.DigitalGov: big.NewRat(9, 10)}},
+		{Unit: ls, Missing: []string{"ky_so"}},
+	}
+	report.ScoreTable{Scores: scores, Language: report.English}.WriteCSV(os.Stdout)
+	// Output:
+	// Rank,code,Unit,Index,Digital government,Missing,index_exact,total_exact
+	// 1,24,tỉnh Bắc Ninh,0.8375,0.9000,,67/80,1675/2
+	// ,20,tỉnh Lạng Sơn,-,-,ky_so,,
 }

@@ -136,6 +136,9 @@ func TestTreatAndZScore(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if us := d.Units(); len(us) != 10 || us[0].Code != "A" || us[9].Code != "J" {
+		t.Errorf("units %v, want A to J in file order", us)
+	}
 	// 1..9 and 100: skewness 3,12, kurtosis 9,80 fail; winsorising the
 	// highest point once (100 → 9) passes.
 	res, err := composite.Run(f, d, composite.Treat{})

@@ -379,14 +379,6 @@ func (s *scanner) eat(c byte) bool {
 	return false
 }
 
-func (s *scanner) end() error {
-	s.ws()
-	if s.pos < len(s.data) {
-		return s.fail("data after the array")
-	}
-	return nil
-}
-
 // element reads one element and gives it to f or problem.
 func (s *scanner) element(keys []string, obj *Object, f func(*Object), problem func(error)) error {
 	obj.Line, obj.Column = s.here()
