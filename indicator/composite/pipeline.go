@@ -40,6 +40,7 @@ type table struct {
 // area. A missing or zero denominator leaves the value missing.
 type Denominate struct{}
 
+// String names the step as [Result.Steps] lists it.
 func (Denominate) String() string { return "denominate" }
 
 func (Denominate) apply(t *table) error {
@@ -67,6 +68,7 @@ func (Denominate) apply(t *table) error {
 // result lists who was dropped.
 type Screen struct{ Min decimal.Decimal }
 
+// String names the step as [Result.Steps] lists it.
 func (s Screen) String() string { return "screen, min " + s.Min.String() }
 
 func (s Screen) apply(t *table) error {
@@ -129,6 +131,7 @@ type Impute struct {
 	Group  string
 }
 
+// String names the step as [Result.Steps] lists it.
 func (i Impute) String() string {
 	return [...]string{"impute nothing", "impute group mean by " + i.Group, "impute mean", "impute median"}[i.Method]
 }
@@ -218,6 +221,7 @@ type Treatment struct {
 	SkewAfter, After float64  // skewness and kurtosis after treatment
 }
 
+// String names the step as [Result.Steps] lists it.
 func (t Treat) String() string {
 	if t.WinsoriseOnly {
 		return "winsorise"
@@ -404,6 +408,7 @@ type Normalise struct {
 	Lower, Upper decimal.Decimal // zero values mean the method's defaults
 }
 
+// String names the step as [Result.Steps] lists it.
 func (n Normalise) String() string {
 	return [...]string{"min-max", "z-score", "goalposts", "rank", "distance to target", "no normalisation"}[n.Method]
 }
@@ -605,6 +610,7 @@ const (
 // Aggregate adds indicators up the framework, level by level, by Method.
 type Aggregate struct{ Method AggMethod }
 
+// String names the step as [Result.Steps] lists it.
 func (a Aggregate) String() string {
 	return [...]string{"arithmetic mean", "geometric mean", "harmonic mean", "sum of points"}[a.Method]
 }
