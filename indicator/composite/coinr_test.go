@@ -241,6 +241,11 @@ func TestPipelineSteps(t *testing.T) {
 	res, _ = composite.Run(f, d, composite.Normalise{Method: composite.NormRank})
 	check(res, "b", "U4", "1")
 	check(res, "b", "U1", "4")
+	// a per person, imputed: 10, 5, 30, 30 ranks 2, 1, 3, 3.
+	res, _ = composite.Run(f, d, composite.Denominate{}, composite.Impute{Method: composite.ImputeGroupMean, Group: "G"}, composite.Normalise{Method: composite.NormRank})
+	for unit, want := range map[string]string{"U1": "2", "U2": "1", "U3": "3", "U4": "3"} {
+		check(res, "a", unit, want)
+	}
 	// Geometric mean with a zero is an error; harmonic mean exact.
 	if _, err := composite.Run(f, d, composite.Denominate{}, composite.Impute{Method: composite.ImputeGroupMean, Group: "G"}, composite.Normalise{}, composite.Aggregate{Method: composite.GeometricMean}); err == nil {
 		t.Error("a geometric mean of a zero succeeded")

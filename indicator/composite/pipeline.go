@@ -40,7 +40,7 @@ type table struct {
 // area. A missing or zero denominator leaves the value missing.
 type Denominate struct{}
 
-// String names the step as [Result.Steps] lists it.
+// String names the step as [PipelineResult.Steps] lists it.
 func (Denominate) String() string { return "denominate" }
 
 func (Denominate) apply(t *table) error {
@@ -68,7 +68,7 @@ func (Denominate) apply(t *table) error {
 // result lists who was dropped.
 type Screen struct{ Min decimal.Decimal }
 
-// String names the step as [Result.Steps] lists it.
+// String names the step as [PipelineResult.Steps] lists it.
 func (s Screen) String() string { return "screen, min " + s.Min.String() }
 
 func (s Screen) apply(t *table) error {
@@ -131,7 +131,7 @@ type Impute struct {
 	Group  string
 }
 
-// String names the step as [Result.Steps] lists it.
+// String names the step as [PipelineResult.Steps] lists it.
 func (i Impute) String() string {
 	return [...]string{"impute nothing", "impute group mean by " + i.Group, "impute mean", "impute median"}[i.Method]
 }
@@ -204,7 +204,9 @@ func (i Impute) apply(t *table) error {
 // have been winsorised; if it still fails, and unless WinsoriseOnly, the
 // original values are log-transformed instead, log(x − min + (max − min)/100).
 // The zero Treat is COINr's default: Winmax 5, Skew 2, Kurt 3.5. What was
-// done to each indicator is in [PipelineResult.Treated].
+// done to each indicator is in [PipelineResult.Treated]. An indicator whose
+// skewness and kurtosis are not defined (fewer than 4 values, or all equal)
+// is left alone, never given NaN.
 type Treat struct {
 	Winmax        int
 	Skew, Kurt    float64
@@ -218,10 +220,10 @@ type Treatment struct {
 	Winsorised       []string // the units whose values were winsorised
 	Log              bool     // log-transformed instead
 	Passes           bool     // passes after treatment
-	SkewAfter, After float64  // skewness and kurtosis after treatment
+	SkewAfter, After float64  // skewness and kurtosis after treatment; 0 (and Passes false) when all values ended equal
 }
 
-// String names the step as [Result.Steps] lists it.
+// String names the step as [PipelineResult.Steps] lists it.
 func (t Treat) String() string {
 	if t.WinsoriseOnly {
 		return "winsorise"
@@ -242,27 +244,27 @@ func (tr Treat) apply(t *table) error {
 	}
 	for _, n := range t.f.indicators() {
 		col := t.vals[n.Code]
-		fs := floats(col)
-		s0, k0 := skewKurt(fs)
-		if math.IsNaN(s0) || math.Abs(s0) < sk || k0 < ku {
+		s0, k0, ok := skewKurt(floats(col))
+		if !ok || math.Abs(s0) < sk || k0 < ku {
 			continue
 		}
 		rec := Treatment{Indicator: n.Code, Skew: s0, Kurt: k0}
 		x := slices.Clone(col)
-		pass := false
+		s, pass := s0, false
 		for nwin := 0; !pass && nwin < winmax; {
-			s, _ := skewKurt(floats(x))
-			var hi, lo []int
-			if s >= 0 {
-				hi = winsorise(x, 1)
-			} else {
-				lo = winsorise(x, -1)
+			side := 1
+			if s < 0 {
+				side = -1
 			}
-			if hi == nil && lo == nil {
+			at := winsorise(x, side)
+			if at == nil {
 				break // every value is equal
 			}
-			nwin = len(hi) + len(lo) // as COINr counts: the points set in this step
-			s, k := skewKurt(floats(x))
+			nwin = len(at) // as COINr counts: the points set in this step
+			var k float64
+			if s, k, ok = skewKurt(floats(x)); !ok {
+				break // every value is now equal
+			}
 			pass = math.Abs(s) < sk || k < ku
 		}
 		if !pass && !tr.WinsoriseOnly {
@@ -275,8 +277,10 @@ func (tr Treat) apply(t *table) error {
 				}
 			}
 		}
-		rec.SkewAfter, rec.After = skewKurt(floats(x))
-		rec.Passes = math.Abs(rec.SkewAfter) < sk || rec.After < ku
+		if s, k, ok := skewKurt(floats(x)); ok {
+			rec.SkewAfter, rec.After = s, k
+			rec.Passes = math.Abs(s) < sk || k < ku
+		}
 		t.vals[n.Code] = x
 		t.res.Treated = append(t.res.Treated, rec)
 	}
@@ -343,9 +347,9 @@ func floats(col []*big.Rat) []float64 {
 }
 
 // skewKurt returns the skewness and kurtosis of the non-NaN values of x as
-// R's e1071 (type 2) and COINr compute them; NaN with fewer than 3 (4)
-// values.
-func skewKurt(x []float64) (skew, kurt float64) {
+// R's e1071 (type 2) and COINr compute them, and false when they are not
+// defined: fewer than 4 values, or all equal.
+func skewKurt(x []float64) (skew, kurt float64, ok bool) {
 	var vs []float64
 	for _, v := range x {
 		if !math.IsNaN(v) {
@@ -353,8 +357,8 @@ func skewKurt(x []float64) (skew, kurt float64) {
 		}
 	}
 	n := float64(len(vs))
-	if len(vs) < 3 {
-		return math.NaN(), math.NaN()
+	if len(vs) < 4 {
+		return 0, 0, false
 	}
 	mean := 0.0
 	for _, v := range vs {
@@ -368,13 +372,13 @@ func skewKurt(x []float64) (skew, kurt float64) {
 		m3 += d * d * d
 		m4 += d * d * d * d
 	}
-	skew = math.Sqrt(n) * m3 / math.Pow(m2, 1.5) * math.Sqrt(n*(n-1)) / (n - 2)
-	if len(vs) < 4 {
-		return skew, math.NaN()
+	if m2 == 0 {
+		return 0, 0, false
 	}
+	skew = math.Sqrt(n) * m3 / math.Pow(m2, 1.5) * math.Sqrt(n*(n-1)) / (n - 2)
 	r := n * m4 / (m2 * m2)
 	kurt = ((n+1)*(r-3) + 6) * (n - 1) / ((n - 2) * (n - 3))
-	return skew, kurt
+	return skew, kurt, true
 }
 
 // NormMethod names a normalisation.
@@ -408,7 +412,7 @@ type Normalise struct {
 	Lower, Upper decimal.Decimal // zero values mean the method's defaults
 }
 
-// String names the step as [Result.Steps] lists it.
+// String names the step as [PipelineResult.Steps] lists it.
 func (n Normalise) String() string {
 	return [...]string{"min-max", "z-score", "goalposts", "rank", "distance to target", "no normalisation"}[n.Method]
 }
@@ -510,16 +514,20 @@ func (nz Normalise) apply(t *table) error {
 				}
 			}
 		case NormRank:
-			ranks := make([]*big.Rat, len(col))
+			// Each value's rank is 1 + how many values are below it (ties
+			// share the lowest rank), by one sort rather than all pairs.
+			var idx []int
 			for u, v := range col {
-				if v == nil {
-					continue
+				if v != nil {
+					idx = append(idx, u)
 				}
-				r := 1
-				for _, w := range col {
-					if w != nil && w.Cmp(v) < 0 {
-						r++
-					}
+			}
+			slices.SortStableFunc(idx, func(a, b int) int { return col[a].Cmp(col[b]) })
+			ranks := make([]*big.Rat, len(col))
+			r := 0
+			for p, u := range idx {
+				if p == 0 || col[u].Cmp(col[idx[p-1]]) != 0 {
+					r = p + 1
 				}
 				ranks[u] = big.NewRat(int64(r), 1)
 			}
@@ -610,7 +618,7 @@ const (
 // Aggregate adds indicators up the framework, level by level, by Method.
 type Aggregate struct{ Method AggMethod }
 
-// String names the step as [Result.Steps] lists it.
+// String names the step as [PipelineResult.Steps] lists it.
 func (a Aggregate) String() string {
 	return [...]string{"arithmetic mean", "geometric mean", "harmonic mean", "sum of points"}[a.Method]
 }
