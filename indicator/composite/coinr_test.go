@@ -294,6 +294,9 @@ func TestPipelineSensitivity(t *testing.T) {
 	if _, err := composite.PipelineSensitivity(f, d, steps[:4], v); err == nil {
 		t.Error("a pipeline without Normalise accepted")
 	}
+	if _, err := composite.PipelineSensitivity(f, d, steps, composite.PipelineVariation{Samples: 1, Weights: math.NaN()}); err == nil {
+		t.Error("NaN weights accepted")
+	}
 }
 
 func BenchmarkPipelineASEM(b *testing.B) {
@@ -302,6 +305,23 @@ func BenchmarkPipelineASEM(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := composite.Run(f, d, steps...); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkPipelineSensitivityASEM draws 100 scenarios of COINr's example
+// with three normalisations and weights varied by 25%.
+func BenchmarkPipelineSensitivityASEM(b *testing.B) {
+	f, d := asem(b)
+	steps := composite.COINrDefault("EurAsia_group")
+	v := composite.PipelineVariation{
+		Normalisers: []composite.Normalise{{Method: composite.NormMinMax}, {Method: composite.NormRank}, {Method: composite.NormZScore}},
+		Weights:     0.25, Samples: 100, Seed: 3,
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := composite.PipelineSensitivity(f, d, steps, v); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -27,6 +27,10 @@ type SensitivityOptions struct {
 	Missing bool
 }
 
+// validDraw reports whether scenarios can be drawn: at least one, with
+// weights perturbed by u in [0, 1) (NaN is not).
+func validDraw(samples int, u float64) bool { return samples >= 1 && u >= 0 && u < 1 }
+
 // Spread is how a unit's rank moves over scenarios.
 type Spread struct {
 	Rank int // the unit's rank without perturbation; 0 when unranked
@@ -77,7 +81,7 @@ type RankSpread struct {
 // milliseconds. Ties are broken as everywhere ([indicator.RankBy]). The
 // result depends only on the scorecard and opt.
 func (sc *Scorecard) Sensitivity(opt SensitivityOptions) ([]RankSpread, error) {
-	if opt.Samples < 1 || opt.Weights < 0 || opt.Weights >= 1 || math.IsNaN(opt.Weights) {
+	if !validDraw(opt.Samples, opt.Weights) {
 		return nil, errors.New("composite: Sensitivity: want at least 1 sample and weights u in [0, 1)")
 	}
 	nn, nu := len(sc.f.nodes), len(sc.units)
@@ -187,7 +191,7 @@ type PipelineSpread struct {
 // unit's spread of ranks on the index, best base rank first. The same seed
 // draws the same scenarios.
 func PipelineSensitivity(f *Framework, d *Data, steps []Step, v PipelineVariation) ([]PipelineSpread, error) {
-	if v.Samples < 1 || v.Weights < 0 || v.Weights >= 1 || math.IsNaN(v.Weights) {
+	if !validDraw(v.Samples, v.Weights) {
 		return nil, errors.New("composite: PipelineSensitivity: want at least 1 sample and weights u in [0, 1)")
 	}
 	cut := slices.IndexFunc(steps, func(s Step) bool { _, ok := s.(Normalise); return ok })
