@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/chiso-vn/chiso/internal/csvin"
 	"github.com/chiso-vn/chiso/internal/errlist"
 )
 
@@ -269,26 +270,25 @@ func openCSV(r io.Reader, name string, fields int) (*csv.Reader, []string, error
 	cr := csv.NewReader(r)
 	cr.FieldsPerRecord = fields
 	cr.ReuseRecord = true
-	header, err := cr.Read()
+	header, err := csvin.Header(cr)
 	if err == io.EOF {
 		return nil, nil, &ParseError{File: name, Err: fmt.Errorf("%w: the file is empty", ErrMissingColumn)}
 	}
 	if err != nil {
 		return nil, nil, csvError(name, err)
 	}
-	return cr, slices.Clone(header), nil
+	return cr, header, nil
 }
 
 // columns returns, for each list of folded header names, the index of the
-// first header cell that folds to one of them, or -1. A leading byte-order
-// mark is ignored.
+// first header cell that folds to one of them, or -1.
 func columns(header []string, names [][]string) []int {
 	col := make([]int, len(names))
 	for c := range col {
 		col[c] = -1
 	}
 	for i, h := range header {
-		f := fold(strings.TrimPrefix(h, "\ufeff"))
+		f := fold(h)
 		for c, ns := range names {
 			if col[c] < 0 && slices.Contains(ns, f) {
 				col[c] = i
@@ -298,29 +298,12 @@ func columns(header []string, names [][]string) []int {
 	return col
 }
 
-// records yields the records of cr with their line numbers. A malformed
-// record is reported in errs and skipped; any other read error is reported
-// and ends the loop.
+// records yields the records of cr with their line numbers (see
+// csvin.Records), its problems added to errs.
 func records(cr *csv.Reader, name string, errs *errlist.List) iter.Seq2[int, []string] {
-	return func(yield func(int, []string) bool) {
-		for {
-			rec, err := cr.Read()
-			if err == io.EOF {
-				return
-			}
-			if err != nil {
-				errs.Add(csvError(name, err))
-				if _, ok := err.(*csv.ParseError); ok {
-					continue
-				}
-				return
-			}
-			line, _ := cr.FieldPos(0)
-			if !yield(line, rec) {
-				return
-			}
-		}
-	}
+	return csvin.Records(cr, ErrMalformed, func(line, column int, err error) {
+		errs.Add(&ParseError{File: name, Line: line, Column: column, Err: err})
+	})
 }
 
 // unjoin returns the errors joined in err, or err alone.
@@ -331,9 +314,10 @@ func unjoin(err error) []error {
 	return []error{err}
 }
 
+// csvError places an error of encoding/csv in name.
 func csvError(name string, err error) error {
 	if pe, ok := err.(*csv.ParseError); ok {
-		return &ParseError{File: name, Line: pe.Line, Column: pe.Column, Err: pe.Err}
+		return &ParseError{File: name, Line: pe.Line, Column: pe.Column, Err: fmt.Errorf("line is %w: %w", ErrMalformed, pe.Err)}
 	}
 	return &ParseError{File: name, Err: err}
 }

@@ -15,6 +15,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/chiso-vn/chiso/internal/csvin"
 	"github.com/chiso-vn/chiso/internal/errlist"
 	"github.com/chiso-vn/chiso/region"
 )
@@ -131,14 +132,14 @@ func checkIndicator(id string) error {
 func ReadCSV(r io.Reader, name string, h *region.Hierarchy) (*Set, error) {
 	cr := csv.NewReader(r)
 	cr.ReuseRecord = true
-	header, err := cr.Read()
+	header, err := csvin.Header(cr)
 	if err != nil {
 		return nil, &ParseError{File: name, Line: 1, Column: 1, Err: fmt.Errorf("reading the header: %w", err)}
 	}
 	col := map[string]int{}
 	var errs errlist.List
 	for i, f := range header {
-		f = strings.ToLower(strings.TrimSpace(strings.TrimPrefix(f, "\ufeff")))
+		f = strings.ToLower(f)
 		if j, dup := col[f]; dup && f != "" {
 			_, column := cr.FieldPos(i)
 			errs.Add(&ParseError{File: name, Line: 1, Column: column, Field: errlist.Excerpt(f),
@@ -155,19 +156,10 @@ func ReadCSV(r io.Reader, name string, h *region.Hierarchy) (*Set, error) {
 		}
 	}
 	s := &Set{h: h, at: map[key]int{}}
-	for {
-		rec, err := cr.Read()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			var pe *csv.ParseError
-			if errors.As(err, &pe) {
-				errs.Add(&ParseError{File: name, Line: pe.Line, Column: pe.Column, Err: fmt.Errorf("line is %w: %w", region.ErrMalformed, pe.Err)})
-				continue
-			}
-			return nil, &ParseError{File: name, Err: err}
-		}
+	malformed := func(line, column int, err error) {
+		errs.Add(&ParseError{File: name, Line: line, Column: column, Err: err})
+	}
+	for line, rec := range csvin.Records(cr, region.ErrMalformed, malformed) {
 		field := func(c string) (string, int) {
 			i, ok := col[c]
 			if !ok || i >= len(rec) {
@@ -176,7 +168,7 @@ func ReadCSV(r io.Reader, name string, h *region.Hierarchy) (*Set, error) {
 			_, column := cr.FieldPos(i)
 			return strings.TrimSpace(rec[i]), column
 		}
-		line, _ := cr.FieldPos(0)
+		var err error
 		bad := func(column int, err error) {
 			errs.Add(&ParseError{File: name, Line: line, Column: column, Err: err})
 		}

@@ -2,6 +2,7 @@ package composite_test
 
 import (
 	"encoding/csv"
+	"errors"
 	"fmt"
 	"math"
 	"math/big"
@@ -17,6 +18,7 @@ import (
 
 	"github.com/chiso-vn/chiso/indicator/composite"
 	"github.com/chiso-vn/chiso/internal/seeds"
+	"github.com/chiso-vn/chiso/region"
 )
 
 // asem reads COINr's ASEM example from testdata/coinr-asem.
@@ -364,6 +366,22 @@ func BenchmarkPipelineNational(b *testing.B) {
 	for b.Loop() {
 		if _, err := composite.Run(f, d, steps...); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// A malformed line of a framework is reported at its place, and the lines
+// after it are still read and checked.
+func TestReadFrameworkMalformedLine(t *testing.T) {
+	meta := "Level,iCode,iName,Direction,Weight,Parent,Type\n1,x,X\"Y,1,1,I,Indicator\n1,y,Y,1,1,I,Indicator,extra\n1,z,Z,7,1,I,Indicator\n2,I,I,1,1,,Aggregate\n"
+	_, err := composite.ReadFramework(strings.NewReader(meta), "m.csv")
+	var pe *region.ParseError
+	if !errors.As(err, &pe) || pe.Line != 2 || !errors.Is(err, region.ErrMalformed) {
+		t.Fatalf("got %v, want a malformed line 2", err)
+	}
+	for _, want := range []string{"m.csv:2:", "m.csv:3:", "m.csv:4:"} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("%q not reported in\n%v", want, err)
 		}
 	}
 }

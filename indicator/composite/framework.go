@@ -13,6 +13,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/chiso-vn/chiso/internal/csvin"
 	"github.com/chiso-vn/chiso/internal/errlist"
 	"github.com/chiso-vn/chiso/region"
 )
@@ -54,13 +55,13 @@ var ErrFramework = errors.New("invalid framework")
 // exactly one top aggregate.
 func ReadFramework(r io.Reader, name string) (*Framework, error) {
 	cr := csv.NewReader(r)
-	header, err := cr.Read()
+	header, err := csvin.Header(cr)
 	if err != nil {
 		return nil, &region.ParseError{File: name, Line: 1, Err: fmt.Errorf("%w: reading the header: %w", ErrFramework, err)}
 	}
 	col := map[string]int{}
 	for i, h := range header {
-		col[strings.TrimSpace(strings.TrimPrefix(h, "\ufeff"))] = i
+		col[h] = i
 	}
 	var errs errlist.List
 	for _, need := range []string{"Level", "iCode", "iName", "Direction", "Weight", "Parent", "Type"} {
@@ -195,25 +196,12 @@ func ReadFramework(r io.Reader, name string) (*Framework, error) {
 	return f, nil
 }
 
-// records yields the records of cr with their line numbers; a read error
-// is reported in errs and ends the loop.
+// records yields the records of cr with their line numbers (see
+// csvin.Records), its problems added to errs.
 func records(cr *csv.Reader, name string, errs *errlist.List) iter.Seq2[int, []string] {
-	return func(yield func(int, []string) bool) {
-		for {
-			rec, err := cr.Read()
-			if err == io.EOF {
-				return
-			}
-			if err != nil {
-				errs.Add(&region.ParseError{File: name, Err: fmt.Errorf("%w: %w", ErrFramework, err)})
-				return
-			}
-			line, _ := cr.FieldPos(0)
-			if !yield(line, rec) {
-				return
-			}
-		}
-	}
+	return csvin.Records(cr, region.ErrMalformed, func(line, column int, err error) {
+		errs.Add(&region.ParseError{File: name, Line: line, Column: column, Err: err})
+	})
 }
 
 // Nodes returns the indicators and aggregates, in the table's order.
@@ -274,14 +262,13 @@ type Data struct {
 // their line and column.
 func ReadData(r io.Reader, name string, f *Framework) (*Data, error) {
 	cr := csv.NewReader(r)
-	header, err := cr.Read()
+	header, err := csvin.Header(cr)
 	if err != nil {
 		return nil, &region.ParseError{File: name, Line: 1, Err: fmt.Errorf("%w: reading the header: %w", ErrFramework, err)}
 	}
 	var errs errlist.List
 	col := map[string]int{}
 	for i, h := range header {
-		h = strings.TrimSpace(strings.TrimPrefix(h, "\ufeff"))
 		_, isNode := f.byCode[h]
 		if !isNode && h != "uCode" && h != "uName" && h != "Time" && !slices.Contains(f.groups, h) && !slices.Contains(f.denoms, h) {
 			_, column := cr.FieldPos(i)

@@ -9,6 +9,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/chiso-vn/chiso/internal/csvin"
 	"github.com/chiso-vn/chiso/internal/errlist"
 	"github.com/chiso-vn/chiso/internal/jsonpos"
 	"github.com/chiso-vn/chiso/region"
@@ -148,7 +149,7 @@ type place struct{ line, col int }
 func readReportedCSV(r io.Reader, name string, errs *errlist.List, add func(unit, key, value string, at func(int) place)) error {
 	cr := csv.NewReader(r)
 	cr.ReuseRecord = true
-	header, err := cr.Read()
+	header, err := csvin.Header(cr)
 	if err != nil {
 		if err == io.EOF {
 			err = fmt.Errorf("%w: the file is empty", region.ErrMissingColumn)
@@ -157,7 +158,7 @@ func readReportedCSV(r io.Reader, name string, errs *errlist.List, add func(unit
 	}
 	col := [3]int{-1, -1, -1}
 	for i, h := range header {
-		switch strings.ToLower(strings.TrimSpace(strings.TrimPrefix(h, "\ufeff"))) {
+		switch strings.ToLower(h) {
 		case "unit", "mã đơn vị", "ma don vi":
 			col[0] = i
 		case "criterion", "chỉ số", "chi so":
@@ -171,24 +172,16 @@ func readReportedCSV(r io.Reader, name string, errs *errlist.List, add func(unit
 			return &region.ParseError{File: name, Line: 1, Err: fmt.Errorf("%w %q", region.ErrMissingColumn, want)}
 		}
 	}
-	for {
-		rec, err := cr.Read()
-		if err == io.EOF {
-			return nil
-		}
-		if err != nil {
-			var pe *csv.ParseError
-			if errors.As(err, &pe) {
-				errs.Add(&region.ParseError{File: name, Line: pe.Line, Column: pe.Column, Err: fmt.Errorf("line is %w: %w", region.ErrMalformed, pe.Err)})
-				continue
-			}
-			return &region.ParseError{File: name, Err: err}
-		}
+	malformed := func(line, column int, err error) {
+		errs.Add(&region.ParseError{File: name, Line: line, Column: column, Err: err})
+	}
+	for _, rec := range csvin.Records(cr, region.ErrMalformed, malformed) {
 		add(strings.TrimSpace(rec[col[0]]), strings.TrimSpace(rec[col[1]]), strings.TrimSpace(rec[col[2]]), func(f int) place {
 			line, column := cr.FieldPos(col[f])
 			return place{line, column}
 		})
 	}
+	return nil
 }
 
 // parseValue parses a reported value: a non-negative decimal with a point,

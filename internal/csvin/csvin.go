@@ -1,0 +1,62 @@
+// Package csvin reads the records of chiso's CSV inputs one way for every
+// reader: the header cleaned of a byte-order mark, each record with its
+// line, a malformed record reported with its place and skipped, and any
+// other read error reported once, ending the records. Each reader wraps
+// the places it is given in its package's ParseError.
+package csvin
+
+import (
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"iter"
+	"strings"
+)
+
+// Header reads the header row of cr: its cells trimmed of spaces, the first
+// of a UTF-8 byte-order mark, and copied (cr may reuse its records). An
+// empty input gives io.EOF; a malformed header the *csv.ParseError.
+func Header(cr *csv.Reader) ([]string, error) {
+	rec, err := cr.Read()
+	if err != nil {
+		return nil, err
+	}
+	out := make([]string, len(rec))
+	for i, h := range rec {
+		if i == 0 {
+			h = strings.TrimPrefix(h, "\ufeff")
+		}
+		out[i] = strings.TrimSpace(h)
+	}
+	return out, nil
+}
+
+// Records yields the records of cr after its header, each with the line it
+// starts on. A malformed record (a *csv.ParseError: a stray quote, a wrong
+// number of fields) is given to bad with its line and column and an error
+// wrapping malformed ("line is malformed: extraneous \" in field"), then
+// skipped; any other error is given to bad as it is, with line and column
+// 0, and ends the records.
+func Records(cr *csv.Reader, malformed error, bad func(line, column int, err error)) iter.Seq2[int, []string] {
+	return func(yield func(int, []string) bool) {
+		for {
+			rec, err := cr.Read()
+			if err == io.EOF {
+				return
+			}
+			if pe, ok := errors.AsType[*csv.ParseError](err); ok {
+				bad(pe.Line, pe.Column, fmt.Errorf("line is %w: %w", malformed, pe.Err))
+				continue
+			}
+			if err != nil {
+				bad(0, 0, err)
+				return
+			}
+			line, _ := cr.FieldPos(0)
+			if !yield(line, rec) {
+				return
+			}
+		}
+	}
+}
