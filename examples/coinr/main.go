@@ -8,11 +8,13 @@
 package main
 
 import (
+	"cmp"
 	"fmt"
 	"io"
 	"math/big"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/chiso-vn/chiso/indicator"
@@ -56,20 +58,27 @@ func run(w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(w, "# Chỉ số ví dụ ASEM của COINr: %d quốc gia\n\n", len(res.Units()))
+	// Ranked units by rank, then the unranked ones, each in the data's order.
+	units := res.Units()
+	rank := func(u composite.DataUnit) int {
+		if r := res.Rank("Index", u.Code); r > 0 {
+			return r
+		}
+		return len(units) + 1
+	}
+	slices.SortStableFunc(units, func(a, b composite.DataUnit) int { return cmp.Compare(rank(a), rank(b)) })
+	fmt.Fprintf(w, "# Chỉ số ví dụ ASEM của COINr: %d quốc gia\n\n", len(units))
 	fmt.Fprintf(w, "Các bước: %s.\n\n", strings.Join(res.Steps, "; "))
 	fmt.Fprintln(w, "| Hạng | Quốc gia | Sustainable Connectivity | Connectivity | Sustainability |")
 	fmt.Fprintln(w, "|---:|---|---:|---:|---:|")
-	units := res.Units()
-	order := make([]composite.DataUnit, len(units))
-	for _, u := range units {
-		order[res.Rank("Index", u.Code)-1] = u // ranks are distinct here
-	}
 	two := func(node, unit string) string {
-		v, _ := res.Value(node, unit)
-		return report.FormatFixed(indicator.Round(v, 2, indicator.HalfUp), 2)
+		v, ok := res.Value(node, unit)
+		if !ok {
+			return "-"
+		}
+		return twoDecimals(v)
 	}
-	for _, u := range order {
+	for _, u := range units {
 		fmt.Fprintf(w, "| %d | %s | %s | %s | %s |\n", res.Rank("Index", u.Code), u.Name, two("Index", u.Code), two("Conn", u.Code), two("Sust", u.Code))
 	}
 	fmt.Fprintf(w, "\n## Xử lý giá trị ngoại lai (%d chỉ tiêu)\n\n", len(res.Treated))
@@ -94,9 +103,11 @@ func run(w io.Writer) error {
 	return nil
 }
 
-// fixed formats a float statistic with 2 decimals, the Vietnamese way.
-func fixed(x float64) string {
-	r := new(big.Rat)
-	r.SetFloat64(x)
-	return report.FormatFixed(indicator.Round(r, 2, indicator.HalfUp), 2)
+// twoDecimals writes an exact value with 2 decimals, half up, the
+// Vietnamese way.
+func twoDecimals(v *big.Rat) string {
+	return report.FormatFixed(indicator.Round(v, 2, indicator.HalfUp), 2)
 }
+
+// fixed writes a float statistic (a skewness, a kurtosis) like twoDecimals.
+func fixed(x float64) string { return twoDecimals(new(big.Rat).SetFloat64(x)) }
