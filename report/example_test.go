@@ -99,3 +99,8 @@ func ExampleScoreTable_WriteCSV() {
 	// 1,24,tỉnh Bắc Ninh,0.8375,0.9000,,67/80,1675/2
 	// ,20,tỉnh Lạng Sơn,-,-,ky_so,,
 }
+
+func ExampleFormatIndex() {
+	fmt.Println(report.FormatIndex(big.NewRat(67, 80)), report.FormatIndex(big.NewRat(1, 3)), report.FormatIndex(nil))
+	// Output: 0,8375 0,3333 -
+}

@@ -61,13 +61,16 @@ func (t ScoreTable) header(ps []indicator.Pillar) []string {
 	return append(h, scoreColumns[t.Language][1])
 }
 
-// four formats a score with 4 decimals, half up, for the table's language;
-// "-" when it is unknown.
-func (t ScoreTable) four(x *big.Rat) string {
+// FormatIndex writes a composite score as the DTI publishes it: 4
+// decimals, rounded half up, the Vietnamese way (67/80 → "0,8375"); "-"
+// for an unknown score (nil).
+func FormatIndex(x *big.Rat) string { return formatIndex(x, Vietnamese) }
+
+func formatIndex(x *big.Rat, lang Language) string {
 	if x == nil {
 		return "-"
 	}
-	return localize(indicator.Round(x, 4, indicator.HalfUp).StringFixed(4), t.Language)
+	return localize(indicator.Round(x, 4, indicator.HalfUp).StringFixed(4), lang)
 }
 
 func (t ScoreTable) cells(s composite.UnitScore, ps []indicator.Pillar) []string {
@@ -75,9 +78,9 @@ func (t ScoreTable) cells(s composite.UnitScore, ps []indicator.Pillar) []string
 	if s.Rank > 0 {
 		rank = strconv.Itoa(s.Rank)
 	}
-	c := []string{rank, s.Unit.FullName(), t.four(s.Index)}
+	c := []string{rank, s.Unit.FullName(), formatIndex(s.Index, t.Language)}
 	for _, p := range ps {
-		c = append(c, t.four(s.PillarValue[p]))
+		c = append(c, formatIndex(s.PillarValue[p], t.Language))
 	}
 	return append(c, strings.Join(s.Missing, ", "))
 }
@@ -130,7 +133,7 @@ func WriteScoreSVG(w io.Writer, title string, scores []composite.UnitScore) erro
 		if s.Index != nil {
 			bars[i].value, _ = s.Index.Float64()
 			bars[i].ok = true
-			bars[i].text = ScoreTable{}.four(s.Index)
+			bars[i].text = FormatIndex(s.Index)
 		}
 	}
 	return drawBars(w, title, bars, 1, 0, "")

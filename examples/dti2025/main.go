@@ -128,8 +128,7 @@ func run(w, svg io.Writer) error {
 	}
 	for _, m := range moves {
 		fmt.Fprintf(w, "- %s: hạng %d → %d (chỉ số %s → %s)\n", m.Unit.FullName(), m.Before, m.After,
-			report.FormatFixed(indicator.Round(m.IndexBefore, 4, indicator.HalfUp), 4),
-			report.FormatFixed(indicator.Round(m.IndexAfter, 4, indicator.HalfUp), 4))
+			report.FormatIndex(m.IndexBefore), report.FormatIndex(m.IndexAfter))
 	}
 	// How robust is each rank? 1.000 scenarios with every criterion's
 	// points within ±20%.
