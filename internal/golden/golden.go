@@ -6,12 +6,24 @@ package golden
 import (
 	"bytes"
 	"flag"
+	"io"
 	"os"
 	"path/filepath"
 	"testing"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files")
+
+// Run runs a program's run function and checks its output against the
+// file name: the whole golden test of an example.
+func Run(t *testing.T, name string, run func(io.Writer) error) {
+	t.Helper()
+	var b bytes.Buffer
+	if err := run(&b); err != nil {
+		t.Fatal(err)
+	}
+	Check(t, name, b.Bytes())
+}
 
 // Check fails t when got differs from the file name (rewriting it first
 // under -update).
