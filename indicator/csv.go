@@ -263,21 +263,21 @@ func (p *csvParser) parse(c *chunk) {
 			return l[s:e], s + 1
 		}
 		uf, ucol := field(p.cols[0])
-		ui, ok := fl.unit(uf)
-		if !ok {
-			bad(line, ucol, fmt.Errorf("%w %q", ErrUnknownUnit, excerpt(uf)))
+		ui, err := fl.unit(uf)
+		if err != nil {
+			bad(line, ucol, err)
 			continue
 		}
 		kf, kcol := field(p.cols[1])
-		k, ok := fl.indicator(kf)
-		if !ok {
-			bad(line, kcol, fmt.Errorf("%w %q", ErrUnknownIndicator, excerpt(kf)))
+		k, err := fl.indicator(kf)
+		if err != nil {
+			bad(line, kcol, err)
 			continue
 		}
 		df, dcol := field(p.cols[2])
-		d, ok := fl.date(df)
-		if !ok {
-			bad(line, dcol, fmt.Errorf("date %q is %w: want a valid YYYY-MM-DD", excerpt(df), region.ErrMalformed))
+		d, err := fl.date(df)
+		if err != nil {
+			bad(line, dcol, err)
 			continue
 		}
 		vf, vcol := field(p.cols[3])
@@ -307,43 +307,49 @@ type fields struct {
 	monthDays                   int
 }
 
-func (f *fields) unit(b []byte) (int, bool) {
+// unit returns the dense index of the unit whose code is b.
+func (f *fields) unit(b []byte) (int, error) {
 	if !bytes.Equal(b, f.lastUnit) || f.lastUnit == nil {
 		i, ok := f.codes.lookup(b)
 		if !ok {
-			return 0, false
+			// Say why: not a code at all, or a code the hierarchy lacks.
+			if _, err := region.ParseCode(string(b)); err != nil {
+				return 0, err
+			}
+			return 0, fmt.Errorf("%w %q", ErrUnknownUnit, b)
 		}
 		f.lastUnit, f.unitIdx = append(f.lastUnit[:0], b...), i
 	}
-	return f.unitIdx, true
+	return f.unitIdx, nil
 }
 
-func (f *fields) indicator(b []byte) (int, bool) {
+// indicator returns the catalogue index of the indicator whose id is b.
+func (f *fields) indicator(b []byte) (int, error) {
 	if !bytes.Equal(b, f.lastID) || f.lastID == nil {
 		k, ok := f.ids[string(b)]
 		if !ok {
-			return 0, false
+			return 0, fmt.Errorf("%w %q", ErrUnknownIndicator, excerpt(b))
 		}
 		f.lastID, f.idIdx = append(f.lastID[:0], b...), k
 	}
-	return f.idIdx, true
+	return f.idIdx, nil
 }
 
 // date parses YYYY-MM-DD: a month is parsed once, then only its day.
-func (f *fields) date(b []byte) (day, bool) {
+func (f *fields) date(b []byte) (day, error) {
 	dd, ok := twoDigits(b, 8)
 	if ok && len(b) == 10 && b[7] == '-' && bytes.Equal(b[:7], f.lastMonth) && 1 <= dd && dd <= f.monthDays {
-		return f.monthStart + day(dd), true
+		return f.monthStart + day(dd), nil
 	}
 	d, ok := parseDate(b)
 	if !ok {
-		return 0, false
+		return 0, fmt.Errorf("date %q is %w: want a valid YYYY-MM-DD", excerpt(b), region.ErrMalformed)
 	}
 	y, _ := twoDigits(b, 0)
 	yy, _ := twoDigits(b, 2)
 	m, _ := twoDigits(b, 5)
 	f.lastMonth, f.monthStart, f.monthDays = append(f.lastMonth[:0], b[:7]...), d-day(dd), daysIn(y*100+yy, m)
-	return d, true
+	return d, nil
 }
 
 // excerpt returns a field as errors quote it (see errlist.Excerpt).

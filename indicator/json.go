@@ -81,13 +81,9 @@ func readObservation(c *chunk, name string, o *jsonpos.Object, fl *fields, n int
 		bad(o.Values[keyUnit], err)
 		return
 	}
-	i, ok := fl.unit(u)
-	if !ok {
-		if _, err := region.ParseCode(string(u)); err != nil {
-			bad(o.Values[keyUnit], err)
-		} else {
-			bad(o.Values[keyUnit], fmt.Errorf("%w %q", ErrUnknownUnit, u))
-		}
+	i, err := fl.unit(u)
+	if err != nil {
+		bad(o.Values[keyUnit], err)
 		return
 	}
 	id, err := o.Text(keyIndicator)
@@ -95,9 +91,9 @@ func readObservation(c *chunk, name string, o *jsonpos.Object, fl *fields, n int
 		bad(o.Values[keyIndicator], err)
 		return
 	}
-	k, ok := fl.indicator(id)
-	if !ok {
-		bad(o.Values[keyIndicator], fmt.Errorf("%w %q", ErrUnknownIndicator, excerpt(id)))
+	k, err := fl.indicator(id)
+	if err != nil {
+		bad(o.Values[keyIndicator], err)
 		return
 	}
 	ds, err := o.Text(keyDate)
@@ -105,9 +101,9 @@ func readObservation(c *chunk, name string, o *jsonpos.Object, fl *fields, n int
 		bad(o.Values[keyDate], err)
 		return
 	}
-	d, ok := fl.date(ds)
-	if !ok {
-		bad(o.Values[keyDate], fmt.Errorf("date %q is %w: want a valid YYYY-MM-DD", excerpt(ds), region.ErrMalformed))
+	d, err := fl.date(ds)
+	if err != nil {
+		bad(o.Values[keyDate], err)
 		return
 	}
 	v, err := o.Int64(keyValue)

@@ -53,6 +53,7 @@ func TestReadersBadInput(t *testing.T) {
 		{"obs: column twice", obs, "unit,indicator,date,value,value\n", 1, 27, region.ErrDuplicate},
 		{"obs: CR line ends", obs, "unit,indicator,date,value\n06187,tmdt,2023-07-01,5\r06187,tmdt,2023-07-02,5\n", 2, 24, region.ErrMalformed},
 		{"obs: unknown unit", obs, "unit,indicator,date,value\n99999,tmdt,2023-07-01,5\n", 2, 1, region.ErrUnknownUnit},
+		{"obs: not a code", obs, "unit,indicator,date,value\n0618x,tmdt,2023-07-01,5\n", 2, 1, region.ErrInvalidCode},
 		{"obs: duplicate row", obs, "unit,indicator,date,value\n06187,tmdt,2023-07-01,5\n06187,tmdt,2023-07-01,6\n", 3, 0, region.ErrConflict},
 		{"obs: 217.00", obs, "unit,indicator,date,value\n06187,tmdt,2023-07-01,217.00\n", 2, 23, region.ErrMalformed},
 		{"obs: long field", obs, "unit,indicator,date,value\n06187,tmdt,2023-07-01," + long + "x\n", 2, 1, region.ErrMalformed},
