@@ -38,11 +38,13 @@ type Qualifier uint8
 // "730", 1 for "256.620"; for a percent, the place of its last decimal: 1
 // for "164%" and "300%", 0,1 for "60,5%".
 const (
-	Exact  Qualifier = iota // exactly the number; a percent is rounded (see Convention)
-	More                    // "hơn", "trên": in (x; x + unit)
-	Nearly                  // "gần": in [x − unit; x)
-	About                   // "khoảng": in [x − unit/2; x + unit/2)
-	Beyond                  // "vượt": more than x, no upper bound
+	Exact   Qualifier = iota // exactly the number; a percent is rounded (see Convention)
+	More                     // "hơn", "trên": in (x; x + unit)
+	Nearly                   // "gần": in [x − unit; x)
+	About                    // "khoảng": in [x − unit/2; x + unit/2)
+	Beyond                   // "vượt": more than x, no upper bound
+	Order                    // "hàng chục": some tens, in [10; 100); "hàng trăm", "hàng nghìn" likewise
+	Between                  // "từ 0,5 đến gần 0,6", "50–60%": from the first's least value to the second's greatest
 )
 
 var qualifierWords = map[string]Qualifier{
@@ -86,7 +88,11 @@ type Figure struct {
 //   - a percent: "164%", "60,5%", "100 %";
 //   - a date "23/3" or "28/9/2021";
 //   - a fraction of localities "19/218" (a denominator above 12 or a month
-//     that cannot be makes it a fraction).
+//     that cannot be makes it a fraction);
+//   - a range of counts or percents, "từ 0,5 đến gần 0,6" or "50–60%", which
+//     runs from the first's least value to the second's greatest;
+//   - an order of magnitude instead of a number: "hàng chục" is [10; 100),
+//     likewise "hàng trăm", "hàng nghìn", "hàng vạn", "hàng triệu".
 //
 // Malformed numbers are errors that say why: "217.00" (a thousands group has
 // three digits), "1.2.3", "12,", "", "%5". The range of a percent follows
@@ -105,15 +111,26 @@ func ParseFigureWith(s string, conv Convention) (Figure, error) {
 // never as a date; anything else as [ParseFigure] does.
 func ParseFraction(s string) (Figure, error) { return parseFigure(s, RoundedHalfUp, true) }
 
-// clean normalises text as it comes from web pages and PDFs: Unicode NFC,
-// and every Unicode space (a no-break space from &nbsp;) as a plain space.
-func clean(s string) string {
-	if isASCII(s) {
+// clean normalises a figure as it comes from web pages and PDFs: Unicode
+// NFC, and every Unicode space (a no-break space from &nbsp;, a line
+// break) as a plain space.
+func clean(s string) string { return normalize(s, false) }
+
+// normalize returns s in NFC with every Unicode space as a plain space,
+// line breaks kept when keepLines; it allocates only when s changes.
+func normalize(s string, keepLines bool) string {
+	if isASCII(s) && !strings.ContainsAny(s, "\t\n\v\f\r") {
 		return s
 	}
-	s = norm.NFC.String(s)
+	if !norm.NFC.IsNormalString(s) {
+		s = norm.NFC.String(s)
+	}
+	odd := func(r rune) bool { return r != ' ' && (r != '\n' || !keepLines) && unicode.IsSpace(r) }
+	if strings.IndexFunc(s, odd) < 0 {
+		return s
+	}
 	return strings.Map(func(r rune) rune {
-		if unicode.IsSpace(r) {
+		if odd(r) {
 			return ' '
 		}
 		return r
@@ -129,22 +146,62 @@ func isASCII(s string) bool {
 	return true
 }
 
-func parseFigure(s string, conv Convention, fraction bool) (Figure, error) {
-	fail := func(why string) (Figure, error) {
-		return Figure{}, fmt.Errorf("report.ParseFigure(%q): %w number: %s", errlist.Excerpt(s), ErrMalformed, why)
+// pow10 returns 10^n.
+func pow10(n int) *big.Int {
+	if n < 19 {
+		p := uint64(1)
+		for range n {
+			p *= 10
+		}
+		return new(big.Int).SetUint64(p)
 	}
+	return new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(n)), nil)
+}
+
+// why is the reason a figure cannot be read, in English (for the error)
+// and in Vietnamese (for findings).
+type why struct{ en, vi string }
+
+// figureError is the error of a malformed figure: it wraps ErrMalformed and
+// keeps the reason in Vietnamese for findings.
+type figureError struct {
+	text string
+	why  why
+}
+
+func (e *figureError) Error() string {
+	return fmt.Sprintf("report.ParseFigure(%q): %s number: %s", errlist.Excerpt(e.text), ErrMalformed, e.why.en)
+}
+
+func (e *figureError) Unwrap() error { return ErrMalformed }
+
+// orders are the words for an order of magnitude printed instead of a
+// number: "hàng chục ứng dụng" is some tens of them, in [10; 100).
+var orders = map[string]int64{"hàng chục": 10, "hàng trăm": 100, "hàng nghìn": 1e3, "hàng ngàn": 1e3, "hàng vạn": 1e4, "hàng triệu": 1e6}
+
+func parseFigure(s string, conv Convention, fraction bool) (Figure, error) {
+	fail := func(w why) (Figure, error) { return Figure{}, &figureError{s, w} }
 	if len(s) > MaxFigure {
-		return fail(fmt.Sprintf("longer than %d bytes", MaxFigure))
+		return fail(why{fmt.Sprintf("longer than %d bytes", MaxFigure), fmt.Sprintf("dài hơn %d byte", MaxFigure)})
 	}
 	f := Figure{Text: strings.TrimSpace(clean(s))}
 	rest := f.Text
+	if n, ok := orders[strings.ToLower(rest)]; ok {
+		f.Kind, f.Qualifier = Count, Order
+		f.Value, f.Unit = big.NewRat(n, 1), big.NewRat(n, 1)
+		f.Range = Interval{Lo: big.NewRat(n, 1), Hi: big.NewRat(10*n, 1), HiOpen: true}
+		return f, nil
+	}
+	if lo, hi, ok := cutRange(rest); ok {
+		return parseRange(f, lo, hi, conv, fail)
+	}
 	if w, after, ok := strings.Cut(rest, " "); ok {
 		if q, known := qualifierWords[strings.ToLower(w)]; known {
 			f.Qualifier, rest = q, strings.TrimSpace(after)
 		}
 	}
 	if rest == "" {
-		return fail("no number")
+		return fail(why{"no number", "không có số"})
 	}
 	if strings.Count(rest, "/") > 0 {
 		return parseSlash(f, rest, fraction, fail)
@@ -162,22 +219,19 @@ func parseFigure(s string, conv Convention, fraction bool) (Figure, error) {
 		case "%":
 			f.Kind = Percent
 		default:
-			return fail(fmt.Sprintf("%q is not a scale word", word))
+			return fail(why{fmt.Sprintf("%q is not a scale word", word), fmt.Sprintf("%q không phải từ chỉ đơn vị (nghìn, triệu, tỷ)", word)})
 		}
 		rest = num
 	}
 	if p, ok := strings.CutSuffix(rest, "%"); ok {
 		if f.Kind == Percent || scale != 1 {
-			return fail("a percent sign where it does not belong")
+			return fail(why{"a percent sign where it does not belong", "dấu phần trăm đặt sai chỗ"})
 		}
 		f.Kind, rest = Percent, p
 	}
-	v, unit, err := parseVietnamese(rest, f.Kind == Percent)
-	if err != "" {
-		return fail(err)
-	}
-	if f.Kind == Percent && scale != 1 {
-		return fail("a scale word with a percent")
+	v, unit, bad := parseVietnamese(rest, f.Kind == Percent)
+	if bad.en != "" {
+		return fail(bad)
 	}
 	sc := new(big.Rat).SetInt64(scale)
 	f.Value, f.Unit = v.Mul(v, sc), unit.Mul(unit, sc)
@@ -185,6 +239,46 @@ func parseFigure(s string, conv Convention, fraction bool) (Figure, error) {
 	// ("741 nghìn") was rounded; a count in plain digits is exact.
 	rounded := scale != 1 || strings.ContainsRune(rest, decimalSep)
 	f.Range = rangeOf(f.Value, f.Unit, f.Qualifier, f.Kind == Percent, rounded, conv)
+	return f, nil
+}
+
+// cutRange splits a printed range: "từ 0,5 đến gần 0,6", "50–60%", "50 -
+// 60%".
+func cutRange(s string) (lo, hi string, ok bool) {
+	if after, found := strings.CutPrefix(s, "từ "); found {
+		return strings.Cut(after, " đến ")
+	}
+	for _, dash := range []string{"–", "—", "-"} {
+		if lo, hi, ok = strings.Cut(s, dash); ok && lo != "" {
+			return strings.TrimSpace(lo), strings.TrimSpace(hi), true
+		}
+	}
+	return "", "", false
+}
+
+// parseRange reads the two ends of a range as figures of one kind: the
+// range runs from the lower end's least value to the upper end's greatest.
+// A percent sign printed only at the end applies to both ("50–60%").
+func parseRange(f Figure, lo, hi string, conv Convention, fail func(why) (Figure, error)) (Figure, error) {
+	if strings.HasSuffix(hi, "%") && !strings.HasSuffix(lo, "%") {
+		lo += "%"
+	}
+	a, err := parseFigure(lo, conv, false)
+	if err != nil {
+		return Figure{}, err
+	}
+	b, err := parseFigure(hi, conv, false)
+	if err != nil {
+		return Figure{}, err
+	}
+	if a.Kind != b.Kind || (a.Kind != Count && a.Kind != Percent) || a.Range.Hi == nil || b.Range.Hi == nil {
+		return fail(why{"the ends of a range are not two numbers of one kind", "hai đầu khoảng không cùng loại số"})
+	}
+	if a.Range.Lo.Cmp(b.Range.Hi) > 0 {
+		return fail(why{"a range whose start exceeds its end", "khoảng có đầu lớn hơn cuối"})
+	}
+	f.Kind, f.Qualifier, f.Value, f.Unit = a.Kind, Between, a.Value, b.Unit
+	f.Range = Interval{Lo: a.Range.Lo, LoOpen: a.Range.LoOpen, Hi: b.Range.Hi, HiOpen: b.Range.HiOpen}
 	return f, nil
 }
 
@@ -214,57 +308,62 @@ func rangeOf(v, unit *big.Rat, q Qualifier, percent, rounded bool, conv Conventi
 
 // parseVietnamese parses "60.827" or "1,5" strictly; it returns the value,
 // the place of the last digit, and why it failed.
-func parseVietnamese(s string, percent bool) (*big.Rat, *big.Rat, string) {
+func parseVietnamese(s string, percent bool) (*big.Rat, *big.Rat, why) {
 	if s == "" {
-		return nil, nil, "no number"
+		return nil, nil, why{"no number", "không có số"}
 	}
 	ip, fp, hasDec := strings.Cut(s, string(decimalSep))
 	if hasDec && fp == "" {
-		return nil, nil, "a decimal comma with no digits after it"
+		return nil, nil, why{"a decimal comma with no digits after it", "dấu phẩy thập phân không có chữ số theo sau"}
 	}
 	if strings.ContainsRune(fp, decimalSep) || strings.ContainsRune(fp, groupSep) {
-		return nil, nil, "separators after the decimal comma"
+		return nil, nil, why{"separators after the decimal comma", "có dấu phân cách sau dấu phẩy thập phân"}
 	}
 	groups := strings.Split(ip, string(groupSep))
 	for i, g := range groups {
 		switch {
 		case g == "":
-			return nil, nil, "an empty group between separators"
+			return nil, nil, why{"an empty group between separators", "nhóm trống giữa hai dấu chấm"}
 		case strings.TrimLeft(g, "0123456789") != "":
-			return nil, nil, fmt.Sprintf("%q is not digits", g)
+			return nil, nil, why{fmt.Sprintf("%q is not digits", g), fmt.Sprintf("%q không phải chữ số", g)}
 		case i > 0 && len(g) != 3:
-			return nil, nil, fmt.Sprintf("a thousands group has three digits, %q has %d", g, len(g))
+			return nil, nil, why{fmt.Sprintf("a thousands group has three digits, %q has %d", g, len(g)),
+				fmt.Sprintf("nhóm hàng nghìn phải có ba chữ số, %q có %d", g, len(g))}
 		case i == 0 && len(groups) > 1 && (len(g) > 3 || g[0] == '0'):
-			return nil, nil, fmt.Sprintf("the first group %q has more than three digits or a leading zero", g)
+			return nil, nil, why{fmt.Sprintf("the first group %q has more than three digits or a leading zero", g),
+				fmt.Sprintf("nhóm đầu %q có hơn ba chữ số hoặc bắt đầu bằng 0", g)}
 		}
 	}
 	if strings.TrimLeft(fp, "0123456789") != "" {
-		return nil, nil, fmt.Sprintf("%q is not digits", fp)
+		return nil, nil, why{fmt.Sprintf("%q is not digits", fp), fmt.Sprintf("%q không phải chữ số", fp)}
 	}
 	digits := strings.Join(groups, "")
 	if len(digits) > 1 && digits[0] == '0' {
-		return nil, nil, "a leading zero"
+		return nil, nil, why{"a leading zero", "bắt đầu bằng số 0"}
 	}
-	v, ok := new(big.Rat).SetString(digits + "." + fp + "0")
+	// The value is digits and fp as one integer over 10^len(fp); the
+	// figure is at most MaxFigure bytes, so most fit in a uint64.
+	m, ok := new(big.Int).SetString(digits+fp, 10)
 	if !ok {
-		return nil, nil, "not a number"
+		return nil, nil, why{"not a number", "không phải số"}
 	}
-	unit := new(big.Rat).SetFrac(big.NewInt(1), new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(len(fp))), nil))
+	v := new(big.Rat).SetFrac(m, pow10(len(fp)))
+	unit := new(big.Rat).SetFrac(big.NewInt(1), pow10(len(fp)))
 	if fp == "" && digits != "0" && !percent {
 		// The place of the last significant digit: 1.000 for 741.000.
 		z := len(digits) - len(strings.TrimRight(digits, "0"))
-		unit.SetInt(new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(z)), nil))
+		unit.SetInt(pow10(z))
 	}
-	return v, unit, ""
+	return v, unit, why{}
 }
 
-func parseSlash(f Figure, s string, fraction bool, fail func(string) (Figure, error)) (Figure, error) {
+func parseSlash(f Figure, s string, fraction bool, fail func(why) (Figure, error)) (Figure, error) {
 	parts := strings.Split(s, "/")
 	nums := make([]int, len(parts))
 	for i, p := range parts {
 		n, err := strconv.Atoi(p)
 		if err != nil || p == "" || p[0] == '+' || p[0] == '-' || len(p) > 9 {
-			return fail(fmt.Sprintf("%q is not a whole number", p))
+			return fail(why{fmt.Sprintf("%q is not a whole number", p), fmt.Sprintf("%q không phải số nguyên", p)})
 		}
 		nums[i] = n
 	}
@@ -272,13 +371,13 @@ func parseSlash(f Figure, s string, fraction bool, fail func(string) (Figure, er
 	case len(parts) == 3 && !fraction:
 		f.Kind, f.Day, f.Month, f.Year = Date, nums[0], nums[1], nums[2]
 		if f.Year < 1000 || f.Year > 9999 {
-			return fail(fmt.Sprintf("year %d is not four digits", f.Year))
+			return fail(why{fmt.Sprintf("year %d is not four digits", f.Year), fmt.Sprintf("năm %d không có bốn chữ số", f.Year)})
 		}
 	case len(parts) == 2 && !fraction && nums[1] >= 1 && nums[1] <= 12 && nums[0] >= 1 && nums[0] <= 31:
 		f.Kind, f.Day, f.Month = Date, nums[0], nums[1]
 	case len(parts) == 2:
 		if nums[1] == 0 {
-			return fail("a fraction over zero")
+			return fail(why{"a fraction over zero", "phân số có mẫu bằng 0"})
 		}
 		f.Kind, f.Num, f.Den = Fraction, nums[0], nums[1]
 		f.Value = big.NewRat(int64(nums[0]), int64(nums[1]))
@@ -286,10 +385,10 @@ func parseSlash(f Figure, s string, fraction bool, fail func(string) (Figure, er
 		f.Range = Point(f.Value) // a copy: Range does not share Value's memory
 		return f, nil
 	default:
-		return fail("too many slashes")
+		return fail(why{"too many slashes", "quá nhiều dấu gạch chéo"})
 	}
 	if f.Month < 1 || f.Month > 12 || f.Day < 1 || f.Day > daysInMonth(f.Year, f.Month) {
-		return fail("no such date")
+		return fail(why{"no such date", "không có ngày này"})
 	}
 	return f, nil
 }
