@@ -1,123 +1,144 @@
 package report
 
 import (
-	"fmt"
+	"errors"
 	"math/big"
-	"sort"
-	"strings"
+	"slices"
 )
 
 // Claim is one printed statement to check: a count, and optionally the
-// percent of plan (or of a base) printed with it.
+// percent printed with it. A hand-written claim needs only the first five
+// fields; [Extract] fills the others from text.
 type Claim struct {
 	Fragment string // the text as printed, to name the claim in findings
 	Key      string // what the count measures, e.g. "cong_dan_so@20"; equal keys must agree
 	Count    string // the count as printed: "hơn 217.000"
-	Percent  string // the percent of plan printed with it, or "": "144%"
+	Percent  string // the percent printed with it, or "": "144%"
 	PartOf   string // the Key of the total this count is a part of, or ""
+
+	What       ClaimKind // what the claim states; the zero value is a count
+	Figure     string    // the figure as printed when it is not Count: "23/3", "19/218", "2025", "ba"
+	Noun       string    // what is counted, as printed: "tài khoản", "người"
+	Of         PercentOf // what Percent is of
+	BaseName   string    // the words naming the base, as printed: "kế hoạch", "dân số"; "" when not printed
+	BaseKey    string    // claims whose percents are of one population share it; their bases must meet
+	Exhaustive bool      // with PartOf: the parts printed together make up the whole total
+	Ratio      []string  // counts printed beside Percent as a ratio, numerator first: "120", "200"
+	RatioNames []string  // the noun after each of Ratio, or "": the name of each candidate base
+	Rest       string    // with a Fraction: the rest printed, "199" in "199 địa phương còn lại"
+	Change     string    // a change printed with the count: "8,6%", "8.221", "3" (with Multiple)
+	ChangeKind Change    // what Change is
+	Before     string    // the earlier count the change is from, when printed ("từ 110.000 lên 120.000")
+	Since      string    // what the change is measured against, as printed: "năm 2023", "cùng kỳ"
+	Deadline   bool      // with a Date or Year: a date by which something is to be done
+	Offset     int       // with Extract: the byte offset of the figure in the text
 }
 
-// FindingKind says what a finding is about.
-type FindingKind uint8
+// ClaimKind is what a claim states.
+type ClaimKind uint8
 
-// The kinds of finding.
+// The kinds of claim. Only counts, percents, fractions and changes are
+// checked against each other; the others are read so that nothing printed
+// is dropped, and can be checked against data ([CheckRank]).
 const (
-	Malformed      FindingKind = iota + 1 // a number that cannot be read
-	Repeated                              // one figure printed twice with different values
-	ImpliedPlan                           // the plan (or base) a count and its percent imply
-	PartsSum                              // parts against their printed total
-	OverallPercent                        // the total's percent against the one its parts give
-	Growth                                // a change between two dates against the one printed
-	Localities                            // "19/218 ... 199 còn lại": a fraction against its rest
-	Base                                  // which base a percent can be of
-	RankClaim                             // a printed rank against the rank the data gives
+	ClaimCount    ClaimKind = iota // a count, maybe with a percent: "hơn 217.000 tài khoản, đạt 144% kế hoạch"
+	ClaimPercent                   // a percent printed with no count: "đạt tỷ lệ 100% cài đặt chữ ký số"
+	ClaimFraction                  // localities: "19/218 địa phương", with Rest
+	ClaimDate                      // "23/3", "28/9/2021"; Deadline when something is due by it
+	ClaimYear                      // "năm 2025"
+	ClaimRank                      // "đứng thứ 3 toàn quốc"
+	ClaimLabel                     // a number naming a thing: "Nghị quyết số 52-NQ/TU", "định danh mức 2"
 )
 
-var kindNames = [...]string{"", "số viết sai", "số liệu nhắc lại khác nhau", "kế hoạch suy ra", "tổng các phần", "tỷ lệ chung",
-	"tăng trưởng", "số địa phương", "cơ sở của tỷ lệ", "thứ hạng"}
+var claimKindNames = [...]string{"count", "percent", "fraction", "date", "year", "rank", "label"}
 
-// String returns the Vietnamese name of the kind.
-func (k FindingKind) String() string {
-	if int(k) < len(kindNames) {
-		return kindNames[k]
+// String returns the claim kind's English name, for programs and tests.
+func (k ClaimKind) String() string {
+	if int(k) < len(claimKindNames) {
+		return claimKindNames[k]
 	}
-	return fmt.Sprintf("FindingKind(%d)", k)
+	return "ClaimKind(" + string(rune('0'+k)) + ")"
 }
 
-// Finding is the outcome of one check.
-type Finding struct {
-	Kind   FindingKind
-	Claims []string // the fragments involved, as printed
-	Range  Interval // the range implied (plan, sum or percent), when there is one
-	Holds  bool     // whether the claims can all be true together
-	Why    string   // a sentence, in English, saying what was found
-}
+// PercentOf is what a printed percent is of.
+type PercentOf uint8
 
-// String writes the finding on one line.
-func (f Finding) String() string {
-	verdict := "holds"
-	if !f.Holds {
-		verdict = "FAILS"
-	}
-	return fmt.Sprintf("%s [%s]: %s (%s)", verdict, f.Kind, f.Why, strings.Join(quoteAll(f.Claims), ", "))
-}
+// The bases. The zero value, OfPlan, is how a bare "đạt 60%" reads in
+// reports on plans.
+const (
+	OfPlan       PercentOf = iota // the plan: "kế hoạch", "chỉ tiêu", or no base printed
+	OfPopulation                  // a population the text names: "dân số", "người trưởng thành", "hộ"
+	OfTotal                       // "chiếm 62,20%": a share of the total the claim is PartOf
+)
 
-func quoteAll(ss []string) []string {
-	out := make([]string, len(ss))
-	for i, s := range ss {
-		out[i] = fmt.Sprintf("%q", s)
-	}
-	return out
-}
+// Change is what a printed change measures.
+type Change uint8
 
+// The changes.
+const (
+	NoChange Change = iota
+	Increase        // "tăng 8.221 tài khoản", "tăng 8,6% so với năm 2023"
+	Decrease        // "giảm 5%"
+	Multiple        // "gấp 3 lần so với năm 2023"
+)
+
+// parsed is a claim with its figures read.
 type parsed struct {
-	Claim
+	*Claim
 	count, pct Figure
+	rest       Figure   // with Rest
+	before     Figure   // with Before
+	change     Figure   // with Change
+	fraction   Figure   // with a ClaimFraction
+	ratio      []Figure // with Ratio
+	hasCount   bool
 	hasPct     bool
-	plan       Interval // count / (pct/100), when hasPct
+	base       Interval // count / (pct/100), when hasPct
 }
+
+var (
+	hundred = big.NewRat(100, 1)
+	one     = big.NewRat(1, 1)
+)
 
 // Check checks claims against each other by interval arithmetic and returns
-// every finding, in a deterministic order: malformed numbers, repeats, the
-// plan each count and percent imply, then for each total the sum of its parts
-// and the overall percent they give. A claim that cannot be read is reported
-// and left out of the other checks; nothing else is dropped, and Check never
-// passes silently: every claim with a percent yields at least an ImpliedPlan
-// finding.
+// every finding, in a deterministic order (the order of the claims within
+// each kind of finding):
+//   - numbers that cannot be read (the claim is then left out of every
+//     other check, and reported once);
+//   - a key printed twice with different figures;
+//   - the plan (or population) each count and percent imply, once per key;
+//   - percents of one population (same BaseKey): the bases they imply
+//     must meet;
+//   - a percent printed with a ratio ("đạt 60% (120/200 hộ)"): the bases
+//     it can be of;
+//   - for each total, its parts: exhaustive parts must add up to it and
+//     give its percent of plan; other parts must not exceed it; a share
+//     ("chiếm 62,20%") must fit it;
+//   - changes ("tăng 8,6% so với năm 2023"), against the earlier count
+//     when it is printed, else the earlier count they imply;
+//   - fractions of localities against their rest.
+//
+// Check never passes silently: every checkable claim yields a finding.
 func Check(claims []Claim) []Finding {
 	var out []Finding
-	var ok []parsed
-	var malformed []Claim
-	for _, c := range claims {
-		p := parsed{Claim: c}
-		var err error
-		if p.count, err = ParseFigure(c.Count); err == nil && p.count.Kind != Count {
-			err = fmt.Errorf("%q is not a count", c.Count)
-		}
-		if err == nil && c.Percent != "" {
-			if p.pct, err = ParseFigure(c.Percent); err == nil && p.pct.Kind != Percent {
-				err = fmt.Errorf("%q is not a percent", c.Percent)
-			}
-			p.hasPct = err == nil
-		}
-		if err != nil {
-			out = append(out, Finding{Kind: Malformed, Claims: []string{c.Fragment}, Why: err.Error()})
-			malformed = append(malformed, c)
+	var ok []*parsed
+	cache := figureCache{}
+	for i := range claims {
+		p, bad := parseClaim(&claims[i], cache)
+		if bad != nil {
+			out = append(out, *bad)
 			continue
-		}
-		if p.hasPct {
-			share := Interval{Lo: new(big.Rat).Quo(p.pct.Range.Lo, big.NewRat(100, 1)), LoOpen: p.pct.Range.LoOpen}
-			if p.pct.Range.Hi != nil {
-				share.Hi, share.HiOpen = new(big.Rat).Quo(p.pct.Range.Hi, big.NewRat(100, 1)), p.pct.Range.HiOpen
-			}
-			p.plan = p.count.Range.Div(share)
 		}
 		ok = append(ok, p)
 	}
-	// The same key printed with different values.
-	byKey := map[string][]parsed{}
+	// Claims by key, in the order first printed.
+	byKey := map[string][]*parsed{}
 	var keys []string
 	for _, p := range ok {
+		if !p.hasCount || p.Key == "" {
+			continue
+		}
 		if _, seen := byKey[p.Key]; !seen {
 			keys = append(keys, p.Key)
 		}
@@ -126,83 +147,396 @@ func Check(claims []Claim) []Finding {
 	for _, k := range keys {
 		ps := byKey[k]
 		for _, q := range ps[1:] {
-			if q.count.Text != ps[0].count.Text || q.Percent != ps[0].Percent {
-				both := ps[0].count.Range.Intersect(q.count.Range)
-				out = append(out, Finding{Kind: Repeated, Claims: []string{ps[0].Fragment, q.Fragment}, Range: both,
-					Why: fmt.Sprintf("%s is printed as %q and as %q", k, ps[0].Count+" "+ps[0].Percent, q.Count+" "+q.Percent)})
+			first := ps[0]
+			if q.count.Text == first.count.Text && (!q.hasPct || !first.hasPct || q.pct.Text == first.pct.Text || q.Of != first.Of || q.BaseName != first.BaseName) {
+				continue
 			}
+			a, b := first.count.Text, q.count.Text
+			if q.count.Text == first.count.Text {
+				a, b = first.pct.Text, q.pct.Text
+			}
+			out = append(out, newFinding(Repeated, false, first.count.Range.Intersect(q.count.Range), []string{first.Fragment, q.Fragment}, []string{a, b},
+				"cùng một số liệu được in là %q và %q", "one figure is printed as %q and as %q", a, b))
 		}
 	}
-	for _, c := range malformed {
-		if ps := byKey[c.Key]; len(ps) > 0 && ps[0].Count != c.Count {
-			out = append(out, Finding{Kind: Repeated, Claims: []string{ps[0].Fragment, c.Fragment},
-				Why: fmt.Sprintf("%s is printed as %q and as %q", c.Key, ps[0].Count, c.Count)})
-		}
+	// Implied plans and populations: once per key and base.
+	type keyBase struct {
+		key  string
+		of   PercentOf
+		name string
 	}
-	// Implied plans, one per key.
-	first := map[string]parsed{}
-	for _, k := range keys {
-		p := byKey[k][0]
-		first[k] = p
-		if p.hasPct {
-			out = append(out, Finding{Kind: ImpliedPlan, Claims: []string{p.Fragment}, Range: p.plan, Holds: !p.plan.IsEmpty(),
-				Why: fmt.Sprintf("%s of plan for %s implies a plan in %s", p.Percent, p.Count, p.plan.Format(0))})
-		}
-	}
-	// Totals and their parts.
-	parts := map[string][]parsed{}
-	var totals []string
-	for _, k := range keys {
-		p := first[k]
-		if p.PartOf == "" {
+	done := map[keyBase]bool{}
+	for _, p := range ok {
+		if !p.hasPct || !p.hasCount || p.Of == OfTotal || len(p.Ratio) > 0 {
 			continue
 		}
-		if _, seen := parts[p.PartOf]; !seen {
-			totals = append(totals, p.PartOf)
+		kb := keyBase{p.Key, p.Of, p.BaseName}
+		if p.Key != "" && done[kb] {
+			continue
+		}
+		done[kb] = true
+		out = append(out, impliedBase(p))
+	}
+	out = append(out, sameBases(ok)...)
+	for _, p := range ok {
+		if len(p.Ratio) > 0 && p.hasPct {
+			out = append(out, ratioBases(p))
+		}
+	}
+	out = append(out, totals(ok, byKey)...)
+	for _, p := range ok {
+		if p.ChangeKind != NoChange && p.hasCount {
+			out = append(out, change(p))
+		}
+		if p.What == ClaimFraction && p.Rest != "" {
+			out = append(out, localities(p))
+		}
+	}
+	return out
+}
+
+// parseClaim reads a claim's figures, or returns the finding that one of
+// them is malformed.
+func parseClaim(c *Claim, cache figureCache) (*parsed, *Finding) {
+	p := &parsed{Claim: c}
+	var err error
+	var failed string // the figure that could not be read
+	read := func(text string, kinds ...Kind) Figure {
+		if err != nil || text == "" {
+			return Figure{}
+		}
+		var f Figure
+		f, err = cache.parse(text)
+		if err == nil && !slices.Contains(kinds, f.Kind) {
+			err = &figureError{text, why{"not a " + kindWord(kinds[0]), "không phải " + kindWordVi(kinds[0])}}
+		}
+		if err != nil {
+			failed = text
+		}
+		return f
+	}
+	bad := func() *Finding {
+		text := failed
+		var fe *figureError
+		vi, en := err.Error(), err.Error()
+		if errors.As(err, &fe) {
+			vi = "số " + quote(fe.text) + " viết sai: " + fe.why.vi
+			en = "the number " + quote(fe.text) + " is malformed: " + fe.why.en
+		}
+		f := newFinding(Malformed, false, Interval{}, []string{c.Fragment}, []string{text}, "%s", "%s", both{vi, en})
+		return &f
+	}
+	switch c.What {
+	case ClaimCount:
+		p.count = read(c.Count, Count)
+		p.hasCount = err == nil && c.Count != ""
+	case ClaimPercent:
+		p.pct = read(c.Percent, Percent)
+		p.hasPct = err == nil && c.Percent != ""
+	case ClaimFraction:
+		if p.fraction, err = ParseFraction(c.Figure); err != nil {
+			failed = c.Figure
+			return nil, bad()
+		}
+	}
+	if err != nil {
+		return nil, bad()
+	}
+	if c.Percent != "" && c.What == ClaimCount {
+		p.pct = read(c.Percent, Percent)
+		p.hasPct = err == nil
+		if err != nil {
+			return nil, bad()
+		}
+	}
+	p.rest, p.before, p.change = read(c.Rest, Count), read(c.Before, Count), read(c.Change, Count, Percent)
+	for _, s := range c.Ratio {
+		p.ratio = append(p.ratio, read(s, Count))
+	}
+	if err != nil {
+		return nil, bad()
+	}
+	if p.hasPct {
+		p.base = p.count.Range.Div(p.pct.Range.Scale(big.NewRat(1, 100)))
+	}
+	return p, nil
+}
+
+func quote(s string) string { return "«" + s + "»" }
+
+func kindWord(k Kind) string {
+	return map[Kind]string{Count: "count", Percent: "percent", Date: "date", Fraction: "fraction"}[k]
+}
+
+func kindWordVi(k Kind) string {
+	return map[Kind]string{Count: "số đếm", Percent: "tỷ lệ phần trăm", Date: "ngày", Fraction: "phân số"}[k]
+}
+
+// baseWords names a claim's base in each language.
+func baseWords(p *parsed) both {
+	switch {
+	case p.BaseName != "":
+		return both{p.BaseName, "«" + p.BaseName + "»"}
+	case p.Of == OfPlan:
+		return both{"kế hoạch", "the plan"}
+	}
+	return both{"cơ sở", "the base"}
+}
+
+func impliedBase(p *parsed) Finding {
+	base := baseWords(p)
+	kind := ImpliedPlan
+	if p.Of == OfPopulation {
+		kind = ImpliedBase
+	}
+	return newFinding(kind, !p.base.IsEmpty(), p.base, []string{p.Fragment}, []string{p.count.Text, p.pct.Text},
+		"%s là %s %s nên %s nằm trong %s", "%s being %s of %s implies %s in %s",
+		p.count.Text, p.pct.Text, base, base, span{p.base, 0})
+}
+
+// sameBases checks that percents of one population imply bases that meet.
+func sameBases(ps []*parsed) []Finding {
+	groups := map[string][]*parsed{}
+	var order []string
+	for _, p := range ps {
+		if !p.hasPct || !p.hasCount || p.BaseKey == "" || len(p.Ratio) > 0 {
+			continue
+		}
+		if _, seen := groups[p.BaseKey]; !seen {
+			order = append(order, p.BaseKey)
+		}
+		groups[p.BaseKey] = append(groups[p.BaseKey], p)
+	}
+	var out []Finding
+	for _, k := range order {
+		g := groups[k]
+		if len(g) < 2 {
+			continue
+		}
+		meet := g[0].base
+		var claims, figures []string
+		for _, p := range g {
+			meet = meet.Intersect(p.base)
+			claims = append(claims, p.Fragment)
+			figures = append(figures, p.count.Text, p.pct.Text)
+		}
+		base := baseWords(g[0])
+		out = append(out, newFinding(SameBase, !meet.IsEmpty(), meet, claims, figures,
+			"%d số liệu cùng tính theo %s: %s chung của chúng nằm trong %s", "%d figures are percents of one %s: the %s they share lies in %s",
+			len(g), base, base, span{meet, 0}))
+	}
+	return out
+}
+
+// ratioBases checks a percent printed with a ratio ("60% (120/200 hộ)",
+// "5% (109 tài khoản/2.180 chỉ tiêu/6.000 dân)"): it holds when the
+// numerator over at least one of the denominators rounds to the percent.
+func ratioBases(p *parsed) Finding {
+	num := p.ratio[0]
+	var fits int
+	var each []Finding
+	var fit Interval
+	for i, d := range p.Ratio[1:] {
+		den := p.ratio[i+1]
+		share := num.Range.Div(den.Range).Scale(hundred)
+		name := d
+		if n := p.RatioNames[i+1]; n != "" {
+			name = d + " " + n
+		}
+		if share.Meets(p.pct.Range) {
+			fits++
+			if fit.IsEmpty() {
+				fit = share
+			}
+		}
+		each = append(each, newFinding(Base, true, share, nil, nil, "%s/%s là %s%%", "%s/%s is %s%%", p.Ratio[0], name, span{share, 2}))
+	}
+	return newFinding(Base, fits > 0, fit, []string{p.Fragment}, append([]string{p.pct.Text}, p.Ratio...),
+		"bài in %s; %s", "printed %s; %s", p.pct.Text, each)
+}
+
+// totals checks each total against its parts and shares.
+func totals(ps []*parsed, byKey map[string][]*parsed) []Finding {
+	parts := map[string][]*parsed{}
+	var order []string
+	seen := map[string]bool{}
+	for _, p := range ps {
+		if p.PartOf == "" || !p.hasCount || seen[p.Key] && p.Key != "" {
+			continue
+		}
+		seen[p.Key] = true
+		if _, ok := parts[p.PartOf]; !ok {
+			order = append(order, p.PartOf)
 		}
 		parts[p.PartOf] = append(parts[p.PartOf], p)
 	}
-	sort.Strings(totals)
-	for _, tk := range totals {
-		total, known := first[tk]
-		if !known {
+	var out []Finding
+	for _, tk := range order {
+		if len(byKey[tk]) == 0 {
 			continue
 		}
-		ps := parts[tk]
-		sum := ps[0].count.Range
-		names := []string{total.Fragment}
-		for i, p := range ps {
-			if i > 0 {
-				sum = sum.Add(p.count.Range)
-			}
-			names = append(names, p.Fragment)
-		}
-		meet := sum.Intersect(total.count.Range)
-		out = append(out, Finding{Kind: PartsSum, Claims: names, Range: sum, Holds: !meet.IsEmpty(),
-			Why: fmt.Sprintf("the parts sum to %s, the total %q allows %s", sum.Format(0), total.Count, total.count.Range.Format(0))})
-		if !total.hasPct {
-			continue
-		}
-		plans := ps[0].plan
-		all := true
-		for i, p := range ps {
-			all = all && p.hasPct
-			if i > 0 {
-				plans = plans.Add(p.plan)
+		total := byKey[tk][0]
+		var listed []*parsed
+		for _, p := range parts[tk] {
+			if p.Of == OfTotal && p.hasPct {
+				out = append(out, share(p, total))
+			} else {
+				listed = append(listed, p)
 			}
 		}
-		if !all {
-			continue
+		if len(listed) > 0 {
+			out = append(out, partsSum(total, listed)...)
 		}
-		overall := sum.Div(plans)
-		pct := Interval{Lo: new(big.Rat).Mul(overall.Lo, big.NewRat(100, 1)), LoOpen: overall.LoOpen}
-		if overall.Hi != nil {
-			pct.Hi, pct.HiOpen = new(big.Rat).Mul(overall.Hi, big.NewRat(100, 1)), overall.HiOpen
-		}
-		meet = pct.Intersect(total.pct.Range)
-		out = append(out, Finding{Kind: OverallPercent, Claims: names, Range: pct, Holds: !meet.IsEmpty(),
-			Why: fmt.Sprintf("the parts give %s%% of their plans (plans sum to %s), the total prints %s, i.e. %s%%",
-				pct.Format(1), plans.Format(0), total.Percent, total.pct.Range.Format(1))})
 	}
 	return out
+}
+
+func share(p, total *parsed) Finding {
+	s := p.count.Range.Div(total.count.Range).Scale(hundred)
+	return newFinding(Share, s.Meets(p.pct.Range), s, []string{total.Fragment, p.Fragment}, []string{total.count.Text, p.count.Text, p.pct.Text},
+		"%s trên tổng %s là %s%%; bài in %s", "%s of the total %s is %s%%; printed %s",
+		p.count.Text, total.count.Text, span{s, 2}, p.pct.Text)
+}
+
+func partsSum(total *parsed, ps []*parsed) []Finding {
+	sum := ps[0].count.Range
+	claims := []string{total.Fragment}
+	figures := []string{total.count.Text}
+	exhaustive := true
+	for i, p := range ps {
+		if i > 0 {
+			sum = sum.Add(p.count.Range)
+		}
+		claims, figures = append(claims, p.Fragment), append(figures, p.count.Text)
+		exhaustive = exhaustive && p.Exhaustive
+	}
+	if !exhaustive {
+		// Parts that need not be all of the total must not exceed it: the
+		// least they can add up to is at most the most the total can be.
+		hi := total.count.Range.Hi
+		c := 0
+		if hi != nil {
+			c = sum.Lo.Cmp(hi)
+		}
+		holds := hi == nil || c < 0 || c == 0 && !sum.LoOpen && !total.count.Range.HiOpen
+		return []Finding{newFinding(PartsSum, holds, sum, claims, figures,
+			"các phần cộng lại ít nhất %s, không được vượt tổng %s (%s)", "the parts add up to at least %s and must not exceed the total %s (%s)",
+			span{sum, 0}, total.count.Text, span{total.count.Range, 0})}
+	}
+	out := []Finding{newFinding(PartsSum, sum.Meets(total.count.Range), sum, claims, figures,
+		"các phần cộng lại được %s, tổng %s cho phép %s", "the parts sum to %s, the total %s allows %s",
+		span{sum, 0}, total.count.Text, span{total.count.Range, 0})}
+	if !total.hasPct || total.Of != OfPlan {
+		return out
+	}
+	plans := Interval{}
+	for i, p := range ps {
+		if !p.hasPct || p.Of != OfPlan {
+			return out
+		}
+		if i == 0 {
+			plans = p.base
+		} else {
+			plans = plans.Add(p.base)
+		}
+	}
+	pct := sum.Div(plans).Scale(hundred)
+	return append(out, newFinding(OverallPercent, pct.Meets(total.pct.Range), pct, claims, append(figures, total.pct.Text),
+		"các phần cộng lại đạt %s%% kế hoạch (các kế hoạch cộng lại %s), nhưng bài in %s, tức %s%%",
+		"the parts give %s%% of their plans (the plans sum to %s), but the total prints %s, i.e. %s%%",
+		span{pct, 1}, span{plans, 0}, total.pct.Text, span{total.pct.Range, 1}))
+}
+
+// change checks a printed change against the earlier count, or reports
+// the earlier count it implies.
+func change(p *parsed) Finding {
+	s := p.change
+	if p.ChangeKind == Multiple && s.Qualifier == Exact && s.Value.IsInt() {
+		// "gấp 3 lần" is a multiple rounded to a whole number: [2,5; 3,5).
+		s.Range = Interval{Lo: new(big.Rat).Sub(s.Value, big.NewRat(1, 2)), Hi: new(big.Rat).Add(s.Value, big.NewRat(1, 2)), HiOpen: true}
+	}
+	after := p.count.Range
+	claims := []string{p.Fragment}
+	stated := p.Change
+	since := p.Since
+	if since == "" {
+		since = "trước"
+	}
+	if p.Before == "" {
+		// The earlier count the change implies.
+		var before Interval
+		switch {
+		case p.ChangeKind == Multiple:
+			before = after.Div(s.Range)
+		case s.Kind == Percent && p.ChangeKind == Increase:
+			before = after.Div(shift(s.Range.Scale(big.NewRat(1, 100)), one))
+		case s.Kind == Percent:
+			before = after.Div(shift(negate(s.Range.Scale(big.NewRat(1, 100))), one))
+		case p.ChangeKind == Increase:
+			before = after.Add(negate(s.Range))
+		default:
+			before = after.Add(s.Range)
+		}
+		return newFinding(Growth, !before.IsEmpty(), before, claims, []string{p.count.Text, stated},
+			"%s, %s %s so với %s: số của %s nằm trong %s", "%s, %s %s against %s: the count of %s lies in %s",
+			p.count.Text, changeVerb(p.ChangeKind), stated, since, since, span{before, 0})
+	}
+	b := p.before
+	var got Interval
+	unit := ""
+	switch {
+	case p.ChangeKind == Multiple:
+		got = after.Div(b.Range)
+		unit = " lần"
+	case s.Kind == Percent:
+		got = shift(after.Div(b.Range), big.NewRat(-1, 1)).Scale(hundred)
+		unit = "%"
+	default:
+		got = after.Add(negate(b.Range))
+	}
+	if p.ChangeKind == Decrease {
+		got = negate(got)
+	}
+	return newFinding(Growth, got.Meets(s.Range), got, claims, []string{p.Before, p.count.Text, stated},
+		"từ %s lên %s là %s %s%s; bài in %s", "from %s to %s is %s of %s%s; printed %s",
+		p.Before, p.count.Text, changeVerb(p.ChangeKind), span{got, 2}, unit, stated)
+}
+
+func changeVerb(c Change) both {
+	return [...]both{{"", ""}, {"tăng", "an increase"}, {"giảm", "a decrease"}, {"gấp", "a multiple"}}[c]
+}
+
+// shift returns i + j.
+func shift(i Interval, j *big.Rat) Interval { return i.Add(Point(j)) }
+
+// negate returns the interval of −a for a in i.
+func negate(i Interval) Interval {
+	if i.IsEmpty() || i.Hi == nil {
+		return Interval{}
+	}
+	return Interval{Lo: new(big.Rat).Neg(i.Hi), Hi: new(big.Rat).Neg(i.Lo), LoOpen: i.HiOpen, HiOpen: i.LoOpen}
+}
+
+func localities(p *parsed) Finding {
+	f, r := p.fraction, p.rest
+	want := big.NewRat(int64(f.Den-f.Num), 1)
+	holds := r.Range.Contains(want) && f.Num <= f.Den
+	return newFinding(Localities, holds, Point(want), []string{p.Fragment}, []string{p.Figure, p.Rest},
+		"%s còn lại %s; bài in %s", "%s leaves %s; printed %s",
+		p.Figure, whole(f.Den-f.Num), p.Rest)
+}
+
+// figureCache holds the figures read by one Check, which articles often
+// print more than once; the figures are only read, never changed.
+type figureCache map[string]Figure
+
+func (m figureCache) parse(text string) (Figure, error) {
+	if f, ok := m[text]; ok {
+		return f, nil
+	}
+	f, err := ParseFigure(text)
+	if err == nil {
+		m[text] = f
+	}
+	return f, err
 }

@@ -119,7 +119,7 @@ func TestOtherClaims(t *testing.T) {
 		{Unit: region.MustParseCode("01"), Value: indicator.MustRatio(900000, 1)},
 		{Unit: region.MustParseCode("24"), Value: indicator.MustRatio(400000, 1)},
 	}
-	if f := CheckRank("đứng thứ 3 toàn quốc", 3, region.MustParseCode("20"), h, entries); f.Holds || f.Why != "the data rank 20 4 of 4; printed 3" {
+	if f := CheckRank("đứng thứ 3 toàn quốc", 3, region.MustParseCode("20"), h, entries); f.Holds || f.Message(English) != "the data rank 20 4 of 4; printed 3" {
 		t.Errorf("rank: %v", f)
 	}
 }

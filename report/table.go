@@ -12,7 +12,8 @@ import (
 	"github.com/chiso-vn/chiso/indicator"
 )
 
-// Language chooses the column names of tables.
+// Language chooses the words and the number format of what report writes
+// for people: column names, findings, "4.431" or "4,431".
 type Language uint8
 
 // The languages. The zero value is Vietnamese.
@@ -26,7 +27,9 @@ var columns = [...][5]string{
 	English:    {"Rank", "Unit", "Actual", "Plan", "Attainment"},
 }
 
-// Table is a ranked table of units for one indicator.
+// Table is a ranked table of units for one indicator. Its Markdown and
+// HTML write numbers in the table's Language ("4.431" in Vietnamese,
+// "4,431" in English); CSV and JSON write plain numbers for machines.
 type Table struct {
 	Title    string
 	Rows     []indicator.Row // in the order to print, usually Result.Ranked
@@ -39,12 +42,16 @@ func (t Table) cells(r indicator.Row) [5]string {
 		rank = strconv.Itoa(r.Rank)
 	}
 	if r.HasActual {
-		actual = FormatInt(r.Actual)
+		actual = localize(strconv.FormatInt(r.Actual, 10), t.Language)
 	}
 	if r.HasPlan {
-		plan = FormatInt(r.Plan)
+		plan = localize(strconv.FormatInt(r.Plan, 10), t.Language)
 	}
-	return [5]string{rank, r.Unit.FullName(), actual, plan, FormatPercent(r.Attainment, 0, indicator.HalfUp)}
+	pct := "-"
+	if r.Attainment.IsValid() {
+		pct = localize(r.Attainment.Percent(0, indicator.HalfUp).String(), t.Language) + "%"
+	}
+	return [5]string{rank, r.Unit.FullName(), actual, plan, pct}
 }
 
 // WriteMarkdown writes the table as GitHub-flavoured Markdown, numbers

@@ -1,114 +1,121 @@
-// Command langson reproduces the Lạng Sơn article on community
-// digital-technology teams (../shared/seeds/004_a534b6aa34f1c7b9.txt): it
-// reads the printed figures, reconstructs the plans they imply, rolls the
-// platforms up the province with chiso, prints the platform table and one
-// sentence per platform, and checks every printed claim against the others.
+// Command langson checks the Lạng Sơn article on community
+// digital-technology teams (../shared/seeds/004_a534b6aa34f1c7b9.txt) as
+// printed: it reads every figure of the article's sentences with
+// report.Extract, names the platform and the unit each is about, prints the
+// plan each count and percent imply, and every finding of report.Check, in
+// Vietnamese (or English with -lang en). No figure is typed in by hand and
+// none is invented: a plan is printed as the range of whole numbers the
+// article allows.
 package main
 
 import (
+	"flag"
 	"fmt"
 	"io"
-	"math/big"
 	"os"
-	"time"
+	"strings"
 
 	"github.com/chiso-vn/chiso/indicator"
 	"github.com/chiso-vn/chiso/region"
 	"github.com/chiso-vn/chiso/report"
-	"github.com/chiso-vn/chiso/target"
 )
 
-// claims are the article's platform figures, as printed (004_a534b6aa34f1c7b9.txt).
-var claims = []report.Claim{
-	{Fragment: "hơn 741.000 tài khoản, ứng dụng số (đạt 164% kế hoạch)", Key: "ung_dung_so", Count: "hơn 741.000", Percent: "164%"},
-	{Fragment: "Công dân số Xứ Lạng hơn 217.000 tài khoản, đạt 144% kế hoạch", Key: "cong_dan_so", Count: "hơn 217.000", Percent: "144%", PartOf: "ung_dung_so"},
-	{Fragment: "thanh toán điện tử 256.620 tài khoản, đạt 171% kế hoạch", Key: "thanh_toan_dt", Count: "256.620", Percent: "171%", PartOf: "ung_dung_so"},
-	{Fragment: "267.600 tài khoản, đạt 194% kế hoạch", Key: "tmdt", Count: "267.600", Percent: "194%", PartOf: "ung_dung_so"},
-	// The same paragraph, printed a second time further down.
-	{Fragment: "hơn 741.000 tài khoản, ứng dụng số (đạt 164% kế hoạch)", Key: "ung_dung_so", Count: "hơn 741.000", Percent: "164%"},
-	{Fragment: "Công dân số Xứ Lạng hơn 217.00 tài khoản, đạt 144% kế hoạch", Key: "cong_dan_so", Count: "hơn 217.00", Percent: "144%", PartOf: "ung_dung_so"},
-	{Fragment: "thanh toán điện tử 256.620 tài khoản, đạt 171% kế hoạch", Key: "thanh_toan_dt", Count: "256.620", Percent: "171%", PartOf: "ung_dung_so"},
-	{Fragment: "267.600 tài khoản, đạt 194% kế hoạch", Key: "tmdt", Count: "267.600", Percent: "194%", PartOf: "ung_dung_so"},
+// article holds the article's sentences that print figures, as printed,
+// errors included ("217.00" in the second paragraph).
+const article = `Toàn tỉnh hiện có 1.676 tổ CNSCĐ với hơn 9.000 thành viên.
+Đến nay cả tỉnh đã cài đặt được hơn 741.000 tài khoản, ứng dụng số (đạt 164% kế hoạch). Trong đó: ứng dụng Công dân số Xứ Lạng hơn 217.000 tài khoản, đạt 144% kế hoạch; ứng dụng thanh toán điện tử 256.620 tài khoản, đạt 171% kế hoạch; tài khoản mua trên sàn thương mại điện tử 267.600 tài khoản, đạt 194% kế hoạch.
+Chị Hoàng Thu Hằng, Bí thư Đoàn xã Bắc Xa, huyện Đình Lập cho biết: Đến nay, chúng tôi đã phát triển được 2.120 tài khoản thanh toán điện tử và cài đặt các ứng dụng số, đạt hơn 300% chỉ tiêu kế hoạch.
+Từ năm 2020 đến nay, thành viên các tổ CNSCĐ đã tập huấn, bồi dưỡng kiến thức về kỹ năng số cho trên 504.000 lượt người.
+Theo thống kê của Sở Thông tin – Truyền thông, đến nay cả tỉnh đã cài đặt được hơn 741.000 tài khoản, ứng dụng số (đạt 164% kế hoạch). Trong đó: ứng dụng Công dân số Xứ Lạng hơn 217.00 tài khoản, đạt 144% kế hoạch; ứng dụng thanh toán điện tử 256.620 tài khoản, đạt 171% kế hoạch; tài khoản mua trên sàn thương mại điện tử là 267.600 tài khoản, đạt 194% kế hoạch.
+Đặc biệt, từ đầu năm 2023 đến nay, các tổ CNSCĐ đã hỗ trợ người dân cài đặt trên 340.000 tài khoản định danh điện tử VneID, vượt chỉ tiêu Bộ Công an giao, đứng thứ 3 toàn quốc về số người cài đặt.`
+
+// subjects names, by the words before a count, the platform it measures and
+// the unit it is about (the article's subject: the province, or the
+// commune of the person quoted).
+var subjects = []struct{ words, indicator, unit string }{
+	{"ứng dụng công dân số xứ lạng", "cong_dan_so", "20"},
+	{"ứng dụng thanh toán điện tử", "thanh_toan_dt", "20"},
+	{"tài khoản mua trên sàn thương mại điện tử", "tmdt", "20"},
+	{"cả tỉnh đã cài đặt được", "ung_dung_so", "20"},
+	{"chúng tôi đã phát triển được", "ung_dung_so", "06619"},
+	{"hỗ trợ người dân cài đặt", "vneid_l2", "20"},
+	{"toàn tỉnh hiện có", "to_cnscd", "20"},
+	{"kỹ năng số cho", "tap_huan", "20"},
 }
 
 func main() {
-	if err := run(os.Stdout); err != nil {
+	lang := flag.String("lang", "vi", "language of the findings: vi or en")
+	flag.Parse()
+	l := report.Vietnamese
+	if *lang == "en" {
+		l = report.English
+	}
+	if err := write(os.Stdout, l); err != nil {
 		fmt.Fprintln(os.Stderr, "langson:", err)
 		os.Exit(1)
 	}
 }
 
-func run(w io.Writer) error {
+func run(w io.Writer) error { return write(w, report.Vietnamese) }
+
+func write(w io.Writer, lang report.Language) error {
 	h := region.Vietnam2024()
-	langSon := region.MustParseCode("20")
 	cat := indicator.Standard()
+	claims := report.Extract(article)
 	findings := report.Check(claims)
 
-	// Actuals: a printed "hơn X" is known only to exceed X; the smallest
-	// count it allows stands for it. Plans: the whole numbers inside the
-	// range each count and percent imply; the middle one stands for it.
-	b := indicator.NewBuilder(h, cat, "article")
-	var targets []target.Target
-	asOf := time.Date(2023, 12, 31, 0, 0, 0, 0, time.UTC) // the article is undated; figures are "đến nay"
 	fmt.Fprintln(w, "# Lạng Sơn: tài khoản, ứng dụng số (Báo Lạng Sơn)")
 	fmt.Fprintln(w)
-	fmt.Fprintln(w, "| Nền tảng | In trên báo | Kế hoạch suy ra (số nguyên) |")
-	fmt.Fprintln(w, "|---|---|---|")
+	fmt.Fprintln(w, "| Đơn vị | Nền tảng | In trên báo | Kế hoạch suy ra (số nguyên) |")
+	fmt.Fprintln(w, "|---|---|---|---|")
 	for _, f := range findings {
 		if f.Kind != report.ImpliedPlan {
 			continue
 		}
-		c := claimOf(f.Claims[0])
-		fig, _ := report.ParseFigure(c.Count)
-		lo, hi, _ := f.Range.Whole()
-		ind, _ := cat.Lookup(c.Key)
-		fmt.Fprintf(w, "| %s | %s (%s) | %s–%s |\n", ind.Name, c.Count, c.Percent, report.FormatInt(lo), report.FormatInt(hi))
-		actual := smallestCount(fig)
-		if err := b.Add(indicator.Observation{Indicator: c.Key, Unit: langSon, Date: asOf, Value: actual}); err != nil {
-			return err
+		c := claimOf(claims, f.Claims[0])
+		sub, ok := subjectOf(c)
+		if !ok {
+			return fmt.Errorf("no platform for %q", c.Fragment)
 		}
-		targets = append(targets, target.Target{Indicator: c.Key, Unit: langSon, Value: target.Count((lo + hi) / 2), Source: "suy ra từ " + c.Percent})
-	}
-	ds, err := b.Build()
-	if err != nil {
-		return err
-	}
-	plans, err := target.NewSet(h, targets)
-	if err != nil {
-		return err
-	}
-	res, err := ds.Rollup(asOf, plans)
-	if err != nil {
-		return err
-	}
-	fmt.Fprintln(w)
-	fmt.Fprintln(w, "## Từng nền tảng, với kế hoạch ở giữa khoảng suy ra")
-	fmt.Fprintln(w)
-	for _, id := range []string{"cong_dan_so", "thanh_toan_dt", "tmdt", "ung_dung_so"} {
-		row, _ := res.Row(id, langSon)
-		ind, _ := cat.Lookup(id)
-		fmt.Fprintf(w, "- %s\n", report.Sentence(ind, row))
+		u, ok := h.Unit(region.MustParseCode(sub.unit))
+		if !ok {
+			return fmt.Errorf("no unit %s", sub.unit)
+		}
+		ind, ok := cat.Lookup(sub.indicator)
+		if !ok {
+			return fmt.Errorf("no indicator %s", sub.indicator)
+		}
+		plan := "không có số nguyên nào"
+		if lo, hi, ok := f.Range.Whole(); ok && f.Range.Lo.Sign() > 0 {
+			plan = report.FormatInt(lo) + "–" + report.FormatInt(hi)
+		} else if ok {
+			plan = "dưới " + report.FormatInt(hi+1) // "vượt chỉ tiêu": only an upper bound
+		}
+		fmt.Fprintf(w, "| %s | %s | %s (%s) | %s |\n", u.FullName(), ind.Name, c.Count, c.Percent, plan)
 	}
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "## Kiểm tra các số liệu đã in")
 	fmt.Fprintln(w)
 	for _, f := range findings {
-		fmt.Fprintf(w, "- %s\n", f)
+		fmt.Fprintf(w, "- %s\n", f.Text(lang))
 	}
 	return nil
 }
 
-func claimOf(fragment string) report.Claim {
+func claimOf(claims []report.Claim, fragment string) report.Claim {
 	for _, c := range claims {
-		if c.Fragment == fragment {
+		if c.Fragment == fragment && c.Percent != "" {
 			return c
 		}
 	}
 	return report.Claim{}
 }
 
-// smallestCount returns the smallest whole count a printed count allows.
-func smallestCount(f report.Figure) int64 {
-	lo, _, _ := report.Interval{Lo: f.Range.Lo, Hi: new(big.Rat).Add(f.Range.Lo, big.NewRat(1, 1)), LoOpen: f.Range.LoOpen}.Whole()
-	return lo
+func subjectOf(c report.Claim) (s struct{ words, indicator, unit string }, ok bool) {
+	for _, s := range subjects {
+		if strings.Contains(strings.ToLower(c.Fragment), s.words) {
+			return s, true
+		}
+	}
+	return s, false
 }

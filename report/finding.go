@@ -1,0 +1,256 @@
+package report
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"math/big"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/chiso-vn/chiso/indicator"
+)
+
+// FindingKind says what a finding is about.
+type FindingKind uint8
+
+// The kinds of finding.
+const (
+	Malformed      FindingKind = iota + 1 // a number that cannot be read
+	Repeated                              // one figure printed twice with different values
+	ImpliedPlan                           // the plan a count and its percent imply
+	PartsSum                              // parts against their printed total
+	OverallPercent                        // the total's percent against the one its parts give
+	Growth                                // a change between two dates against the one printed
+	Localities                            // "19/218 ... 199 còn lại": a fraction against its rest
+	Base                                  // which base a percent can be of
+	RankClaim                             // a printed rank against the rank the data gives
+	ImpliedBase                           // the population a count and its percent of it imply
+	Share                                 // "chiếm 62,20%": a share against the total it is of
+	SameBase                              // one base implied by two counts: the two must meet
+)
+
+var kindNames = [...][2]string{
+	{"", ""},
+	{"số viết sai", "malformed number"},
+	{"số liệu nhắc lại khác nhau", "figure repeated differently"},
+	{"kế hoạch suy ra", "implied plan"},
+	{"tổng các phần", "sum of the parts"},
+	{"tỷ lệ chung", "overall percent"},
+	{"tăng trưởng", "growth"},
+	{"số địa phương", "localities"},
+	{"cơ sở của tỷ lệ", "base of a percent"},
+	{"thứ hạng", "rank"},
+	{"cơ sở suy ra", "implied base"},
+	{"tỷ trọng", "share of a total"},
+	{"cùng một cơ sở", "one base, two counts"},
+}
+
+// kindIDs name the kinds for programs (JSON).
+var kindIDs = [...]string{"", "malformed", "repeated", "implied-plan", "parts-sum", "overall-percent", "growth",
+	"localities", "base", "rank", "implied-base", "share", "same-base"}
+
+// String returns the Vietnamese name of the kind.
+func (k FindingKind) String() string { return k.Text(Vietnamese) }
+
+// Text returns the name of the kind in lang.
+func (k FindingKind) Text(lang Language) string {
+	if k >= Malformed && int(k) < len(kindNames) {
+		return kindNames[k][min(lang, English)]
+	}
+	return fmt.Sprintf("FindingKind(%d)", k)
+}
+
+// MarshalText implements encoding.TextMarshaler with a stable identifier
+// for programs: "implied-plan", "parts-sum", ...
+func (k FindingKind) MarshalText() ([]byte, error) {
+	if k >= Malformed && int(k) < len(kindIDs) {
+		return []byte(kindIDs[k]), nil
+	}
+	return nil, fmt.Errorf("report: no FindingKind %d", k)
+}
+
+// Finding is the outcome of one check.
+type Finding struct {
+	Kind    FindingKind
+	Claims  []string // the fragments involved, as printed
+	Figures []string // the figures the check used, as printed
+	Range   Interval // the range implied (plan, sum, percent, ...), when there is one
+	Holds   bool     // whether the claims can all be true together
+
+	msg *sentence // what was found, written on demand in the language asked for
+}
+
+// sentence is a finding's sentence in each language before it is written:
+// formats and the arguments they share.
+type sentence struct {
+	format [2]string
+	args   []any
+}
+
+// Message returns the sentence saying what was found, in lang, its
+// numbers written the way lang writes them.
+func (f Finding) Message(lang Language) string {
+	if f.msg == nil {
+		return ""
+	}
+	lang = min(lang, English)
+	local := make([]any, len(f.msg.args))
+	for i, a := range f.msg.args {
+		switch a := a.(type) {
+		case span:
+			local[i] = a.i.outward(a.digits, lang)
+		case whole:
+			local[i] = localize(strconv.FormatInt(int64(a), 10), lang)
+		case both:
+			local[i] = a[lang]
+		case []Finding:
+			parts := make([]string, len(a))
+			for k, f := range a {
+				parts[k] = f.Message(lang)
+			}
+			local[i] = strings.Join(parts, ", ")
+		default:
+			local[i] = a
+		}
+	}
+	return fmt.Sprintf(f.msg.format[lang], local...)
+}
+
+// String writes the finding on one line in Vietnamese: the verdict, the
+// kind, the message and the fragments.
+func (f Finding) String() string { return f.Text(Vietnamese) }
+
+// Text writes the finding on one line in lang.
+func (f Finding) Text(lang Language) string {
+	verdicts := [2][2]string{{"KHÔNG KHỚP", "khớp"}, {"FAILS", "holds"}}
+	lang = min(lang, English)
+	return fmt.Sprintf("%s [%s]: %s (%s)", verdicts[lang][btoi(f.Holds)], f.Kind.Text(lang), f.Message(lang),
+		strings.Join(quoteAll(f.Claims), ", "))
+}
+
+func quoteAll(ss []string) []string {
+	out := make([]string, len(ss))
+	for i, s := range ss {
+		out[i] = "«" + s + "»"
+	}
+	return out
+}
+
+// jsonFinding is the JSON form of a finding.
+type jsonFinding struct {
+	Kind    FindingKind `json:"kind"`
+	Holds   bool        `json:"holds"`
+	Figures []string    `json:"figures"`
+	Claims  []string    `json:"claims"`
+	Range   *jsonRange  `json:"range,omitempty"`
+	Message string      `json:"message"`
+}
+
+// jsonRange is an interval with exact bounds: decimal strings when they
+// have a finite decimal form ("163.5"), fractions otherwise ("1000/7"); Hi
+// is absent when there is no upper bound.
+type jsonRange struct {
+	Lo     string `json:"lo"`
+	Hi     string `json:"hi,omitempty"`
+	LoOpen bool   `json:"lo_open"`
+	HiOpen bool   `json:"hi_open"`
+}
+
+func exactString(x *big.Rat) string {
+	if d, ok := finiteDecimals(x); ok {
+		return x.FloatString(int(d))
+	}
+	return x.String()
+}
+
+// WriteFindingsJSON writes findings as a JSON array for programs: each
+// with its kind ("implied-plan"), whether it holds, the figures and
+// fragments as printed, the range as exact bounds, and the message in lang.
+func WriteFindingsJSON(w io.Writer, findings []Finding, lang Language) error {
+	out := make([]jsonFinding, len(findings))
+	for i, f := range findings {
+		out[i] = jsonFinding{Kind: f.Kind, Holds: f.Holds, Figures: f.Figures, Claims: f.Claims, Message: f.Message(lang)}
+		if out[i].Figures == nil {
+			out[i].Figures = []string{}
+		}
+		if !f.Range.IsEmpty() {
+			r := &jsonRange{Lo: exactString(f.Range.Lo), LoOpen: f.Range.LoOpen, HiOpen: f.Range.HiOpen}
+			if f.Range.Hi != nil {
+				r.Hi = exactString(f.Range.Hi)
+			}
+			out[i].Range = r
+		}
+	}
+	e := json.NewEncoder(w)
+	e.SetEscapeHTML(false)
+	e.SetIndent("", "  ")
+	return e.Encode(out)
+}
+
+// The arguments of a finding's message that are written per language.
+type (
+	// span is an interval written with digits decimals; a bound that
+	// needs more is rounded outward and marked "≈", so that the interval
+	// printed holds the one computed.
+	span struct {
+		i      Interval
+		digits int32
+	}
+	// whole is a count.
+	whole int64
+	// both is a word in each language.
+	both [2]string
+)
+
+// newFinding returns a finding whose message is vi and en formatted with
+// the same args, each written the way its language writes numbers when
+// the message is asked for (a both gives a word in each language, a
+// []Finding their messages joined).
+func newFinding(kind FindingKind, holds bool, r Interval, claims, figures []string, vi, en string, args ...any) Finding {
+	return Finding{Kind: kind, Holds: holds, Range: r, Claims: slices.Compact(claims), Figures: figures,
+		msg: &sentence{format: [2]string{vi, en}, args: args}}
+}
+
+// outward writes i with bounds at digits decimals, rounded outward and
+// marked "≈" where rounding changed them, so that the interval printed
+// holds the one computed. While rounding moves a bound by more than a
+// tenth of the interval's width, it adds decimals, up to six more.
+func (i Interval) outward(digits int32, lang Language) string {
+	if i.IsEmpty() {
+		return "∅"
+	}
+	var width *big.Rat
+	if i.Hi != nil {
+		width = new(big.Rat).Sub(i.Hi, i.Lo)
+		width.Quo(width, big.NewRat(10, 1))
+	}
+	// bound rounds x outward at d decimals; ok when it moved at most width.
+	bound := func(x *big.Rat, low bool, d int32) (string, bool) {
+		mode := indicator.Up
+		if low == (x.Sign() >= 0) {
+			mode = indicator.Down
+		}
+		r := indicator.Round(x, d, mode).Rat()
+		s := localize(indicator.Round(x, d, mode).String(), lang)
+		if r.Cmp(x) == 0 {
+			return s, true
+		}
+		moved := r.Sub(r, x)
+		return "≈" + s, width == nil || moved.Abs(moved).Cmp(width) <= 0
+	}
+	if i.Hi != nil && i.Lo.Cmp(i.Hi) == 0 && !i.LoOpen && !i.HiOpen {
+		return formatRat(i.Lo, -1, lang) // a point is its value
+	}
+	for d := digits; ; d++ {
+		lo, okLo := bound(i.Lo, true, d)
+		hi, okHi := "∞", true
+		if i.Hi != nil {
+			hi, okHi = bound(i.Hi, false, d)
+		}
+		if okLo && okHi || d >= digits+6 {
+			return string("[("[btoi(i.LoOpen)]) + lo + "; " + hi + string("])"[btoi(i.HiOpen || i.Hi == nil)])
+		}
+	}
+}
