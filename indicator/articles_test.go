@@ -135,7 +135,7 @@ func TestQueVo(t *testing.T) {
 	// From 23/3 to 30/4 there are 38 days; the rest of the base must come in them.
 	for _, base := range []int64{lo, hi} {
 		need := target.Rate{Count: base - actual, Days: 38}
-		if got := need.PerDay(0).IntPart(); got < 1045 || got > 1090 {
+		if got := indicator.Round(need.PerDay(), 0, indicator.Up).IntPart(); got < 1046 || got > 1090 {
 			t.Errorf("base %d: %d per day needed", base, got)
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/chiso-vn/chiso/indicator"
 	"github.com/chiso-vn/chiso/target"
 )
 
@@ -23,6 +24,9 @@ func ExamplePace() {
 		target.Point{Date: day(3, 23), Count: 60827},
 		target.Point{Date: day(4, 30), Count: 101378},
 	)
-	fmt.Println(p.Status, p.Needed.PerDay(0), "per day needed,", p.Current.PerDay(0), "so far")
-	// Output: đúng tiến độ 1067 per day needed, 2765 so far
+	// A rate needed rounds up; the rate achieved rounds half up.
+	needed := indicator.Round(p.Needed.PerDay(), 0, indicator.Up)
+	sofar := indicator.Round(p.Current.PerDay(), 0, indicator.HalfUp)
+	fmt.Println(p.Status, needed, "per day needed,", sofar, "so far")
+	// Output: đúng tiến độ 1068 per day needed, 2765 so far
 }

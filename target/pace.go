@@ -3,10 +3,9 @@ package target
 import (
 	"cmp"
 	"fmt"
+	"math/big"
 	"math/bits"
 	"time"
-
-	"github.com/shopspring/decimal"
 )
 
 // Status says where a target stands at the latest observation.
@@ -50,12 +49,15 @@ type Rate struct {
 	Count, Days int64
 }
 
-// PerDay returns the rate per day rounded half up to digits decimals.
-func (r Rate) PerDay(digits int32) decimal.Decimal {
+// PerDay returns the exact rate per day (0 for no days). Round it for
+// people with indicator.Round, in the direction the reader needs: a rate
+// needed to reach a target rounds up (39.714 in 38 days is 1.046 a day,
+// not 1.045), a rate achieved half up.
+func (r Rate) PerDay() *big.Rat {
 	if r.Days == 0 {
-		return decimal.Zero
+		return new(big.Rat)
 	}
-	return decimal.NewFromInt(r.Count).DivRound(decimal.NewFromInt(r.Days), digits)
+	return big.NewRat(r.Count, r.Days)
 }
 
 // Progress is the answer of [Pace].

@@ -106,7 +106,7 @@ func TestPace(t *testing.T) {
 	if _, err := Pace(Point{date(3, 1), 0}, Point{date(3, 23), 5}, Point{date(4, 30), 0}); !errors.Is(err, ErrZeroPlan) {
 		t.Errorf("Pace with a zero goal: %v", err)
 	}
-	if got := (Rate{40000, 38}).PerDay(1).String(); got != "1052.6" {
+	if got := (Rate{40000, 38}).PerDay().RatString(); got != "20000/19" {
 		t.Errorf("PerDay = %s", got)
 	}
 	if OnTrack.String() != "đúng tiến độ" || OffTrack.English() != "off track" {

@@ -1,9 +1,11 @@
 // Command bacninh reproduces the Quế Võ digital-signature campaign of the
-// Bắc Ninh article (../shared/seeds/000_0bc2731cb7c6afc2.txt): 60.827
-// signatures, 60% of the plan, by 23/3; the goal is almost every resident by
-// 30/4. It prints the share reached, the base the 60% implies, the pace
-// needed to reach the goal, and the status for several possible campaign
-// start dates (the article does not say when the campaign began).
+// Bắc Ninh article (../shared/seeds/000_0bc2731cb7c6afc2.txt) from its
+// sentences as printed: report.Extract reads 60.827 signatures, 60% of the
+// plan, by 23/3, and the goal of almost every resident by 30/4. It prints
+// the base the 60% implies, the exact share each end of that base gives,
+// the pace needed to reach the goal (rounded up: a rate needed is never
+// rounded down), and the status for several possible campaign start dates
+// (the article does not say when the campaign began).
 package main
 
 import (
@@ -18,6 +20,10 @@ import (
 	"github.com/chiso-vn/chiso/target"
 )
 
+// article holds the article's sentences on the campaign, as printed.
+const article = `Theo thống kê bước đầu, tính đến hết ngày 23/3, toàn thị xã đã cấp được 60.827 chữ ký số, đạt tỷ lệ 60%.
+Do vậy, để hoàn thành mục tiêu đến ngày 30/4, hầu như toàn bộ người dân có chữ ký số công cộng là một thách thức không nhỏ.`
+
 func main() {
 	if err := run(os.Stdout); err != nil {
 		fmt.Fprintln(os.Stderr, "bacninh:", err)
@@ -25,7 +31,8 @@ func main() {
 	}
 }
 
-func day(m time.Month, d int) time.Time { return time.Date(2025, m, d, 0, 0, 0, 0, time.UTC) }
+// year is the campaign's year: the article prints days and months only.
+const year = 2025
 
 func run(w io.Writer) error {
 	h := region.Vietnam2024()
@@ -33,50 +40,84 @@ func run(w io.Writer) error {
 	if len(queVo) != 1 {
 		return fmt.Errorf("thị xã Quế Võ matches %d units", len(queVo))
 	}
-	actual, err := report.ParseFigure("60.827")
-	if err != nil {
-		return err
+	var count, asOf, deadline report.Claim
+	for _, c := range report.Extract(article) {
+		switch {
+		case c.What == report.ClaimCount && c.Percent != "":
+			count = c
+		case c.What == report.ClaimDate && c.Deadline:
+			deadline = c
+		case c.What == report.ClaimDate:
+			asOf = c
+		}
 	}
-	pct, err := report.ParseFigure("60%")
-	if err != nil {
-		return err
+	findings := report.Check([]report.Claim{count})
+	if len(findings) != 1 || findings[0].Kind != report.ImpliedPlan {
+		return fmt.Errorf("findings of %q: %v", count.Fragment, findings)
 	}
-	signatures := actual.Value.Num().Int64()
-	claim := report.Check([]report.Claim{{Fragment: "60.827 chữ ký số, đạt tỷ lệ 60%", Key: "chu_ky_so@259", Count: actual.Text, Percent: pct.Text}})
-	base := claim[0].Range
+	base := findings[0].Range
 	lo, hi, ok := base.Whole()
 	if !ok {
 		return fmt.Errorf("no whole base in %s", base)
 	}
-	fmt.Fprintf(w, "# %s: chữ ký số công cộng đến hết 23/3\n\n", queVo[0].FullName())
-	fmt.Fprintf(w, "- Đã cấp: %s chữ ký số, in là %s.\n", report.FormatInt(signatures), pct.Text)
-	fmt.Fprintf(w, "- Tỷ lệ %s làm tròn lên từ nửa nên cơ sở (kế hoạch) nằm trong %s, tức %s đến %s người.\n",
-		pct.Text, base.Format(0), report.FormatInt(lo), report.FormatInt(hi))
+	actual, err := report.ParseFigure(count.Count)
+	if err != nil {
+		return err
+	}
+	signatures := actual.Value.Num().Int64()
+	latest, err := date(asOf.Figure)
+	if err != nil {
+		return err
+	}
+	goal, err := date(deadline.Figure)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "# %s: chữ ký số công cộng đến hết %s\n\n", queVo[0].FullName(), asOf.Figure)
+	fmt.Fprintf(w, "- Đã cấp: %s chữ ký số, in là %s.\n", count.Count, count.Percent)
+	fmt.Fprintf(w, "- Tỷ lệ %s làm tròn lên từ nửa nên cơ sở (kế hoạch) là một số nguyên từ %s đến %s người.\n",
+		count.Percent, report.FormatInt(lo), report.FormatInt(hi))
 	for _, b := range []int64{lo, hi} {
 		r, err := indicator.Coverage(signatures, b)
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(w, "  - với cơ sở %s: %s\n", report.FormatInt(b), report.FormatPercent(r, 2, indicator.HalfUp))
+		fmt.Fprintf(w, "  - với cơ sở %s: %s, in ra là %s\n", report.FormatInt(b),
+			report.FormatPercent(r, 4, indicator.HalfUp), report.FormatPercent(r, 0, indicator.HalfUp))
 	}
-	fmt.Fprintf(w, "\n## Mục tiêu 30/4: gần như toàn bộ (100%% cơ sở)\n\n")
+	fmt.Fprintf(w, "\n## Mục tiêu %s: gần như toàn bộ (100%% cơ sở)\n\n", deadline.Figure)
 	for _, b := range []int64{lo, hi} {
-		p, err := target.Pace(target.Point{Date: day(3, 1), Count: 0}, target.Point{Date: day(3, 23), Count: signatures}, target.Point{Date: day(4, 30), Count: b})
+		p, err := target.Pace(target.Point{Date: day(3, 1), Count: 0}, target.Point{Date: latest, Count: signatures}, target.Point{Date: goal, Count: b})
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(w, "- cơ sở %s: còn %s trong %d ngày, cần %s chữ ký số mỗi ngày\n",
-			report.FormatInt(b), report.FormatInt(p.Remaining), p.DaysLeft, report.FormatDecimal(p.Needed.PerDay(0)))
+		fmt.Fprintf(w, "- cơ sở %s: còn %s trong %d ngày, cần ít nhất %s chữ ký số mỗi ngày\n",
+			report.FormatInt(b), report.FormatInt(p.Remaining), p.DaysLeft, report.FormatDecimal(indicator.Round(p.Needed.PerDay(), 0, indicator.Up)))
 	}
 	fmt.Fprintf(w, "\n## Tiến độ, tùy ngày bắt đầu chiến dịch (bài báo không nêu)\n\n")
 	fmt.Fprintln(w, "| Bắt đầu | Tốc độ đã đạt/ngày | Dự kiến đến 30/4 | Trạng thái (cơ sở cao nhất) |")
 	fmt.Fprintln(w, "|---|---:|---:|---|")
 	for _, start := range []time.Time{day(1, 1), day(2, 1), day(2, 20), day(3, 1), day(3, 10)} {
-		p, err := target.Pace(target.Point{Date: start, Count: 0}, target.Point{Date: day(3, 23), Count: signatures}, target.Point{Date: day(4, 30), Count: hi})
+		p, err := target.Pace(target.Point{Date: start, Count: 0}, target.Point{Date: latest, Count: signatures}, target.Point{Date: goal, Count: hi})
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(w, "| %s | %s | %s | %s |\n", start.Format("2/1"), report.FormatDecimal(p.Current.PerDay(0)), report.FormatInt(p.Projected), p.Status)
+		fmt.Fprintf(w, "| %s | %s | %s | %s |\n", start.Format("2/1"),
+			report.FormatDecimal(indicator.Round(p.Current.PerDay(), 0, indicator.HalfUp)), report.FormatInt(p.Projected), p.Status)
 	}
 	return nil
+}
+
+func day(m time.Month, d int) time.Time { return time.Date(year, m, d, 0, 0, 0, 0, time.UTC) }
+
+// date reads a printed "23/3" in the campaign's year.
+func date(s string) (time.Time, error) {
+	f, err := report.ParseFigure(s)
+	if err != nil {
+		return time.Time{}, err
+	}
+	if f.Kind != report.Date {
+		return time.Time{}, fmt.Errorf("%q is not a date", s)
+	}
+	return day(time.Month(f.Month), f.Day), nil
 }
