@@ -139,37 +139,35 @@ func (r Ratio) scaled(k int32, mode RoundingMode) decimal.Decimal {
 // roundQuo returns n/d rounded to an integer with mode, for n >= 0, d > 0.
 func roundQuo(n, d *big.Int, mode RoundingMode) *big.Int {
 	q, rem := new(big.Int).QuoRem(n, d, new(big.Int))
-	c := new(big.Int).Lsh(rem, 1).Cmp(d)
-	up := false
-	switch mode {
-	case HalfUp:
-		up = c >= 0
-	case HalfEven:
-		up = c > 0 || c == 0 && q.Bit(0) == 1
-	case Up:
-		up = rem.Sign() > 0
-	}
-	if up {
+	if roundsUp(new(big.Int).Lsh(rem, 1).Cmp(d), rem.Sign() > 0, q.Bit(0) == 1, mode) {
 		q.Add(q, big.NewInt(1))
 	}
 	return q
 }
 
-// roundUp returns 1 if a quotient q with remainder rem over den rounds up.
+// roundUp returns 1 if a quotient q with remainder rem over den rounds up:
+// roundQuo for 64-bit quotients.
 func roundUp(rem, den, q uint64, mode RoundingMode) int64 {
-	var up bool
-	switch mode {
-	case HalfUp:
-		up = rem >= den-rem
-	case HalfEven:
-		up = rem > den-rem || rem == den-rem && q&1 == 1
-	case Up:
-		up = rem > 0
-	}
-	if up {
+	if roundsUp(cmp.Compare(rem, den-rem), rem > 0, q&1 == 1, mode) {
 		return 1
 	}
 	return 0
+}
+
+// roundsUp is the module's one rounding rule: whether a non-negative
+// quotient rounds away from zero under mode, given how its remainder
+// compares with half the divisor (half < 0, = 0 or > 0), whether there is
+// a remainder, and whether the quotient is odd.
+func roundsUp(half int, rem, odd bool, mode RoundingMode) bool {
+	switch mode {
+	case HalfUp:
+		return half >= 0
+	case HalfEven:
+		return half > 0 || half == 0 && odd
+	case Up:
+		return rem
+	}
+	return false
 }
 
 var pow10 = [...]uint64{1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18}
