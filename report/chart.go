@@ -4,26 +4,42 @@ import (
 	"fmt"
 	"html"
 	"io"
+	"math/big"
 	"strings"
 
 	"github.com/chiso-vn/chiso/indicator"
 )
 
-// WriteSVG draws a horizontal bar chart of attainment by unit, one bar per
-// row in order, with a dashed line at 100% and each unit named. Rows without
-// an attainment get no bar and "-". The scale runs to the larger of 100% and
-// the highest attainment, rounded up to a multiple of 50%. Only widths go
-// through float64, to place pixels.
+// WriteSVG draws a horizontal bar chart of attainment by unit: the chart
+// of [WriteChart] for the rows of a roll-up.
 func WriteSVG(w io.Writer, title string, rows []indicator.Row) error {
+	return WriteChart(w, title, RollupRows(rows))
+}
+
+// WriteChart draws a horizontal bar chart of rows, one bar per row in
+// order, each unit named and each bar labelled with its value as [Row.Text]
+// writes it; a row without a value gets no bar and "-". Attainments are
+// drawn on a scale from 0 to the larger of 100% and the highest one,
+// rounded up to a multiple of 50%, with a dashed line at 100%; indices on
+// their own scale, 0 to 1. Only widths go through float64, to place pixels.
+func WriteChart(w io.Writer, title string, rows []Row) error {
 	maxPct := int64(100)
+	index := len(rows) > 0 && rows[0].Scale == Index
 	bars := make([]bar, len(rows))
 	for i, r := range rows {
-		bars[i] = bar{label: r.Unit.FullName(), text: "-"}
-		if r.Attainment.IsValid() {
-			maxPct = max(maxPct, r.Attainment.Percent(0, indicator.Up).IntPart())
-			bars[i].value, bars[i].ok = r.Attainment.Float64()*100, true
-			bars[i].text = FormatPercent(r.Attainment, 0, indicator.HalfUp)
+		bars[i] = bar{label: r.Unit.FullName(), text: r.Text(Vietnamese)}
+		if r.Value == nil {
+			continue
 		}
+		bars[i].value, _ = r.Value.Float64()
+		bars[i].ok = true
+		if !index {
+			bars[i].value *= 100
+			maxPct = max(maxPct, indicator.Round(new(big.Rat).Mul(r.Value, hundred), 0, indicator.Up).IntPart())
+		}
+	}
+	if index {
+		return drawBars(w, title, bars, 1, 0, "")
 	}
 	maxPct = (maxPct + 49) / 50 * 50
 	return drawBars(w, title, bars, float64(maxPct), 100, "100%")

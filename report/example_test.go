@@ -125,3 +125,13 @@ func ExampleFormatIndex() {
 	fmt.Println(report.FormatIndex(big.NewRat(67, 80)), report.FormatIndex(big.NewRat(1, 3)), report.FormatIndex(nil))
 	// Output: 0,8375 0,3333 -
 }
+
+// A roll-up row and a score row are written by one Row: an attainment as
+// a whole percent, an index with 4 decimals, each in the reader's language.
+func ExampleRow_Text() {
+	att := report.RollupRows([]indicator.Row{{Actual: 256620, Plan: 150000, HasActual: true, HasPlan: true,
+		Attainment: indicator.MustRatio(256620, 150000)}})[0]
+	idx := report.ScoreRows([]composite.UnitScore{{Index: big.NewRat(67, 80)}})[0]
+	fmt.Println(att.Text(report.Vietnamese), idx.Text(report.Vietnamese), idx.Text(report.English))
+	// Output: 171% 0,8375 0.8375
+}

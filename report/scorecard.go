@@ -66,12 +66,7 @@ func (t ScoreTable) header(ps []indicator.Pillar) []string {
 // for an unknown score (nil).
 func FormatIndex(x *big.Rat) string { return formatIndex(x, Vietnamese) }
 
-func formatIndex(x *big.Rat, lang Language) string {
-	if x == nil {
-		return "-"
-	}
-	return localize(indicator.Round(x, 4, indicator.HalfUp).StringFixed(4), lang)
-}
+func formatIndex(x *big.Rat, lang Language) string { return Row{Value: x, Scale: Index}.Text(lang) }
 
 func (t ScoreTable) cells(s composite.UnitScore, ps []indicator.Pillar) []string {
 	rank := ""
@@ -127,14 +122,5 @@ func (t ScoreTable) WriteCSV(w io.Writer) error {
 // own scale, 0 to 1, each bar labelled with the index to 4 decimals as
 // published; a unit without an index gets no bar and "-".
 func WriteScoreSVG(w io.Writer, title string, scores []composite.UnitScore) error {
-	bars := make([]bar, len(scores))
-	for i, s := range scores {
-		bars[i] = bar{label: s.Unit.FullName(), text: "-"}
-		if s.Index != nil {
-			bars[i].value, _ = s.Index.Float64()
-			bars[i].ok = true
-			bars[i].text = FormatIndex(s.Index)
-		}
-	}
-	return drawBars(w, title, bars, 1, 0, "")
+	return WriteChart(w, title, ScoreRows(scores))
 }

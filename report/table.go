@@ -37,21 +37,7 @@ type Table struct {
 }
 
 func (t Table) cells(r indicator.Row) [5]string {
-	rank, actual, plan := "", "-", "-"
-	if r.Rank > 0 {
-		rank = strconv.Itoa(r.Rank)
-	}
-	if r.HasActual {
-		actual = localize(strconv.FormatInt(r.Actual, 10), t.Language)
-	}
-	if r.HasPlan {
-		plan = localize(strconv.FormatInt(r.Plan, 10), t.Language)
-	}
-	pct := "-"
-	if r.Attainment.IsValid() {
-		pct = localize(r.Attainment.Percent(0, indicator.HalfUp).String(), t.Language) + "%"
-	}
-	return [5]string{rank, r.Unit.FullName(), actual, plan, pct}
+	return RollupRows([]indicator.Row{r})[0].cells(t.Language)
 }
 
 // WriteMarkdown writes the table as GitHub-flavoured Markdown, numbers
