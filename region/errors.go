@@ -3,6 +3,7 @@ package region
 import (
 	"errors"
 	"fmt"
+	"slices"
 
 	"github.com/chiso-vn/chiso/internal/errlist"
 )
@@ -12,15 +13,23 @@ import (
 // type, so errors.As finds it whichever package read the file.
 type ParseError struct {
 	File   string // the name the reader was given
+	Sheet  string // the worksheet of a workbook; Line is then its row and Column its column
 	Line   int    // 1-based line; 0 for a problem with the whole file
 	Column int    // 1-based byte column, as encoding/csv counts; 0 for the whole line
 	Field  string // the field as read, cut to a short excerpt; "" when no one field is at fault
 	Err    error  // the problem, wrapping one of the sentinel errors
 }
 
-// Error writes the place, then the problem: "f.csv:2:20: ...".
+// Error writes the place, then the problem: "f.csv:2:20: ...", or for a
+// workbook "f.xlsx: sheet Xã, cell C5: ...".
 func (e *ParseError) Error() string {
 	switch {
+	case e.Sheet != "" && e.Line == 0:
+		return fmt.Sprintf("%s: sheet %s: %v", e.File, e.Sheet, e.Err)
+	case e.Sheet != "" && e.Column == 0:
+		return fmt.Sprintf("%s: sheet %s, row %d: %v", e.File, e.Sheet, e.Line, e.Err)
+	case e.Sheet != "":
+		return fmt.Sprintf("%s: sheet %s, cell %s%d: %v", e.File, e.Sheet, ColumnName(e.Column), e.Line, e.Err)
 	case e.Line == 0:
 		return fmt.Sprintf("%s: %v", e.File, e.Err)
 	case e.Column == 0:
@@ -48,3 +57,14 @@ var (
 	ErrMalformed   = errors.New("malformed")
 	ErrDuplicate   = errors.New("given twice")
 )
+
+// ColumnName returns a spreadsheet's name of the 1-based column n: A, B,
+// ..., Z, AA, AB, ...
+func ColumnName(n int) string {
+	var b []byte
+	for ; n > 0; n = (n - 1) / 26 {
+		b = append(b, byte('A'+(n-1)%26))
+	}
+	slices.Reverse(b)
+	return string(b)
+}

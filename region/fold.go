@@ -8,6 +8,12 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
+// Fold reduces text to the form names are compared in: lower case,
+// without diacritics (đ is d), runs of spaces and punctuation as one space:
+// "Mã  đơn vị" and "MA DON VI" both fold to "ma don vi". It is how readers
+// of chiso match Vietnamese headers as well as names.
+func Fold(s string) string { return fold(s) }
+
 // fold reduces a name to the form [Hierarchy.Find] compares: lower case,
 // without diacritics (đ and Đ become d, which no decomposition does), with
 // runs of spaces and punctuation collapsed to one space. Text in Latin

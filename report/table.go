@@ -27,6 +27,11 @@ var columns = [...][5]string{
 	English:    {"Rank", "Unit", "Actual", "Plan", "Attainment"},
 }
 
+// ColumnNames returns the column names of a ranked table in lang: rank,
+// unit, actual, plan, attainment ("Hạng", "Đơn vị", "Thực hiện", "Kế
+// hoạch", "Tỷ lệ đạt"), for writers of other formats.
+func ColumnNames(lang Language) [5]string { return columns[min(lang, English)] }
+
 // Table is a ranked table of units for one indicator. Its Markdown and
 // HTML write numbers in the table's Language ("4.431" in Vietnamese,
 // "4,431" in English); CSV and JSON write plain numbers for machines.

@@ -1,0 +1,54 @@
+package sheet
+
+import (
+	"fmt"
+
+	"github.com/chiso-vn/chiso/region"
+	"github.com/chiso-vn/chiso/report"
+)
+
+// RepairKind is what [Read] repaired or skipped.
+type RepairKind uint8
+
+// The repairs.
+const (
+	RepairedCode  RepairKind = iota + 1 // a code that lost its leading zeros, confirmed by the row's name
+	RepairedCount                       // a count typed as text with "." grouping thousands
+	RepairedDate                        // a date typed as dd/mm/yyyy text
+	SkippedTotal                        // a totals row, not read as a unit
+	SkippedSheet                        // a sheet without a header row
+)
+
+// Repair is one change [Read] made to what a cell says, or one row or
+// sheet it did not read, and why.
+type Repair struct {
+	Kind        RepairKind
+	Sheet       string
+	Row, Column int    // 1-based; 0 for a whole sheet
+	From, To    string // the cell as typed and as read
+}
+
+var repairText = [...][2]string{
+	{"", ""},
+	{"mã %q mất số 0 ở đầu, tên đơn vị cùng dòng xác nhận là %s", "code %q lost its leading zeros; the row's name confirms %s"},
+	{"số %q nhập dạng chữ, đọc là %s", "count %q typed as text, read as %s"},
+	{"ngày %q nhập dạng chữ, đọc là %s", "date %q typed as text, read as %s"},
+	{"dòng tổng %q không đọc như một đơn vị%.0s", "totals row %q not read as a unit%.0s"},
+	{"trang không có dòng tiêu đề, bỏ qua%.0s%.0s", "sheet without a header row, skipped%.0s%.0s"},
+}
+
+// Text says what was repaired, where, in lang.
+func (r Repair) Text(lang report.Language) string {
+	l := min(int(lang), 1)
+	where := r.Sheet
+	if r.Row > 0 {
+		where = fmt.Sprintf("%s!%s%d", r.Sheet, region.ColumnName(r.Column), r.Row)
+	}
+	if int(r.Kind) >= len(repairText) || r.Kind == 0 {
+		return fmt.Sprintf("%s: RepairKind(%d)", where, r.Kind)
+	}
+	return where + ": " + fmt.Sprintf(repairText[r.Kind][l], r.From, r.To)
+}
+
+// String is the repair in Vietnamese.
+func (r Repair) String() string { return r.Text(report.Vietnamese) }

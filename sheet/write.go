@@ -1,0 +1,134 @@
+package sheet
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/chiso-vn/chiso/indicator"
+	"github.com/chiso-vn/chiso/region"
+	"github.com/chiso-vn/chiso/report"
+)
+
+// WriteOptions says what [WriteRollup] writes.
+type WriteOptions struct {
+	Language   report.Language
+	Indicators []string             // the indicators, in order; nil is every one of the result's catalogue
+	Levels     []region.Level       // one sheet each; nil is province, district and commune
+	Method     indicator.RankMethod // how equal attainments share ranks
+}
+
+var (
+	sheetNames = [2][5]string{{"", "Quốc gia", "Tỉnh", "Huyện", "Xã"}, {"", "Nation", "Provinces", "Districts", "Communes"}}
+	extraCols  = [2][3]string{{"Nền tảng", "Mã", "Tỷ lệ đạt (chính xác)"}, {"Indicator", "Code", "Attainment (exact)"}}
+)
+
+// WriteRollup writes the ranked rows of res as an XLSX workbook: one sheet
+// per level (a level without rows gets no sheet), one row per indicator
+// and unit that has an attainment, best first. The columns are the
+// indicator, the rank, the code, the unit and report's columns for the
+// actual, the plan and the attainment; counts are numbers with thousands
+// grouped, the attainment a percent rounded half up to a whole percent as
+// the press prints it (a cell holds a float64, which could otherwise show
+// 163,5% as 163%), with the exact ratio beside it as text
+// ("256620/150000"), the header row frozen.
+func WriteRollup(w io.Writer, res *indicator.Result, opt WriteOptions) error {
+	lang := min(opt.Language, report.English)
+	f := excelize.NewFile()
+	defer f.Close()
+	count, err := f.NewStyle(&excelize.Style{NumFmt: 3}) // #,##0
+	if err != nil {
+		return err
+	}
+	percent, err := f.NewStyle(&excelize.Style{NumFmt: 9}) // 0%
+	if err != nil {
+		return err
+	}
+	bold, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}})
+	if err != nil {
+		return err
+	}
+	cat := res.Catalogue()
+	ids := opt.Indicators
+	if ids == nil {
+		for _, ind := range cat.All() {
+			ids = append(ids, ind.ID)
+		}
+	}
+	levels := opt.Levels
+	if levels == nil {
+		levels = []region.Level{region.LevelProvince, region.LevelDistrict, region.LevelCommune}
+	}
+	names := report.ColumnNames(lang)
+	header := []any{extraCols[lang][0], names[0], extraCols[lang][1], names[1], names[2], names[3], names[4], extraCols[lang][2]}
+	first := true
+	for _, l := range levels {
+		var rows [][]any
+		for _, id := range ids {
+			ind, ok := cat.Lookup(id)
+			if !ok {
+				return fmt.Errorf("sheet: %w %q", indicator.ErrUnknownIndicator, id)
+			}
+			for _, r := range res.Ranked(id, l, opt.Method) {
+				exact, _ := r.Attainment.MarshalText()
+				rows = append(rows, []any{ind.Name, r.Rank, r.Unit.Code.String(), r.Unit.FullName(), r.Actual, r.Plan, shown(r.Attainment), string(exact)})
+			}
+		}
+		if len(rows) == 0 {
+			continue
+		}
+		name := sheetNames[lang][l]
+		if first {
+			if err := f.SetSheetName("Sheet1", name); err != nil {
+				return err
+			}
+			first = false
+		} else if _, err := f.NewSheet(name); err != nil {
+			return err
+		}
+		sw, err := f.NewStreamWriter(name)
+		if err != nil {
+			return err
+		}
+		if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+			return err
+		}
+		for c, width := range []float64{36, 8, 10, 32, 14, 14, 12, 20} {
+			if err := sw.SetColWidth(c+1, c+1, width); err != nil {
+				return err
+			}
+		}
+		hdr := make([]any, len(header))
+		for i, h := range header {
+			hdr[i] = excelize.Cell{Value: h, StyleID: bold}
+		}
+		if err := sw.SetRow("A1", hdr); err != nil {
+			return err
+		}
+		for i, r := range rows {
+			r[4] = excelize.Cell{Value: r[4], StyleID: count}
+			r[5] = excelize.Cell{Value: r[5], StyleID: count}
+			r[6] = excelize.Cell{Value: r[6], StyleID: percent}
+			if err := sw.SetRow("A"+strconv.Itoa(i+2), r); err != nil {
+				return err
+			}
+		}
+		if err := sw.Flush(); err != nil {
+			return err
+		}
+	}
+	if first {
+		return fmt.Errorf("sheet: no unit has an attainment at the levels asked for")
+	}
+	_, err = f.WriteTo(w)
+	return err
+}
+
+// shown is the attainment as the percent cell holds it: rounded half up
+// to a whole percent, then divided by 100.
+func shown(r indicator.Ratio) float64 {
+	f, _ := r.Percent(0, indicator.HalfUp).Shift(-2).Float64()
+	return f
+}
