@@ -101,7 +101,7 @@ func readObservation(c *chunk, name string, o *jsonpos.Object, fl *fields, n int
 		bad(o.Values[keyDate], err)
 		return
 	}
-	d, err := fl.date(ds)
+	d, err := fl.date(ds, false)
 	if err != nil {
 		bad(o.Values[keyDate], err)
 		return

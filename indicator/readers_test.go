@@ -195,3 +195,42 @@ func TestReadCSVChunks(t *testing.T) {
 		}
 	}
 }
+
+// TestReadCSVSpreadsheet reads CSV as Excel writes it in Vietnam: a BOM,
+// ";" between fields, a quoted header in Vietnamese, dd/mm/yyyy dates and
+// counts with "." grouping thousands; a code that lost its leading zero is
+// an error with a hint.
+func TestReadCSVSpreadsheet(t *testing.T) {
+	h := region.Vietnam2024()
+	in := "\ufeff\"Mã xã\";\"Nền tảng\";\"Ngày\";\"Thực hiện\"\r\n\"06619\";thanh_toan_dt;30/06/2024;\"1.611\"\r\n06187;tmdt;1/7/2024;400\r\n"
+	opt := indicator.CSVOptions{Comma: ';', Spreadsheet: true}
+	ds, err := indicator.ReadCSVWith(strings.NewReader(in), "excel.csv", h, indicator.Standard(), opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v, ok := ds.Value("thanh_toan_dt", region.MustParseCode("06619"), time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)); !ok || v != 1611 {
+		t.Errorf("06619 = %d, %v", v, ok)
+	}
+	if v, ok := ds.Value("tmdt", region.MustParseCode("06187"), time.Date(2024, 7, 1, 0, 0, 0, 0, time.UTC)); !ok || v != 400 {
+		t.Errorf("06187 = %d, %v", v, ok)
+	}
+	for _, tt := range []struct{ line, want string }{
+		{"6619;tmdt;30/06/2024;1", "excel.csv:2:1: "},
+		{"06619;tmdt;31/06/2024;1", "excel.csv:2:12: date \"31/06/2024\""},
+		{"06619;tmdt;30/06/2024;1,611", "excel.csv:2:23: "},
+		{"06619;tmdt;30/06/2024;\"1", "excel.csv:2:"},
+	} {
+		_, err := indicator.ReadCSVWith(strings.NewReader("Mã xã;Nền tảng;Ngày;Thực hiện\n"+tt.line+"\n"), "excel.csv", h, indicator.Standard(), opt)
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%q: %v", tt.line, err)
+		}
+	}
+	_, err = indicator.ReadCSVWith(strings.NewReader("unit;indicator;day;n\n6619;tmdt;30/06/2024;1\n"), "excel.csv", h, indicator.Standard(), opt)
+	if err == nil || !strings.Contains(err.Error(), "is it 06619?") {
+		t.Errorf("hint: %v", err)
+	}
+	// The strict reader still refuses quotes and grouped counts.
+	if _, err := indicator.ReadCSV(strings.NewReader(in), "excel.csv", h, indicator.Standard()); err == nil {
+		t.Error("ReadCSV read a spreadsheet export")
+	}
+}

@@ -15,7 +15,6 @@ import (
 	"github.com/chiso-vn/chiso/indicator"
 	"github.com/chiso-vn/chiso/internal/errlist"
 	"github.com/chiso-vn/chiso/region"
-	"github.com/chiso-vn/chiso/report"
 	"github.com/chiso-vn/chiso/target"
 )
 
@@ -499,9 +498,7 @@ func (rd *reader) count(at cell, v string) (int64, bool) {
 		}
 		return n, true
 	}
-	fig, err := report.ParseFigure(v)
-	if err == nil && fig.Kind == report.Count && fig.Qualifier == report.Exact && fig.Value.IsInt() && fig.Value.Num().IsInt64() {
-		n := fig.Value.Num().Int64()
+	if n, ok := region.ParseGrouped(v); ok {
 		rd.repair(at, RepairedCount, v, strconv.FormatInt(n, 10))
 		return n, true
 	}
@@ -529,8 +526,7 @@ func (rd *reader) date(at cell, v string) (time.Time, bool) {
 	if t, err := time.Parse(time.DateOnly, v); err == nil {
 		return t, true
 	}
-	if fig, err := report.ParseFigure(v); err == nil && fig.Kind == report.Date && fig.Year > 0 {
-		t := time.Date(fig.Year, time.Month(fig.Month), fig.Day, 0, 0, 0, 0, time.UTC)
+	if t, ok := region.ParseDayFirst(v); ok {
 		rd.repair(at, RepairedDate, v, t.Format(time.DateOnly))
 		return t, true
 	}

@@ -2,7 +2,6 @@ package target
 
 import (
 	"cmp"
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
@@ -130,8 +129,26 @@ func checkIndicator(id string) error {
 // comma ("60%", "60,5%"). Every bad field is reported with its line and
 // column; name is used in errors.
 func ReadCSV(r io.Reader, name string, h *region.Hierarchy) (*Set, error) {
-	cr := csv.NewReader(r)
-	cr.ReuseRecord = true
+	return ReadCSVWith(r, name, h, CSVOptions{})
+}
+
+// CSVOptions are the conventions a CSV file may follow besides the strict
+// one (region's type, shared by every reader).
+type CSVOptions = region.CSVOptions
+
+// headerNames are the Vietnamese names of ReadCSV's columns, folded.
+var headerNames = map[string]string{
+	"ma xa": "unit", "ma don vi": "unit", "ma": "unit", "nen tang": "indicator",
+	"ke hoach": "plan", "chi tieu": "plan", "han": "due", "thoi han": "due", "nguon": "source",
+}
+
+// ReadCSVWith is [ReadCSV] for CSV written by spreadsheet tools: fields
+// separated by opt.Comma, and with opt.Spreadsheet, plans with "."
+// grouping thousands ("150.000") and due dates as dd/mm/yyyy. Headers may
+// name the columns in Vietnamese too ("Mã xã", "Nền tảng", "Kế hoạch",
+// "Hạn", "Nguồn").
+func ReadCSVWith(r io.Reader, name string, h *region.Hierarchy, opt CSVOptions) (*Set, error) {
+	cr := csvin.NewReader(r, rune(opt.Separator()))
 	header, err := csvin.Header(cr)
 	if err != nil {
 		return nil, &ParseError{File: name, Line: 1, Column: 1, Err: fmt.Errorf("reading the header: %w", err)}
@@ -140,6 +157,9 @@ func ReadCSV(r io.Reader, name string, h *region.Hierarchy) (*Set, error) {
 	var errs errlist.List
 	for i, f := range header {
 		f = strings.ToLower(f)
+		if canonical, ok := headerNames[region.Fold(f)]; ok {
+			f = canonical
+		}
 		if j, dup := col[f]; dup && f != "" {
 			_, column := cr.FieldPos(i)
 			errs.Add(&ParseError{File: name, Line: 1, Column: column, Field: errlist.Excerpt(f),
@@ -190,12 +210,17 @@ func ReadCSV(r io.Reader, name string, h *region.Hierarchy) (*Set, error) {
 			continue
 		}
 		p, pc := field("plan")
+		if n, ok := region.ParseGrouped(p); opt.Spreadsheet && ok && strings.Contains(p, ".") {
+			p = strconv.FormatInt(n, 10)
+		}
 		if t.Value, err = ParseValue(p); err != nil {
 			bad(pc, err)
 			continue
 		}
 		if d, dc := field("due"); d != "" {
-			if t.Due, err = time.Parse(time.DateOnly, d); err != nil {
+			if day, ok := region.ParseDayFirst(d); opt.Spreadsheet && ok {
+				t.Due = day
+			} else if t.Due, err = time.Parse(time.DateOnly, d); err != nil {
 				bad(dc, fmt.Errorf("due date %q is %w: want YYYY-MM-DD", errlist.Excerpt(d), region.ErrMalformed))
 				continue
 			}

@@ -278,3 +278,20 @@ func FuzzReadJSON(f *testing.F) {
 		}
 	})
 }
+
+// TestReadCSVSpreadsheet reads plans as Excel writes them in Vietnam.
+func TestReadCSVSpreadsheet(t *testing.T) {
+	h := region.Vietnam2024()
+	in := "\ufeff\"Mã xã\";\"Nền tảng\";\"Kế hoạch\";\"Hạn\"\r\n\"06619\";thanh_toan_dt;\"1.500\";31/12/2024\r\n"
+	s, err := ReadCSVWith(strings.NewReader(in), "kehoach.csv", h, CSVOptions{Comma: ';', Spreadsheet: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tg, ok := s.Lookup("thanh_toan_dt", region.MustParseCode("06619"))
+	if !ok || tg.Value != Count(1500) || tg.Due != time.Date(2024, 12, 31, 0, 0, 0, 0, time.UTC) {
+		t.Errorf("target: %+v %v", tg, ok)
+	}
+	if _, err := ReadCSVWith(strings.NewReader(in), "kehoach.csv", h, CSVOptions{Comma: ';'}); err == nil {
+		t.Error("a grouped plan read without the Spreadsheet option")
+	}
+}

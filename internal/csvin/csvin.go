@@ -6,6 +6,7 @@
 package csvin
 
 import (
+	"bufio"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -13,6 +14,20 @@ import (
 	"iter"
 	"strings"
 )
+
+// NewReader returns a csv.Reader of r with fields separated by comma that
+// reuses its records, a leading UTF-8 byte-order mark dropped first: Excel
+// writes one, and a quoted first header after it would be malformed.
+func NewReader(r io.Reader, comma rune) *csv.Reader {
+	br := bufio.NewReader(r)
+	if b, err := br.Peek(3); err == nil && string(b) == "\ufeff" {
+		br.Discard(3)
+	}
+	cr := csv.NewReader(br)
+	cr.Comma = comma
+	cr.ReuseRecord = true
+	return cr
+}
 
 // Header reads the header row of cr: its cells trimmed of spaces, the first
 // of a UTF-8 byte-order mark, and copied (cr may reuse its records). An
