@@ -320,6 +320,15 @@ func (d *Dataset) Hierarchy() *region.Hierarchy { return d.h }
 // Catalogue returns a copy of the dataset's indicators.
 func (d *Dataset) Catalogue() *Catalogue { return d.cat.Clone() }
 
+// Latest returns the latest date of an observation, the zero Time for an
+// empty dataset: the date a roll-up is usually asked for.
+func (d *Dataset) Latest() time.Time {
+	if len(d.days) == 0 {
+		return time.Time{}
+	}
+	return dateOf(slices.Max(d.days))
+}
+
 // Len returns the number of distinct observations.
 func (d *Dataset) Len() int { return len(d.days) }
 

@@ -158,7 +158,13 @@ type jsonRange struct {
 	HiOpen bool   `json:"hi_open"`
 }
 
-func exactString(x *big.Rat) string {
+// ExactString writes x exactly for programs: a decimal with a point when it has
+// a finite decimal form ("163.5", "0.8375", "12"), else a fraction
+// ("1000/7"); "" for nil.
+func ExactString(x *big.Rat) string {
+	if x == nil {
+		return ""
+	}
 	if d, ok := finiteDecimals(x); ok {
 		return x.FloatString(int(d))
 	}
@@ -176,9 +182,9 @@ func WriteFindingsJSON(w io.Writer, findings []Finding, lang Language) error {
 			out[i].Figures = []string{}
 		}
 		if !f.Range.IsEmpty() {
-			r := &jsonRange{Lo: exactString(f.Range.Lo), LoOpen: f.Range.LoOpen, HiOpen: f.Range.HiOpen}
+			r := &jsonRange{Lo: ExactString(f.Range.Lo), LoOpen: f.Range.LoOpen, HiOpen: f.Range.HiOpen}
 			if f.Range.Hi != nil {
-				r.Hi = exactString(f.Range.Hi)
+				r.Hi = ExactString(f.Range.Hi)
 			}
 			out[i].Range = r
 		}

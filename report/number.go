@@ -53,7 +53,11 @@ func separators(lang Language) (group, dec byte) {
 
 // FormatDecimal writes d with its own decimals the Vietnamese way: 1.5 →
 // "1,5", 741220 → "741.220", 1234.05 → "1.234,05".
-func FormatDecimal(d decimal.Decimal) string { return localize(d.String(), Vietnamese) }
+func FormatDecimal(d decimal.Decimal) string { return FormatDecimalIn(d, Vietnamese) }
+
+// FormatDecimalIn writes d with its own decimals in lang's format: 1234.5
+// is "1.234,5" in Vietnamese and "1,234.5" in English.
+func FormatDecimalIn(d decimal.Decimal, lang Language) string { return localize(d.String(), lang) }
 
 // FormatFixed writes d rounded half up to exactly digits decimals, keeping
 // trailing zeros, as indices are published: 0.837 → "0,8370" with 4.

@@ -2,6 +2,7 @@ package report
 
 import (
 	"encoding/csv"
+	"encoding/json"
 	"fmt"
 	"io"
 	"math/big"
@@ -116,6 +117,45 @@ func (t ScoreTable) WriteCSV(w io.Writer) error {
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// jsonScore is one unit of a score table for programs.
+type jsonScore struct {
+	Code    string            `json:"code"`
+	Name    string            `json:"name"`
+	Total   string            `json:"total"`
+	Index   string            `json:"index"`
+	Rank    int               `json:"rank"`
+	Pillars map[string]string `json:"pillars"`
+	Missing []string          `json:"missing"`
+}
+
+// WriteJSON writes the table as a JSON array for programs, one object per
+// unit in order: code, name (the full name), total points, index, rank (0
+// when unranked), pillars (the pillar's name in the table's language →
+// its value) and the criteria missing; every number exact ([ExactString]), ""
+// when unknown.
+func (t ScoreTable) WriteJSON(w io.Writer) error {
+	out := make([]jsonScore, len(t.Scores))
+	for i, s := range t.Scores {
+		j := jsonScore{Code: s.Unit.Code.String(), Name: s.Unit.FullName(), Total: ExactString(s.Total), Index: ExactString(s.Index),
+			Rank: s.Rank, Pillars: map[string]string{}, Missing: s.Missing}
+		if j.Missing == nil {
+			j.Missing = []string{}
+		}
+		for p, v := range s.PillarValue {
+			name := p.String()
+			if t.Language == English {
+				name = pillarEnglish[p]
+			}
+			j.Pillars[name] = ExactString(v)
+		}
+		out[i] = j
+	}
+	e := json.NewEncoder(w)
+	e.SetEscapeHTML(false)
+	e.SetIndent("", "  ")
+	return e.Encode(out)
 }
 
 // WriteScoreSVG draws a horizontal bar chart of the index by unit on its
