@@ -9,6 +9,7 @@
 package main
 
 import (
+	_ "embed"
 	"fmt"
 	"io"
 	"os"
@@ -20,9 +21,11 @@ import (
 	"github.com/chiso-vn/chiso/target"
 )
 
-// article holds the article's sentences on the campaign, as printed.
-const article = `Theo thống kê bước đầu, tính đến hết ngày 23/3, toàn thị xã đã cấp được 60.827 chữ ký số, đạt tỷ lệ 60%.
-Do vậy, để hoàn thành mục tiêu đến ngày 30/4, hầu như toàn bộ người dân có chữ ký số công cộng là một thách thức không nhỏ.`
+// article holds the article's sentences on the campaign, as printed
+// (chiso check reads the same file).
+//
+//go:embed article.txt
+var article string
 
 func main() {
 	if err := run(os.Stdout); err != nil {
@@ -93,6 +96,10 @@ func run(w io.Writer) error {
 		}
 		fmt.Fprintf(w, "- cơ sở %s: còn %s trong %d ngày, cần ít nhất %s chữ ký số mỗi ngày\n",
 			report.FormatInt(b), report.FormatInt(p.Remaining), p.DaysLeft, report.FormatDecimal(indicator.Round(p.Needed.PerDay(), 0, indicator.Up)))
+	}
+	fmt.Fprintf(w, "\n## Kiểm tra các số liệu đã in\n\n")
+	for _, f := range report.CheckText(article) {
+		fmt.Fprintf(w, "- %s\n", f)
 	}
 	fmt.Fprintf(w, "\n## Tiến độ, tùy ngày bắt đầu chiến dịch (bài báo không nêu)\n\n")
 	fmt.Fprintln(w, "| Bắt đầu | Tốc độ đã đạt/ngày | Dự kiến đến 30/4 | Trạng thái (cơ sở cao nhất) |")

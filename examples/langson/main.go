@@ -9,6 +9,7 @@
 package main
 
 import (
+	_ "embed"
 	"flag"
 	"fmt"
 	"io"
@@ -21,13 +22,11 @@ import (
 )
 
 // article holds the article's sentences that print figures, as printed,
-// errors included ("217.00" in the second paragraph).
-const article = `Toàn tỉnh hiện có 1.676 tổ CNSCĐ với hơn 9.000 thành viên.
-Đến nay cả tỉnh đã cài đặt được hơn 741.000 tài khoản, ứng dụng số (đạt 164% kế hoạch). Trong đó: ứng dụng Công dân số Xứ Lạng hơn 217.000 tài khoản, đạt 144% kế hoạch; ứng dụng thanh toán điện tử 256.620 tài khoản, đạt 171% kế hoạch; tài khoản mua trên sàn thương mại điện tử 267.600 tài khoản, đạt 194% kế hoạch.
-Chị Hoàng Thu Hằng, Bí thư Đoàn xã Bắc Xa, huyện Đình Lập cho biết: Đến nay, chúng tôi đã phát triển được 2.120 tài khoản thanh toán điện tử và cài đặt các ứng dụng số, đạt hơn 300% chỉ tiêu kế hoạch.
-Từ năm 2020 đến nay, thành viên các tổ CNSCĐ đã tập huấn, bồi dưỡng kiến thức về kỹ năng số cho trên 504.000 lượt người.
-Theo thống kê của Sở Thông tin – Truyền thông, đến nay cả tỉnh đã cài đặt được hơn 741.000 tài khoản, ứng dụng số (đạt 164% kế hoạch). Trong đó: ứng dụng Công dân số Xứ Lạng hơn 217.00 tài khoản, đạt 144% kế hoạch; ứng dụng thanh toán điện tử 256.620 tài khoản, đạt 171% kế hoạch; tài khoản mua trên sàn thương mại điện tử là 267.600 tài khoản, đạt 194% kế hoạch.
-Đặc biệt, từ đầu năm 2023 đến nay, các tổ CNSCĐ đã hỗ trợ người dân cài đặt trên 340.000 tài khoản định danh điện tử VneID, vượt chỉ tiêu Bộ Công an giao, đứng thứ 3 toàn quốc về số người cài đặt.`
+// errors included ("217.00" in the second paragraph); chiso check reads
+// the same file.
+//
+//go:embed article.txt
+var article string
 
 // subjects names, by the words before a count, the platform it measures and
 // the unit it is about (the article's subject: the province, or the

@@ -1,0 +1,89 @@
+package main
+
+import (
+	"fmt"
+	"regexp"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/chiso-vn/chiso/report"
+)
+
+// runParse prints each printed figure with the interval it allows.
+func runParse(e *env, args []string) error {
+	fs, lang := flags(e)
+	pos, err := parse(e, fs, lang, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) == 0 {
+		return usagef("no figure")
+	}
+	var bad error
+	for _, s := range pos {
+		f, err := report.ParseFigure(s)
+		if err != nil {
+			fmt.Fprintln(e.stderr, err)
+			bad = fmt.Errorf("%d of %d figures are malformed", countBad(pos), len(pos))
+			continue
+		}
+		switch f.Kind {
+		case report.Date:
+			fmt.Fprintf(e.stdout, "%s\t%s\n", f.Text, dateText(f, e.lang))
+		case report.Fraction:
+			approx := report.Interval{Lo: f.Value, Hi: f.Value}.Text(e.lang)
+			fmt.Fprintf(e.stdout, "%s\t%d/%d %s\n", f.Text, f.Num, f.Den, approx)
+		case report.Percent:
+			fmt.Fprintf(e.stdout, "%s\t%s%%\n", f.Text, f.Range.Text(e.lang))
+		default:
+			fmt.Fprintf(e.stdout, "%s\t%s\n", f.Text, f.Range.Text(e.lang))
+		}
+	}
+	return bad
+}
+
+func countBad(figs []string) int {
+	n := 0
+	for _, s := range figs {
+		if _, err := report.ParseFigure(s); err != nil {
+			n++
+		}
+	}
+	return n
+}
+
+func dateText(f report.Figure, lang report.Language) string {
+	words := [2][2]string{{"ngày %d tháng %d", "ngày %d tháng %d năm %d"}, {"day %d of month %d", "day %d of month %d of %d"}}
+	l := min(lang, report.English)
+	if f.Year == 0 {
+		return fmt.Sprintf(words[l][0], f.Day, f.Month)
+	}
+	return fmt.Sprintf(words[l][1], f.Day, f.Month, f.Year)
+}
+
+// plainDecimal is a number as programs write it: digits with an optional
+// point and sign, no grouping and no exponent.
+var plainDecimal = regexp.MustCompile(`^-?[0-9]+(\.[0-9]+)?$`)
+
+// runFormat writes plain decimals the Vietnamese (or English) way.
+func runFormat(e *env, args []string) error {
+	fs, lang := flags(e)
+	pos, err := parse(e, fs, lang, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) == 0 {
+		return usagef("no number")
+	}
+	for _, s := range pos {
+		if !plainDecimal.MatchString(s) {
+			return usagef("%q is not a plain decimal such as 60827 or -1234.05", s)
+		}
+		d, err := decimal.NewFromString(s)
+		if err != nil {
+			return usagef("%q: %v", s, err)
+		}
+		fmt.Fprintln(e.stdout, report.FormatDecimalIn(d, e.lang))
+	}
+	return nil
+}

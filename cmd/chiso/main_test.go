@@ -1,0 +1,266 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/chiso-vn/chiso/internal/golden"
+)
+
+// chiso runs the command with args and stdin, as main does.
+func chiso(t *testing.T, stdin string, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
+	var out, errw bytes.Buffer
+	code = run(args, strings.NewReader(stdin), &out, &errw)
+	return out.String(), errw.String(), code
+}
+
+// TestGolden pins the output of each command and its exit status.
+func TestGolden(t *testing.T) {
+	book := progressReport(t)
+	for _, tt := range []struct {
+		name string
+		args []string
+		code int
+	}{
+		{"check-langson", []string{"check", "../../examples/langson/article.txt"}, exitFails},
+		{"check-langson-en", []string{"check", "--lang", "en", "../../examples/langson/article.txt"}, exitFails},
+		{"check-json", []string{"check", "--format", "json", "../../report/testdata/texts/thainguyen.txt"}, exitOK},
+		{"parse", []string{"parse", "hơn 741.000", "164%", "60,4997%", "từ 0,5 đến gần 0,6", "hàng chục", "19/218", "28/9/2021"}, exitOK},
+		{"parse-en", []string{"parse", "--lang", "en", "hơn 741.000", "164%"}, exitOK},
+		{"format", []string{"format", "60827", "1.5", "-1234.05", "1000000"}, exitOK},
+		{"units-find", []string{"units", "--as-of", "2025-03-01", "find", "thị trấn Cao Lộc, huyện Cao Lộc"}, exitOK},
+		{"units-show", []string{"units", "--as-of", "2025-03-01", "show", "259"}, exitOK},
+		{"units-children", []string{"units", "--as-of", "2025-07-01", "children", "20"}, exitOK},
+		{"units-successors", []string{"units", "successors", "06187"}, exitOK},
+		{"units-predecessors", []string{"units", "--lang", "en", "predecessors", "06625"}, exitOK},
+		{"allocate", []string{"allocate", "--total", "150000", "--weights", "testdata/weights.csv"}, exitOK},
+		{"rollup-md", []string{"rollup", "--actuals", book, "--level", "xa"}, exitOK},
+		{"rollup-within", []string{"rollup", "--actuals", book, "--plans", "testdata/plans.csv", "--sep", ";", "--spreadsheet", "--within", "183", "--indicator", "thanh_toan_dt", "--format", "csv"}, exitOK},
+		{"rollup-json-en", []string{"rollup", "--actuals", book, "--level", "tinh", "--indicator", "tmdt", "--format", "json", "--lang", "en"}, exitOK},
+		{"score-json", []string{"score", "--criteria", "dti-tinh-922-2022", "--values", "testdata/dti2022-top3.csv", "--share", "--format", "json"}, exitOK},
+		{"score-md", []string{"score", "--criteria", "dti-tinh-922-2022", "--values", "testdata/dti2022-top3.csv", "--share", "--sensitivity", "200"}, exitOK},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			out, errs, code := chiso(t, "", tt.args...)
+			if code != tt.code {
+				t.Errorf("exit status %d, want %d; stderr:\n%s", code, tt.code, errs)
+			}
+			golden.Check(t, filepath.Join("testdata", tt.name+".golden"), []byte(out+stderrSection(errs)))
+		})
+	}
+}
+
+// stderrSection appends what went to stderr (repairs, warnings) to a
+// golden file, so that it is pinned too.
+func stderrSection(s string) string {
+	if s == "" {
+		return ""
+	}
+	return "--- stderr\n" + s
+}
+
+// TestCheckSameAsExamples: chiso check prints, for each founding article,
+// the findings its example prints.
+func TestCheckSameAsExamples(t *testing.T) {
+	for _, ex := range []string{"langson", "bacninh"} {
+		out, _, _ := chiso(t, "", "check", filepath.Join("..", "..", "examples", ex, "article.txt"))
+		want, err := os.ReadFile(filepath.Join("..", "..", "examples", ex, "testdata", ex+".golden"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+			if !strings.Contains(string(want), "- "+line+"\n") {
+				t.Errorf("%s: chiso check prints a finding the example does not:\n%s", ex, line)
+			}
+		}
+		if n := strings.Count(string(want), "\n- khớp [") + strings.Count(string(want), "\n- KHÔNG KHỚP ["); n != strings.Count(out, "\n") {
+			t.Errorf("%s: the example prints %d findings, chiso check %d", ex, n, strings.Count(out, "\n"))
+		}
+	}
+}
+
+// TestExitStatus: usage and input errors exit with 2 and say what is wrong.
+func TestExitStatus(t *testing.T) {
+	for _, tt := range []struct {
+		args  []string
+		stdin string
+		code  int
+		want  string // in stderr
+	}{
+		{nil, "", exitUsage, "Commands:"},
+		{[]string{"nope"}, "", exitUsage, `unknown command "nope"`},
+		{[]string{"check", "--format", "xml"}, "", exitUsage, `--format "xml"`},
+		{[]string{"check", "--lang", "fr"}, "", exitUsage, `--lang "fr"`},
+		{[]string{"check", "no-such-file.txt"}, "", exitUsage, "no-such-file.txt"},
+		{[]string{"check"}, "Cả tỉnh có 1.350.000 tài khoản, đạt 150% kế hoạch. Trong đó: A 450.000 tài khoản, đạt 125% kế hoạch; B 900.000 tài khoản, đạt 266% kế hoạch.", exitFails, ""},
+		{[]string{"check"}, "Không có số nào.", exitOK, ""},
+		{[]string{"parse", "217.00"}, "", exitUsage, "a thousands group has three digits"},
+		{[]string{"format", "1e5"}, "", exitUsage, "not a plain decimal"},
+		{[]string{"units", "find"}, "", exitUsage, "want a question"},
+		{[]string{"units", "show", "99999"}, "", exitUsage, "unknown unit"},
+		{[]string{"units", "--as-of", "2020-01-01", "find", "Quế Võ"}, "", exitUsage, "2020"},
+		{[]string{"allocate", "--total", "10"}, "", exitUsage, "--weights"},
+		{[]string{"allocate", "--total", "10", "--weights", "-"}, "unit,weight\na,1\nb,x\n", exitUsage, "-:3:"},
+		{[]string{"rollup"}, "", exitUsage, "--actuals"},
+		{[]string{"rollup", "--actuals", "-"}, "unit,indicator,date,value\n6619,tmdt,2024-06-30,1\n", exitUsage, "is it 06619?"},
+		{[]string{"rollup", "--actuals", "x.txt"}, "", exitUsage, "want a .csv"},
+		{[]string{"rollup", "--actuals", "-", "--level", "thon"}, "unit,indicator,date,value\n06619,tmdt,2024-06-30,1\n", exitUsage, "no plans"},
+		{[]string{"score", "--criteria", "nope", "--values", "testdata/dti2022-top3.csv"}, "", exitUsage, `no reference set "nope"`},
+		{[]string{"score", "--criteria", "dti-tinh-922-2022", "--values", "-", "--share"}, "unit,criterion,value\n48,nhan_thuc_so,1.5\n", exitUsage, "-:2:"},
+	} {
+		out, errs, code := chiso(t, tt.stdin, tt.args...)
+		if code != tt.code || !strings.Contains(errs, tt.want) {
+			t.Errorf("chiso %q: exit %d (want %d), stderr:\n%s\nstdout:\n%s", tt.args, code, tt.code, errs, out)
+		}
+	}
+}
+
+// TestHelp: every command explains itself with an example, and exits 0.
+func TestHelp(t *testing.T) {
+	for _, c := range commands {
+		out, _, code := chiso(t, "", c.name, "--help")
+		if code != exitOK || !strings.Contains(out, "example:\n  chiso "+c.name) || !strings.Contains(out, "-lang") {
+			t.Errorf("chiso %s --help (exit %d):\n%s", c.name, code, out)
+		}
+	}
+}
+
+// TestRollupXLSX writes a workbook and reads it back.
+func TestRollupXLSX(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "out.xlsx")
+	if _, errs, code := chiso(t, "", "rollup", "--actuals", progressReport(t), "--format", "xlsx", "--out", out); code != exitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	f, err := excelize.OpenFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if got := strings.Join(f.GetSheetList(), ","); got != "Tỉnh,Huyện,Xã" {
+		t.Errorf("sheets %s", got)
+	}
+	rows, err := f.GetRows("Huyện")
+	if err != nil || len(rows) != 5 || rows[1][3] != "huyện Đình Lập" || rows[1][6] != "303%" {
+		t.Errorf("Huyện: %q %v", rows, err)
+	}
+}
+
+// fixture is a workbook shaped like a provincial progress report (title
+// rows, a merged header, codes without their leading zeros, a count typed
+// as text, a date typed as text, a totals row), committed so that the
+// README's commands run on it; go test -update writes it again.
+const fixture = "testdata/tien-do.xlsx"
+
+// progressReport returns the fixture's path, writing it under -update.
+func progressReport(t *testing.T) string {
+	t.Helper()
+	if f := flag.Lookup("update"); f == nil || f.Value.String() != "true" {
+		return fixture
+	}
+	f := excelize.NewFile()
+	defer f.Close()
+	s := "Tiến độ"
+	if err := f.SetSheetName("Sheet1", s); err != nil {
+		t.Fatal(err)
+	}
+	rows := [][]any{
+		{"UBND TỈNH LẠNG SƠN"},
+		{"BÁO CÁO TIẾN ĐỘ PHÁT TRIỂN NỀN TẢNG SỐ, ĐẾN NGÀY 30/6/2024 (số liệu minh họa)"},
+		{},
+		{"STT", "Mã xã", "Tên đơn vị", "Ngày", "Ứng dụng thanh toán điện tử", nil, "Tài khoản mua trên sàn thương mại điện tử", nil},
+		{nil, nil, nil, nil, "Kế hoạch", "Thực hiện", "Kế hoạch", "Thực hiện"},
+		{1, 6619, "xã Bắc Xa", 45473, 700, 2120, 300, "1.611"},
+		{2, "06187", "thị trấn Cao Lộc", "30/06/2024", 1500, 1200, 800, 400},
+		{nil, nil, "Tổng cộng", nil, 2200, 3320, 1100, 2011},
+	}
+	for r, row := range rows {
+		if err := f.SetSheetRow(s, "A"+string(rune('1'+r)), &row); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, m := range [][2]string{{"E4", "F4"}, {"G4", "H4"}} {
+		if err := f.MergeCell(s, m[0], m[1]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := f.SaveAs(fixture); err != nil {
+		t.Fatal(err)
+	}
+	return fixture
+}
+
+// TestReadmeCommands runs the README's command lines from the module's
+// root: each must succeed (or, for check, report its findings).
+func TestReadmeCommands(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir("../..")
+	n := 0
+	for _, line := range strings.Split(string(readme), "\n") {
+		rest, ok := strings.CutPrefix(line, "go run ./cmd/chiso ")
+		if !ok {
+			continue
+		}
+		if i := strings.Index(rest, "  #"); i >= 0 {
+			rest = rest[:i]
+		}
+		args, err := shellWords(rest)
+		if err != nil {
+			t.Fatalf("%s: %v", line, err)
+		}
+		for i, a := range args {
+			if a == "--out" {
+				args[i+1] = filepath.Join(t.TempDir(), args[i+1])
+			}
+		}
+		out, errs, code := chiso(t, "", args...)
+		if code == exitUsage || out == "" && !slices.Contains(args, "--out") {
+			t.Errorf("%s: exit %d\n%s", line, code, errs)
+		}
+		n++
+	}
+	if n < 5 {
+		t.Errorf("the README shows %d commands", n)
+	}
+}
+
+// shellWords splits a command line as a POSIX shell does for words in
+// plain or double quotes, which is all the README uses.
+func shellWords(s string) ([]string, error) {
+	var words []string
+	var w strings.Builder
+	in, quoted := false, false
+	for _, r := range s {
+		switch {
+		case r == '"':
+			quoted, in = !quoted, true
+		case r == ' ' && !quoted:
+			if in {
+				words = append(words, w.String())
+				w.Reset()
+				in = false
+			}
+		default:
+			w.WriteRune(r)
+			in = true
+		}
+	}
+	if quoted {
+		return nil, errors.New("unclosed quote")
+	}
+	if in {
+		words = append(words, w.String())
+	}
+	return words, nil
+}

@@ -1,0 +1,314 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/chiso-vn/chiso/indicator"
+	"github.com/chiso-vn/chiso/region"
+	"github.com/chiso-vn/chiso/report"
+	"github.com/chiso-vn/chiso/sheet"
+	"github.com/chiso-vn/chiso/target"
+)
+
+// inputs are the flags every command that reads data shares.
+type inputs struct {
+	list        *string
+	sheet       *string
+	sep         *string
+	spreadsheet *bool
+}
+
+func inputFlags(fs interface {
+	String(name, value, usage string) *string
+	Bool(name string, value bool, usage string) *bool
+}) inputs {
+	return inputs{
+		list:        fs.String("list", "2024", "the list of units the files' codes belong to: 2024 (before 2025-07-01) or 2025"),
+		sheet:       fs.String("sheet", "", "read only this sheet of an XLSX workbook"),
+		sep:         fs.String("sep", ",", "the field separator of CSV files: , or ;"),
+		spreadsheet: fs.Bool("spreadsheet", false, "read CSV as spreadsheet tools write it: quoted fields, dd/mm/yyyy, 1.611"),
+	}
+}
+
+func (in inputs) hierarchy() (*region.Hierarchy, error) {
+	switch *in.list {
+	case "2024":
+		return region.Vietnam2024(), nil
+	case "2025":
+		return region.Vietnam2025(), nil
+	}
+	return nil, usagef("--list %q: want 2024 or 2025", *in.list)
+}
+
+// readWorkbook reads an XLSX file and reports its repairs on stderr.
+func (e *env) readWorkbook(name string, opt sheet.Options) (*sheet.Data, error) {
+	f, err := e.open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	d, err := sheet.Read(f, name, opt)
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range d.Repairs {
+		fmt.Fprintf(e.stderr, "%s: %s\n", name, r.Text(e.lang))
+	}
+	return d, nil
+}
+
+// readActuals reads observations from CSV, JSON or XLSX, and the plans an
+// XLSX file holds beside them.
+func (e *env) readActuals(name string, h *region.Hierarchy, cat *indicator.Catalogue, in inputs, date time.Time) (*indicator.Dataset, []target.Target, error) {
+	opt, err := csvOptions(*in.sep, *in.spreadsheet)
+	if err != nil {
+		return nil, nil, err
+	}
+	switch extension(name) {
+	case "xlsx":
+		d, err := e.readWorkbook(name, sheet.Options{Hierarchy: h, Catalogue: cat, Date: date, Sheet: *in.sheet})
+		if err != nil {
+			return nil, nil, err
+		}
+		b := indicator.NewBuilder(h, cat, name)
+		for _, o := range d.Observations {
+			b.Add(o) // errors are Build's
+		}
+		ds, err := b.Build()
+		return ds, d.Targets, err
+	case "json":
+		f, err := e.open(name)
+		if err != nil {
+			return nil, nil, err
+		}
+		defer f.Close()
+		ds, err := indicator.ReadJSON(f, name, h, cat)
+		return ds, nil, err
+	case "csv", "":
+		f, err := e.open(name)
+		if err != nil {
+			return nil, nil, err
+		}
+		defer f.Close()
+		ds, err := indicator.ReadCSVWith(f, name, h, cat, opt)
+		return ds, nil, err
+	}
+	return nil, nil, usagef("%s: want a .csv, .json or .xlsx file", name)
+}
+
+// readPlans reads targets from CSV, JSON or XLSX.
+func (e *env) readPlans(name string, h *region.Hierarchy, cat *indicator.Catalogue, in inputs) ([]target.Target, error) {
+	opt, err := csvOptions(*in.sep, *in.spreadsheet)
+	if err != nil {
+		return nil, err
+	}
+	if extension(name) == "xlsx" {
+		d, err := e.readWorkbook(name, sheet.Options{Hierarchy: h, Catalogue: cat, Date: time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC), Sheet: *in.sheet})
+		if err != nil {
+			return nil, err
+		}
+		return d.Targets, nil
+	}
+	f, err := e.open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var s *target.Set
+	switch extension(name) {
+	case "json":
+		s, err = target.ReadJSON(f, name, h)
+	case "csv", "":
+		s, err = target.ReadCSVWith(f, name, h, opt)
+	default:
+		return nil, usagef("%s: want a .csv, .json or .xlsx file", name)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return s.All(), nil
+}
+
+// result reads actuals (when named) and plans and rolls them up on date,
+// the latest observation's when date is zero. Plans are those of the file
+// plansFile, or else those of the actuals' workbook; needPlans makes none
+// an error.
+func (e *env) result(h *region.Hierarchy, cat *indicator.Catalogue, in inputs, actuals, plansFile string, date time.Time, needPlans bool) (*indicator.Result, error) {
+	ds, err := indicator.NewBuilder(h, cat, "").Build()
+	if err != nil {
+		return nil, err
+	}
+	var targets []target.Target
+	if actuals != "" {
+		if ds, targets, err = e.readActuals(actuals, h, cat, in, date); err != nil {
+			return nil, err
+		}
+	}
+	if plansFile != "" {
+		if targets, err = e.readPlans(plansFile, h, cat, in); err != nil {
+			return nil, err
+		}
+	}
+	if needPlans && len(targets) == 0 {
+		return nil, usagef("no plans: give --plans FILE")
+	}
+	plans, err := target.NewSet(h, targets)
+	if err != nil {
+		return nil, err
+	}
+	if date.IsZero() {
+		date = ds.Latest()
+	}
+	return ds.Rollup(date, plans)
+}
+
+// runRollup rolls actuals and plans up the hierarchy and writes the ranked
+// rows of each indicator.
+func runRollup(e *env, args []string) error {
+	fs, lang := flags(e)
+	actuals := fs.String("actuals", "", "observations: CSV (unit,indicator,date,value), JSON or XLSX")
+	plansFile := fs.String("plans", "", "plans: CSV (unit,indicator,plan), JSON or XLSX; optional when the actuals' workbook has plan columns")
+	asOf := fs.String("as-of", "", "the date of the roll-up (YYYY-MM-DD); default the latest observation")
+	levelName := fs.String("level", "", "the level to rank: tinh, huyen or xa (default tinh; for xlsx, every level)")
+	within := fs.String("within", "", "rank the units under this code instead of a whole level")
+	rank := fs.String("rank", "competition", "how equal attainments share ranks: competition (1224), dense (1223) or ordinal (1234)")
+	only := fs.String("indicator", "", "one indicator id; required by csv, json, html and svg when several have data")
+	format := fs.String("format", "md", "md, csv, json, html, svg or xlsx")
+	out := fs.String("out", "", "write to this file instead of stdout")
+	in := inputFlags(fs)
+	pos, err := parse(e, fs, lang, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 || *actuals == "" {
+		return usagef("want --actuals FILE")
+	}
+	h, err := in.hierarchy()
+	if err != nil {
+		return err
+	}
+	method, err := rankMethod(*rank)
+	if err != nil {
+		return err
+	}
+	var date time.Time
+	if *asOf != "" {
+		if date, err = parseDate("as-of", *asOf); err != nil {
+			return err
+		}
+	}
+	cat := indicator.Standard()
+	res, err := e.result(h, cat, in, *actuals, *plansFile, date, true)
+	if err != nil {
+		return err
+	}
+	date = res.AsOf()
+	level := region.LevelProvince
+	if *levelName != "" {
+		if err := level.UnmarshalText([]byte(*levelName)); err != nil {
+			return usagef("--level %q: want tinh, huyen or xa", *levelName)
+		}
+	}
+	var parent region.Code
+	if *within != "" {
+		if parent, err = region.ParseCode(*within); err != nil {
+			return usagef("--within: %v", err)
+		}
+		if _, ok := h.Unit(parent); !ok {
+			return fmt.Errorf("--within: %w %s", region.ErrUnknownUnit, parent)
+		}
+	}
+	ranked := func(id string) []indicator.Row {
+		if *within != "" {
+			return res.RankedWithin(id, parent, method)
+		}
+		return res.Ranked(id, level, method)
+	}
+	// The indicators to write: the one asked for, or every one with rows.
+	var ids []string
+	for _, ind := range cat.All() {
+		if (*only == "" || ind.ID == *only) && (len(ranked(ind.ID)) > 0 || *format == "xlsx") {
+			ids = append(ids, ind.ID)
+		}
+	}
+	if *only != "" {
+		if _, ok := cat.Lookup(*only); !ok {
+			return usagef("--indicator: %v %q", indicator.ErrUnknownIndicator, *only)
+		}
+	}
+	if len(ids) == 0 {
+		return fmt.Errorf("no unit has both an actual and a plan on %s", date.Format(time.DateOnly))
+	}
+	var buf bytes.Buffer
+	if err := writeRollup(&buf, e, res, ids, ranked, *format, level, *levelName != "", method); err != nil {
+		return err
+	}
+	if *out == "" {
+		_, err = e.stdout.Write(buf.Bytes())
+		return err
+	}
+	return os.WriteFile(*out, buf.Bytes(), 0o644)
+}
+
+func rankMethod(s string) (indicator.RankMethod, error) {
+	for _, m := range []indicator.RankMethod{indicator.Competition, indicator.Dense, indicator.Ordinal} {
+		if m.String() == s {
+			return m, nil
+		}
+	}
+	return 0, usagef("--rank %q: want competition, dense or ordinal", s)
+}
+
+// writeRollup writes the ranked rows of ids in format.
+func writeRollup(w io.Writer, e *env, res *indicator.Result, ids []string, ranked func(string) []indicator.Row, format string, level region.Level, levelSet bool, method indicator.RankMethod) error {
+	cat := res.Catalogue()
+	title := func(id string) string {
+		ind, _ := cat.Lookup(id)
+		return fmt.Sprintf("%s, %s", ind.Name, res.AsOf().Format("02/01/2006"))
+	}
+	one := func() (string, error) {
+		if len(ids) != 1 {
+			return "", usagef("--format %s writes one indicator: choose one with --indicator (%s)", format, strings.Join(ids, ", "))
+		}
+		return ids[0], nil
+	}
+	switch format {
+	case "md":
+		for i, id := range ids {
+			if i > 0 {
+				fmt.Fprintln(w)
+			}
+			if err := (report.Table{Title: title(id), Rows: ranked(id), Language: e.lang}).WriteMarkdown(w); err != nil {
+				return err
+			}
+		}
+		return nil
+	case "xlsx":
+		opt := sheet.WriteOptions{Language: e.lang, Indicators: ids, Method: method}
+		if levelSet {
+			opt.Levels = []region.Level{level}
+		}
+		return sheet.WriteRollup(w, res, opt)
+	case "csv", "json", "html", "svg":
+		id, err := one()
+		if err != nil {
+			return err
+		}
+		t := report.Table{Title: title(id), Rows: ranked(id), Language: e.lang}
+		switch format {
+		case "csv":
+			return t.WriteCSV(w)
+		case "json":
+			return t.WriteJSON(w)
+		case "html":
+			return t.WriteHTML(w)
+		}
+		return report.WriteSVG(w, t.Title, t.Rows)
+	}
+	return usagef("--format %q: want md, csv, json, html, svg or xlsx", format)
+}
