@@ -334,3 +334,74 @@ func TestConcurrentReads(t *testing.T) {
 		<-done
 	}
 }
+
+// TestCarry carries a roll-up of Phú Nhuận's wards onto the wards of
+// 2025-07-01: Phường 15 was split, so its new wards get bounds.
+func TestCarry(t *testing.T) {
+	h := region.Vietnam2024()
+	cw := region.Reorganisation2025()
+	// Every predecessor of Phường Cầu Kiệu and Phường Phú Nhuận, with one
+	// count and one plan each.
+	var obs []indicator.Observation
+	var plans []target.Target
+	seen := map[region.Code]bool{}
+	for _, name := range []string{"Phường Cầu Kiệu", "Phường Phú Nhuận"} {
+		for _, u := range cw.To().Find(name) {
+			for _, l := range cw.Predecessors(u.Code) {
+				if !seen[l.From] {
+					seen[l.From] = true
+					obs = append(obs, indicator.Observation{Indicator: "tmdt", Unit: l.From, Date: july, Value: 100})
+					plans = append(plans, target.Target{Indicator: "tmdt", Unit: l.From, Value: target.Count(50)})
+				}
+			}
+		}
+	}
+	b := indicator.NewBuilder(h, indicator.Standard(), "t")
+	for _, o := range obs {
+		b.Add(o)
+	}
+	ds, err := b.Build()
+	if err != nil {
+		t.Fatal(err)
+	}
+	set, err := target.NewSet(h, plans)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := ds.Rollup(july, set)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := res.Carry(cw, "tmdt", region.LevelCommune)
+	if err != nil {
+		t.Fatal(err)
+	}
+	partial := 0
+	for _, r := range rows {
+		lo, hi := r.Attainment()
+		if !r.HasActual || !r.HasPlan || r.Actual.Low > r.Actual.High || !lo.IsValid() || lo.Compare(hi) > 0 && hi.IsValid() {
+			t.Errorf("%+v", r)
+		}
+		if !r.Actual.Exact() {
+			partial++
+		}
+	}
+	if len(rows) < 2 || partial == 0 {
+		t.Errorf("rows %+v", rows)
+	}
+	// An indicator without data carries nothing; a new unit with a
+	// predecessor missing is an error, not an understatement.
+	if rows, err := res.Carry(cw, "thanh_toan_dt", region.LevelCommune); err != nil || len(rows) != 0 {
+		t.Errorf("no data: %v %v", rows, err)
+	}
+	b = indicator.NewBuilder(h, indicator.Standard(), "t")
+	b.Add(obs[0])
+	ds, _ = b.Build()
+	res, _ = ds.Rollup(july, set)
+	if _, err := res.Carry(cw, "tmdt", region.LevelCommune); !errors.Is(err, region.ErrIncomplete) {
+		t.Errorf("a predecessor missing: %v", err)
+	}
+	if _, err := res.Carry(cw.Reverse(), "tmdt", region.LevelCommune); !errors.Is(err, indicator.ErrMismatch) {
+		t.Errorf("another hierarchy: %v", err)
+	}
+}

@@ -446,3 +446,24 @@ func TestTableEnglish(t *testing.T) {
 		t.Errorf("English table:\n%s", b.String())
 	}
 }
+
+// TestCarriedTable: carried figures print exact where they are and as
+// outward-rounded ranges where a unit was split.
+func TestCarriedTable(t *testing.T) {
+	u := region.Unit{Code: region.MustParseCode("26734"), Name: "Cầu Kiệu", Kind: region.KindWard}
+	rows := []indicator.Carried{
+		{Unit: u, Actual: region.Bounds{Low: 600, High: 1600}, Plan: region.Bounds{Low: 1000, High: 1000}, HasActual: true, HasPlan: true},
+		{Unit: u, Actual: region.Bounds{Low: 3320, High: 3320}, Plan: region.Bounds{Low: 2200, High: 2200}, HasActual: true, HasPlan: true},
+		{Unit: u, Actual: region.Bounds{Low: 5, High: 5}, Plan: region.Bounds{Low: 0, High: 10}, HasActual: true, HasPlan: true},
+		{Unit: u, Actual: region.Bounds{Low: 5, High: 5}, HasActual: true},
+	}
+	var b strings.Builder
+	if err := (CarriedTable{Rows: rows, Language: English}).WriteMarkdown(&b); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"| 600–1,600 | 1,000 | 60%–160% |", "| 3,320 | 2,200 | 151% |", "| 5 | 0–10 | ≥ 50% |", "| 5 | - | - |"} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("lacks %q:\n%s", want, b.String())
+		}
+	}
+}

@@ -46,6 +46,7 @@ func TestGolden(t *testing.T) {
 		{"rollup-md", []string{"rollup", "--actuals", book, "--level", "xa"}, exitOK},
 		{"rollup-within", []string{"rollup", "--actuals", book, "--plans", "testdata/plans.csv", "--sep", ";", "--spreadsheet", "--within", "183", "--indicator", "thanh_toan_dt", "--format", "csv"}, exitOK},
 		{"rollup-json-en", []string{"rollup", "--actuals", book, "--level", "tinh", "--indicator", "tmdt", "--format", "json", "--lang", "en"}, exitOK},
+		{"rollup-units-2025", []string{"rollup", "--actuals", book, "--units", "2025"}, exitOK},
 		{"score-json", []string{"score", "--criteria", "dti-tinh-922-2022", "--values", "testdata/dti2022-top3.csv", "--share", "--format", "json"}, exitOK},
 		{"score-md", []string{"score", "--criteria", "dti-tinh-922-2022", "--values", "testdata/dti2022-top3.csv", "--share", "--sensitivity", "200"}, exitOK},
 	} {
@@ -114,6 +115,8 @@ func TestExitStatus(t *testing.T) {
 		{[]string{"rollup", "--actuals", "-"}, "unit,indicator,date,value\n6619,tmdt,2024-06-30,1\n", exitUsage, "is it 06619?"},
 		{[]string{"rollup", "--actuals", "x.txt"}, "", exitUsage, "want a .csv"},
 		{[]string{"rollup", "--actuals", "-", "--level", "thon"}, "unit,indicator,date,value\n06619,tmdt,2024-06-30,1\n", exitUsage, "no plans"},
+		{[]string{"rollup", "--actuals", fixture, "--units", "2025", "--level", "xa"}, "", exitUsage, "a predecessor has no count"},
+		{[]string{"rollup", "--actuals", fixture, "--units", "2025", "--format", "xlsx"}, "", exitUsage, "as md or csv"},
 		{[]string{"score", "--criteria", "nope", "--values", "testdata/dti2022-top3.csv"}, "", exitUsage, `no reference set "nope"`},
 		{[]string{"score", "--criteria", "dti-tinh-922-2022", "--values", "-", "--share"}, "unit,criterion,value\n48,nhan_thuc_so,1.5\n", exitUsage, "-:2:"},
 	} {

@@ -180,6 +180,7 @@ func runRollup(e *env, args []string) error {
 	only := fs.String("indicator", "", "one indicator id; required by csv, json, html and svg when several have data")
 	format := fs.String("format", "md", "md, csv, json, html, svg or xlsx")
 	out := fs.String("out", "", "write to this file instead of stdout")
+	units := fs.String("units", "", "2025: carry the figures of the 2024 units onto the units of 2025-07-01 through the crosswalk, with ranges where a unit was split (md or csv)")
 	in := inputFlags(fs)
 	pos, err := parse(e, fs, lang, args)
 	if err != nil {
@@ -187,6 +188,9 @@ func runRollup(e *env, args []string) error {
 	}
 	if len(pos) > 0 || *actuals == "" {
 		return usagef("want --actuals FILE")
+	}
+	if *units != "" && (*units != "2025" || *in.list != "2024" || *within != "" || *format != "md" && *format != "csv") {
+		return usagef("--units 2025 carries data of the 2024 list (--list 2024) onto the 2025 units, for a whole level, as md or csv")
 	}
 	h, err := in.hierarchy()
 	if err != nil {
@@ -245,7 +249,12 @@ func runRollup(e *env, args []string) error {
 		return fmt.Errorf("no unit has both an actual and a plan on %s", date.Format(time.DateOnly))
 	}
 	var buf bytes.Buffer
-	if err := writeRollup(&buf, e, res, ids, ranked, *format, level, *levelName != "", method); err != nil {
+	if *units != "" {
+		err = writeCarried(&buf, e, res, ids, *format, level)
+	} else {
+		err = writeRollup(&buf, e, res, ids, ranked, *format, level, *levelName != "", method)
+	}
+	if err != nil {
 		return err
 	}
 	if *out == "" {
@@ -311,4 +320,31 @@ func writeRollup(w io.Writer, e *env, res *indicator.Result, ids []string, ranke
 		return report.WriteSVG(w, t.Title, t.Rows)
 	}
 	return usagef("--format %q: want md, csv, json, html, svg or xlsx", format)
+}
+
+// writeCarried writes the figures of ids carried onto the units of
+// 2025-07-01 at level.
+func writeCarried(w io.Writer, e *env, res *indicator.Result, ids []string, format string, level region.Level) error {
+	if format == "csv" && len(ids) != 1 {
+		return usagef("--format csv writes one indicator: choose one with --indicator (%s)", strings.Join(ids, ", "))
+	}
+	cat := res.Catalogue()
+	for i, id := range ids {
+		rows, err := res.Carry(region.Reorganisation2025(), id, level)
+		if err != nil {
+			return err
+		}
+		ind, _ := cat.Lookup(id)
+		t := report.CarriedTable{Title: fmt.Sprintf("%s, %s", ind.Name, res.AsOf().Format("02/01/2006")), Rows: rows, Language: e.lang}
+		if format == "csv" {
+			return t.WriteCSV(w)
+		}
+		if i > 0 {
+			fmt.Fprintln(w)
+		}
+		if err := t.WriteMarkdown(w); err != nil {
+			return err
+		}
+	}
+	return nil
 }

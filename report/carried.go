@@ -1,0 +1,98 @@
+package report
+
+import (
+	"encoding/csv"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/chiso-vn/chiso/indicator"
+	"github.com/chiso-vn/chiso/region"
+)
+
+// CarriedTable is a table of figures carried across a reorganisation
+// ([indicator.Result.Carry]): each new unit with its actual, plan and
+// attainment, exact where it can be, a range where an old unit was split.
+type CarriedTable struct {
+	Title    string
+	Rows     []indicator.Carried
+	Language Language
+}
+
+// bounds writes a count that lies in b: "1.234", or "1.200–1.500".
+func bounds(b region.Bounds, ok bool, lang Language) string {
+	if !ok {
+		return "-"
+	}
+	lo := localize(strconv.FormatInt(b.Low, 10), lang)
+	if b.Exact() {
+		return lo
+	}
+	return lo + "–" + localize(strconv.FormatInt(b.High, 10), lang)
+}
+
+// attainment writes the attainments a carried row allows as whole
+// percents rounded outward, so that the range printed holds the true one:
+// "80%–95%", or "80%" when exact (rounded half up, as the press does); "-"
+// without a plan, and "≥ 80%" when the plan may be zero.
+func attainment(c indicator.Carried, lang Language) string {
+	least, most := c.Attainment()
+	if !least.IsValid() {
+		return "-"
+	}
+	if least == most {
+		return localize(least.Percent(0, indicator.HalfUp).String(), lang) + "%" // exact: as the press rounds
+	}
+	lo := localize(least.Percent(0, indicator.Down).String(), lang) + "%"
+	if !most.IsValid() {
+		return "≥ " + lo
+	}
+	return lo + "–" + localize(most.Percent(0, indicator.Up).String(), lang) + "%"
+}
+
+func (t CarriedTable) cells(c indicator.Carried) [5]string {
+	return [5]string{c.Unit.Code.String(), c.Unit.FullName(), bounds(c.Actual, c.HasActual, t.Language),
+		bounds(c.Plan, c.HasPlan, t.Language), attainment(c, t.Language)}
+}
+
+func (t CarriedTable) header() [5]string {
+	names := ColumnNames(t.Language)
+	code := [2]string{"Mã", "Code"}[min(t.Language, English)]
+	return [5]string{code, names[1], names[2], names[3], names[4]}
+}
+
+// WriteMarkdown writes the table as GitHub-flavoured Markdown.
+func (t CarriedTable) WriteMarkdown(w io.Writer) error {
+	var b strings.Builder
+	if t.Title != "" {
+		fmt.Fprintf(&b, "### %s\n\n", t.Title)
+	}
+	h := t.header()
+	fmt.Fprintf(&b, "| %s |\n|---|---|---:|---:|---:|\n", strings.Join(h[:], " | "))
+	for _, c := range t.Rows {
+		cells := t.cells(c)
+		fmt.Fprintf(&b, "| %s |\n", strings.Join(cells[:], " | "))
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// WriteCSV writes the table for machines: each bound in its own column,
+// plain digits, empty when missing.
+func (t CarriedTable) WriteCSV(w io.Writer) error {
+	cw := csv.NewWriter(w)
+	cw.Write([]string{"code", "unit", "actual_low", "actual_high", "plan_low", "plan_high"})
+	for _, c := range t.Rows {
+		rec := []string{c.Unit.Code.String(), c.Unit.FullName(), "", "", "", ""}
+		if c.HasActual {
+			rec[2], rec[3] = strconv.FormatInt(c.Actual.Low, 10), strconv.FormatInt(c.Actual.High, 10)
+		}
+		if c.HasPlan {
+			rec[4], rec[5] = strconv.FormatInt(c.Plan.Low, 10), strconv.FormatInt(c.Plan.High, 10)
+		}
+		cw.Write(rec)
+	}
+	cw.Flush()
+	return cw.Error()
+}
