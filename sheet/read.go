@@ -83,7 +83,7 @@ func Read(r io.Reader, name string, opt Options) (*Data, error) {
 		return nil, &region.ParseError{File: name, Err: fmt.Errorf("not an XLSX workbook: %w", err)}
 	}
 	defer f.Close()
-	rd := &reader{name: name, opt: opt, data: &Data{}, seen: map[seenKey]cell{}, ids: indicatorNames(opt.Catalogue)}
+	rd := &reader{f: f, name: name, opt: opt, data: &Data{}, seen: map[seenKey]cell{}, ids: indicatorNames(opt.Catalogue)}
 	sheets := f.GetSheetList()
 	if opt.Sheet != "" {
 		if !slices.Contains(sheets, opt.Sheet) {
@@ -127,6 +127,7 @@ type seenKey struct {
 }
 
 type reader struct {
+	f    *excelize.File
 	name string
 	opt  Options
 	data *Data
@@ -498,7 +499,7 @@ func (rd *reader) count(at cell, v string) (int64, bool) {
 		}
 		return n, true
 	}
-	if n, ok := region.ParseGrouped(v); ok {
+	if n, ok := region.ParseGrouped(v); ok && rd.text(at) {
 		rd.repair(at, RepairedCount, v, strconv.FormatInt(n, 10))
 		return n, true
 	}
@@ -508,6 +509,17 @@ func (rd *reader) count(at cell, v string) (int64, bool) {
 	}
 	rd.bad(at, v, fmt.Errorf("%w: %q is not a count (a whole number, or text with \".\" grouping thousands)", region.ErrMalformed, v))
 	return 0, false
+}
+
+// text reports whether the cell at holds text, not a number: "1.611" typed
+// as text is a count with grouping, but the number 1.611 is not a count.
+func (rd *reader) text(at cell) bool {
+	name, err := excelize.CoordinatesToCellName(at.col, at.row)
+	if err != nil {
+		return false
+	}
+	t, err := rd.f.GetCellType(at.sheet, name)
+	return err == nil && (t == excelize.CellTypeSharedString || t == excelize.CellTypeInlineString)
 }
 
 // date reads an Excel date (a serial number), an ISO date or dd/mm/yyyy

@@ -152,6 +152,7 @@ func TestReadErrors(t *testing.T) {
 		{"unknown unit", []any{"99999", "", "2024-06-30", 5, "tmdt"}, head, region.ErrUnknownUnit, "cell A2"},
 		{"negative", []any{"06619", "", "2024-06-30", -5, "tmdt"}, head, region.ErrNegative, "cell D2"},
 		{"decimal comma", []any{"06619", "", "2024-06-30", "1,611", "tmdt"}, head, region.ErrMalformed, "cell D2"},
+		{"a number with a fraction", []any{"06619", "", "2024-06-30", 1.611, "tmdt"}, head, region.ErrMalformed, "cell D2"},
 		{"bad date", []any{"06619", "", "31/02/2024", 5, "tmdt"}, head, region.ErrMalformed, "cell C2"},
 		{"unknown indicator", []any{"06619", "", "2024-06-30", 5, "zalo"}, head, indicator.ErrUnknownIndicator, "cell E2"},
 		{"unknown column", []any{"06619", "", "2024-06-30", 5, "tmdt"}, []any{"Mã xã", "Tên đơn vị", "Ngày", "Thực hiện", "Nền tảng", "Số hộ"}, ErrColumn, "cell F1"},
