@@ -234,3 +234,30 @@ func TestReadCSVSpreadsheet(t *testing.T) {
 		t.Error("ReadCSV read a spreadsheet export")
 	}
 }
+
+// FuzzReadCSVSpreadsheet: with the spreadsheet conventions, the reader
+// never panics, never returns a dataset with an error, and reads what the
+// strict reader reads the same way.
+func FuzzReadCSVSpreadsheet(f *testing.F) {
+	f.Add("\ufeff\"Mã xã\";\"Nền tảng\";\"Ngày\";\"Thực hiện\"\r\n\"06619\";tmdt;30/06/2024;\"1.611\"\r\n", true)
+	f.Add("unit,indicator,date,value\n06619,tmdt,2024-06-30,5\n", false)
+	f.Add("unit;indicator;date;value\n\"06619;tmdt;1/1/2024;1\n", true)
+	h := region.Vietnam2024()
+	f.Fuzz(func(t *testing.T, in string, semicolon bool) {
+		opt := indicator.CSVOptions{Spreadsheet: true}
+		if semicolon {
+			opt.Comma = ';'
+		}
+		ds, err := indicator.ReadCSVWith(strings.NewReader(in), "fuzz.csv", h, indicator.Standard(), opt)
+		if (ds == nil) == (err == nil) {
+			t.Fatalf("dataset %v and error %v", ds, err)
+		}
+		if semicolon {
+			return
+		}
+		strict, err := indicator.ReadCSV(strings.NewReader(in), "fuzz.csv", h, indicator.Standard())
+		if err == nil && (ds == nil || ds.Len() != strict.Len()) {
+			t.Fatalf("the strict reader reads %d observations, the spreadsheet one %v", strict.Len(), ds)
+		}
+	})
+}

@@ -226,3 +226,16 @@ func TestWriteRollup(t *testing.T) {
 		t.Errorf("header not frozen: %+v %v", panes, err)
 	}
 }
+
+// FuzzRead: any bytes read as a workbook give data or an error, never a
+// panic nor both.
+func FuzzRead(f *testing.F) {
+	f.Add(progressReport().bytes(f))
+	f.Add([]byte("PK\x03\x04"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		d, err := Read(bytes.NewReader(b), "fuzz.xlsx", Options{Date: day(2024, 6, 30)})
+		if (d == nil) == (err == nil) {
+			t.Fatalf("data %v and error %v", d, err)
+		}
+	})
+}

@@ -295,3 +295,17 @@ func TestReadCSVSpreadsheet(t *testing.T) {
 		t.Error("a grouped plan read without the Spreadsheet option")
 	}
 }
+
+// FuzzReadCSVSpreadsheet: with the spreadsheet conventions, the plan
+// reader never panics nor returns a set with an error.
+func FuzzReadCSVSpreadsheet(f *testing.F) {
+	f.Add("\ufeff\"Mã xã\";\"Nền tảng\";\"Kế hoạch\";\"Hạn\"\r\n\"06619\";thanh_toan_dt;\"1.500\";31/12/2024\r\n")
+	f.Add("unit;indicator;plan;due\n20;a;1.5;31/02/2024\n")
+	h := region.Vietnam2024()
+	f.Fuzz(func(t *testing.T, in string) {
+		s, err := ReadCSVWith(strings.NewReader(in), "fuzz.csv", h, CSVOptions{Comma: ';', Spreadsheet: true})
+		if (s == nil) == (err == nil) {
+			t.Fatalf("set %v and error %v", s, err)
+		}
+	})
+}

@@ -267,3 +267,30 @@ func shellWords(s string) ([]string, error) {
 	}
 	return words, nil
 }
+
+// TestProgress: a large input reports its progress by tenths, once each.
+func TestProgress(t *testing.T) {
+	name := filepath.Join(t.TempDir(), "big.csv")
+	if err := os.WriteFile(name, bytes.Repeat([]byte("x"), 1000), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Open(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var w bytes.Buffer
+	p := &progress{f: f, w: &w, name: "big.csv", size: 1000}
+	defer p.Close()
+	buf := make([]byte, 250)
+	for {
+		if _, err := p.Read(buf); err != nil {
+			break
+		}
+	}
+	if got := w.String(); got != "\rbig.csv: 20%\rbig.csv: 50%\rbig.csv: 70%\rbig.csv: 100%\n" {
+		t.Errorf("progress %q", got)
+	}
+	if isTerminal(&w) {
+		t.Error("a buffer is a terminal")
+	}
+}
