@@ -163,6 +163,23 @@ func (s Spread) String() string {
 	return fmt.Sprintf("%s, trong 90%% kịch bản từ hạng %d đến hạng %d (giữ %s trong %s%% kịch bản)", rank, s.Low, s.High, rank, kept)
 }
 
+// English is String in English: "rank 3, rank 2 to 5 in 90% of the
+// scenarios (kept rank 3 in 64% of them)".
+func (s Spread) English() string {
+	if s.Ranked == 0 {
+		return "unranked in every scenario"
+	}
+	rank := "unranked"
+	if s.Rank > 0 {
+		rank = fmt.Sprintf("rank %d", s.Rank)
+	}
+	kept := indicator.MustRatio(int64(s.Kept), int64(s.Ranked)).Percent(0, indicator.HalfUp)
+	if s.Low == s.High {
+		return fmt.Sprintf("%s, still rank %d in 90%% of the scenarios (kept %s in %s%% of them)", rank, s.Low, rank, kept)
+	}
+	return fmt.Sprintf("%s, rank %d to %d in 90%% of the scenarios (kept %s in %s%% of them)", rank, s.Low, s.High, rank, kept)
+}
+
 // PipelineVariation is what [PipelineSensitivity] varies. Each scenario
 // draws, with equal chance, one normalisation of Normalisers (to replace
 // the pipeline's Normalise step) and one aggregation of Aggregators (to

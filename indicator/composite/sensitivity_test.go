@@ -94,6 +94,12 @@ func TestSensitivity(t *testing.T) {
 			t.Errorf("%+v accepted", bad)
 		}
 	}
+	if got := (composite.Spread{Rank: 3, Low: 2, High: 5, Median: 3, Ranked: 100, Kept: 41}).English(); got != "rank 3, rank 2 to 5 in 90% of the scenarios (kept rank 3 in 41% of them)" {
+		t.Errorf("English: %s", got)
+	}
+	if got := (composite.Spread{}).English(); got != "unranked in every scenario" {
+		t.Errorf("English: %s", got)
+	}
 	if got := (composite.Spread{Rank: 3, Low: 2, High: 5, Median: 3, Ranked: 100, Kept: 41}).String(); got != "hạng 3, trong 90% kịch bản từ hạng 2 đến hạng 5 (giữ hạng 3 trong 41% kịch bản)" {
 		t.Errorf("String = %q", got)
 	}
