@@ -148,36 +148,38 @@ func (sc *Scorecard) Sensitivity(opt SensitivityOptions) ([]RankSpread, error) {
 
 // String describes the spread in Vietnamese: "hạng 3, trong 90% kịch bản
 // từ hạng 2 đến hạng 5 (giữ hạng 3 trong 41% kịch bản)".
-func (s Spread) String() string {
-	if s.Ranked == 0 {
-		return "không được xếp hạng trong kịch bản nào"
-	}
-	rank := "chưa xếp hạng"
-	if s.Rank > 0 {
-		rank = fmt.Sprintf("hạng %d", s.Rank)
-	}
-	kept := indicator.MustRatio(int64(s.Kept), int64(s.Ranked)).Percent(0, indicator.HalfUp)
-	if s.Low == s.High {
-		return fmt.Sprintf("%s, trong 90%% kịch bản vẫn hạng %d (giữ %s trong %s%% kịch bản)", rank, s.Low, rank, kept)
-	}
-	return fmt.Sprintf("%s, trong 90%% kịch bản từ hạng %d đến hạng %d (giữ %s trong %s%% kịch bản)", rank, s.Low, s.High, rank, kept)
-}
+func (s Spread) String() string { return s.text(0) }
 
 // English is String in English: "rank 3, rank 2 to 5 in 90% of the
-// scenarios (kept rank 3 in 64% of them)".
-func (s Spread) English() string {
+// scenarios (kept rank 3 in 41% of them)".
+func (s Spread) English() string { return s.text(1) }
+
+// spreadWords are the words of a spread in Vietnamese and English: never
+// ranked, unranked, a rank, one rank in 90% of the scenarios, a range of
+// ranks.
+var spreadWords = [2][5]string{
+	{"không được xếp hạng trong kịch bản nào", "chưa xếp hạng", "hạng %d",
+		"%s, trong 90%% kịch bản vẫn hạng %d (giữ %s trong %s%% kịch bản)",
+		"%s, trong 90%% kịch bản từ hạng %d đến hạng %d (giữ %s trong %s%% kịch bản)"},
+	{"unranked in every scenario", "unranked", "rank %d",
+		"%s, still rank %d in 90%% of the scenarios (kept %s in %s%% of them)",
+		"%s, rank %d to %d in 90%% of the scenarios (kept %s in %s%% of them)"},
+}
+
+func (s Spread) text(lang int) string {
+	w := spreadWords[lang]
 	if s.Ranked == 0 {
-		return "unranked in every scenario"
+		return w[0]
 	}
-	rank := "unranked"
+	rank := w[1]
 	if s.Rank > 0 {
-		rank = fmt.Sprintf("rank %d", s.Rank)
+		rank = fmt.Sprintf(w[2], s.Rank)
 	}
 	kept := indicator.MustRatio(int64(s.Kept), int64(s.Ranked)).Percent(0, indicator.HalfUp)
 	if s.Low == s.High {
-		return fmt.Sprintf("%s, still rank %d in 90%% of the scenarios (kept %s in %s%% of them)", rank, s.Low, rank, kept)
+		return fmt.Sprintf(w[3], rank, s.Low, rank, kept)
 	}
-	return fmt.Sprintf("%s, rank %d to %d in 90%% of the scenarios (kept %s in %s%% of them)", rank, s.Low, s.High, rank, kept)
+	return fmt.Sprintf(w[4], rank, s.Low, s.High, rank, kept)
 }
 
 // PipelineVariation is what [PipelineSensitivity] varies. Each scenario
