@@ -135,3 +135,17 @@ func ExampleRow_Text() {
 	fmt.Println(att.Text(report.Vietnamese), idx.Text(report.Vietnamese), idx.Text(report.English))
 	// Output: 171% 0,8375 0.8375
 }
+
+// Figures carried onto a ward of 2025-07-01 that took part of a split
+// ward: the actual is only known to lie in a range, and so is the
+// attainment, rounded outward.
+func ExampleCarriedTable_WriteMarkdown() {
+	u := region.Unit{Code: region.MustParseCode("26734"), Name: "Cầu Kiệu", Kind: region.KindWard}
+	rows := []indicator.Carried{{Indicator: "tmdt", Unit: u, HasActual: true, HasPlan: true,
+		Actual: region.Bounds{Low: 600, High: 1600}, Plan: region.Bounds{Low: 1000, High: 1000}}}
+	report.CarriedTable{Rows: rows}.WriteMarkdown(os.Stdout)
+	// Output:
+	// | Mã | Đơn vị | Thực hiện | Kế hoạch | Tỷ lệ đạt |
+	// |---|---|---:|---:|---:|
+	// | 26734 | phường Cầu Kiệu | 600–1.600 | 1.000 | 60%–160% |
+}
