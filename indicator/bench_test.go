@@ -72,6 +72,20 @@ func BenchmarkReadCSVNational(b *testing.B) {
 	}
 }
 
+// BenchmarkReadCSVSpreadsheetNational reads the same file with the
+// spreadsheet conventions on: the same parser, which must stay as fast.
+func BenchmarkReadCSVSpreadsheetNational(b *testing.B) {
+	n := loadNational(b)
+	b.SetBytes(int64(len(n.csv)))
+	b.ReportAllocs()
+	opt := indicator.CSVOptions{Spreadsheet: true}
+	for b.Loop() {
+		if _, err := indicator.ReadCSVWith(bytes.NewReader(n.csv), "national.csv", n.h, n.cat, opt); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 // BenchmarkReadJSONNational reads the first million observations of the
 // national data as a JSON array, one object a line.
 func BenchmarkReadJSONNational(b *testing.B) {
