@@ -208,7 +208,7 @@ func parseClaim(c *Claim, cache figureCache) (*parsed, *Finding) {
 		var f Figure
 		f, err = cache.parse(text)
 		if err == nil && !slices.Contains(kinds, f.Kind) {
-			err = &figureError{text, why{"not a " + kindWord(kinds[0]), "không phải " + kindWordVi(kinds[0])}}
+			err = &figureError{text, why{"not a " + kindWords[kinds[0]][0], "không phải " + kindWords[kinds[0]][1]}}
 		}
 		if err != nil {
 			failed = text
@@ -264,12 +264,10 @@ func parseClaim(c *Claim, cache figureCache) (*parsed, *Finding) {
 
 func quote(s string) string { return "«" + s + "»" }
 
-func kindWord(k Kind) string {
-	return map[Kind]string{Count: "count", Percent: "percent", Date: "date", Fraction: "fraction"}[k]
-}
-
-func kindWordVi(k Kind) string {
-	return map[Kind]string{Count: "số đếm", Percent: "tỷ lệ phần trăm", Date: "ngày", Fraction: "phân số"}[k]
+// kindWords name the kinds of figure in English and Vietnamese, for the
+// finding that a figure is not of the kind its place needs.
+var kindWords = [...][2]string{
+	Count: {"count", "số đếm"}, Percent: {"percent", "tỷ lệ phần trăm"}, Date: {"date", "ngày"}, Fraction: {"fraction", "phân số"},
 }
 
 // baseWords names a claim's base in each language.

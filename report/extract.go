@@ -278,14 +278,12 @@ func (x *extractor) wordAt(i int) int {
 		}
 		return i + 1
 	}
-	if n, ok := wordNumbers[t.s]; ok && x.prevWord(i) != "thứ" && x.word(i+1) != "" && x.word(i+1) != "và" {
+	if n, ok := wordNumbers[t.s]; ok && x.word(i-1) != "thứ" && x.word(i+1) != "" && x.word(i+1) != "và" {
 		c := Claim{What: ClaimCount, Count: strconv.Itoa(n), Figure: t.s}
 		return x.countClaim(c, i, i, i+1)
 	}
 	return i
 }
-
-func (x *extractor) prevWord(i int) string { return x.word(i - 1) }
 
 // number reads the figure starting at number token i and returns the
 // index of its last token.

@@ -133,7 +133,7 @@ func (f Finding) Text(lang Language) string {
 func quoteAll(ss []string) []string {
 	out := make([]string, len(ss))
 	for i, s := range ss {
-		out[i] = "«" + s + "»"
+		out[i] = quote(s)
 	}
 	return out
 }
@@ -227,6 +227,9 @@ func (i Interval) outward(digits int32, lang Language) string {
 	if i.IsEmpty() {
 		return "∅"
 	}
+	if i.Hi != nil && i.Lo.Cmp(i.Hi) == 0 && !i.LoOpen && !i.HiOpen {
+		return formatRat(i.Lo, -1, lang) // a point is its value
+	}
 	var width *big.Rat
 	if i.Hi != nil {
 		width = new(big.Rat).Sub(i.Hi, i.Lo)
@@ -238,16 +241,13 @@ func (i Interval) outward(digits int32, lang Language) string {
 		if low == (x.Sign() >= 0) {
 			mode = indicator.Down
 		}
-		r := indicator.Round(x, d, mode).Rat()
-		s := localize(indicator.Round(x, d, mode).String(), lang)
+		rounded := indicator.Round(x, d, mode)
+		r, s := rounded.Rat(), localize(rounded.String(), lang)
 		if r.Cmp(x) == 0 {
 			return s, true
 		}
 		moved := r.Sub(r, x)
 		return "≈" + s, width == nil || moved.Abs(moved).Cmp(width) <= 0
-	}
-	if i.Hi != nil && i.Lo.Cmp(i.Hi) == 0 && !i.LoOpen && !i.HiOpen {
-		return formatRat(i.Lo, -1, lang) // a point is its value
 	}
 	for d := digits; ; d++ {
 		lo, okLo := bound(i.Lo, true, d)

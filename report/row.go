@@ -38,12 +38,17 @@ const (
 func RollupRows(rows []indicator.Row) []Row {
 	out := make([]Row, len(rows))
 	for i, r := range rows {
-		out[i] = Row{Rank: r.Rank, Unit: r.Unit, Actual: r.Actual, Plan: r.Plan, HasActual: r.HasActual, HasPlan: r.HasPlan}
-		if r.Attainment.IsValid() {
-			out[i].Value = big.NewRat(r.Attainment.Num(), r.Attainment.Den())
-		}
+		out[i] = rollupRow(r)
 	}
 	return out
+}
+
+func rollupRow(r indicator.Row) Row {
+	row := Row{Rank: r.Rank, Unit: r.Unit, Actual: r.Actual, Plan: r.Plan, HasActual: r.HasActual, HasPlan: r.HasPlan}
+	if r.Attainment.IsValid() {
+		row.Value = big.NewRat(r.Attainment.Num(), r.Attainment.Den())
+	}
+	return row
 }
 
 // ScoreRows returns the rows of scores (usually Scorecard.Ranking), the

@@ -42,7 +42,7 @@ type Table struct {
 }
 
 func (t Table) cells(r indicator.Row) [5]string {
-	return RollupRows([]indicator.Row{r})[0].cells(t.Language)
+	return rollupRow(r).cells(t.Language)
 }
 
 // WriteMarkdown writes the table as GitHub-flavoured Markdown, numbers

@@ -19,12 +19,12 @@ func runParse(e *env, args []string) error {
 	if len(pos) == 0 {
 		return usagef("no figure")
 	}
-	var bad error
+	malformed := 0
 	for _, s := range pos {
 		f, err := report.ParseFigure(s)
 		if err != nil {
 			fmt.Fprintln(e.stderr, err)
-			bad = fmt.Errorf("%d of %d figures are malformed", countBad(pos), len(pos))
+			malformed++
 			continue
 		}
 		switch f.Kind {
@@ -39,17 +39,10 @@ func runParse(e *env, args []string) error {
 			fmt.Fprintf(e.stdout, "%s\t%s\n", f.Text, f.Range.Text(e.lang))
 		}
 	}
-	return bad
-}
-
-func countBad(figs []string) int {
-	n := 0
-	for _, s := range figs {
-		if _, err := report.ParseFigure(s); err != nil {
-			n++
-		}
+	if malformed > 0 {
+		return fmt.Errorf("%d of %d figures are malformed", malformed, len(pos))
 	}
-	return n
+	return nil
 }
 
 func dateText(f report.Figure, lang report.Language) string {
