@@ -12,7 +12,9 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"github.com/chiso-vn/chiso/internal/csvin"
 	"github.com/chiso-vn/chiso/internal/errlist"
+	"github.com/chiso-vn/chiso/numeral"
 	"github.com/chiso-vn/chiso/region"
 )
 
@@ -43,8 +45,8 @@ func ReadCSV(r io.Reader, name string, h *region.Hierarchy, cat *Catalogue) (*Da
 }
 
 // CSVOptions are the conventions a CSV file may follow besides the strict
-// one (region's type, shared by every reader).
-type CSVOptions = region.CSVOptions
+// one (the type every reader of chiso shares).
+type CSVOptions = csvin.Options
 
 // ReadCSVWith is [ReadCSV] for CSV written by spreadsheet tools: fields
 // separated by opt.Comma, and with opt.Spreadsheet, quoted fields, dates
@@ -52,6 +54,10 @@ type CSVOptions = region.CSVOptions
 // may name the columns in Vietnamese too ("Mã xã", "Nền tảng", "Ngày",
 // "Thực hiện"). It is the same parser, as fast, with the same errors.
 func ReadCSVWith(r io.Reader, name string, h *region.Hierarchy, cat *Catalogue, opt CSVOptions) (*Dataset, error) {
+	comma, err := opt.Separator()
+	if err != nil {
+		return nil, err
+	}
 	br := bufio.NewReaderSize(r, 64<<10)
 	b := NewBuilder(h, cat, name)
 	header, err := br.ReadSlice('\n')
@@ -66,7 +72,7 @@ func ReadCSVWith(r io.Reader, name string, h *region.Hierarchy, cat *Catalogue, 
 		return nil, err
 	}
 	p := &csvParser{name: name, cols: cols, nf: nf, codes: newCodeTable(h), n: int32(h.Len()), ids: make(map[string]int, cat.Len()),
-		comma: opt.Separator(), sheet: opt.Spreadsheet}
+		comma: comma, sheet: opt.Spreadsheet}
 	for i, ind := range b.cat.list {
 		p.ids[ind.ID] = i
 	}
@@ -310,7 +316,8 @@ func (p *csvParser) parse(c *chunk) {
 		vf, vcol := field(p.cols[3])
 		v, ok := parseCount(vf)
 		if !ok && p.sheet {
-			v, ok = region.ParseGrouped(string(vf))
+			n, err := numeral.ParseCount(string(vf), true)
+			v, ok = n, err == nil
 		}
 		if !ok {
 			if len(vf) > 0 && vf[0] == '-' {
@@ -376,7 +383,7 @@ func (f *fields) date(b []byte, dayFirst bool) (day, error) {
 		return f.monthStart + day(dd), nil
 	}
 	if dayFirst && bytes.IndexByte(b, '/') >= 0 {
-		if t, ok := region.ParseDayFirst(string(b)); ok {
+		if t, err := numeral.ParseDayFirst(string(b)); err == nil {
 			return dayOf(t), nil
 		}
 		return 0, fmt.Errorf("date %q is %w: want a valid dd/mm/yyyy or YYYY-MM-DD", excerpt(b), region.ErrMalformed)
@@ -402,7 +409,8 @@ func headerColumns(name, h string, opt CSVOptions) ([4]int, int, error) {
 	cols := [4]int{-1, -1, -1, -1}
 	names := [4][]string{{"unit", "commune", "ma xa", "ma don vi", "ma"}, {"indicator", "nen tang"}, {"date", "day", "ngay"}, {"value", "n", "thuc hien", "ket qua"}}
 	var errs errlist.List
-	fields := strings.Split(strings.TrimPrefix(h, "\ufeff"), string(opt.Separator()))
+	sep, _ := opt.Separator()
+	fields := strings.Split(strings.TrimPrefix(h, "\ufeff"), string(sep))
 	col := 1
 	for i, f := range fields {
 		f = strings.TrimSpace(f)

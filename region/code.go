@@ -4,8 +4,9 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
-	"github.com/chiso-vn/chiso/internal/errlist"
 	"strconv"
+
+	"github.com/chiso-vn/chiso/internal/errlist"
 )
 
 // Code is the official code of an administrative unit, as the General

@@ -2,69 +2,30 @@ package region
 
 import (
 	"errors"
-	"fmt"
-	"slices"
 
 	"github.com/chiso-vn/chiso/internal/errlist"
 )
 
-// ParseError is a problem at one place of a file. It is chiso's one error
-// type for positions: target.ParseError and indicator.ParseError are this
-// type, so errors.As finds it whichever package read the file.
-type ParseError struct {
-	File   string // the name the reader was given
-	Sheet  string // the worksheet of a workbook; Line is then its row and Column its column
-	Line   int    // 1-based line; 0 for a problem with the whole file
-	Column int    // 1-based byte column, as encoding/csv counts; 0 for the whole line
-	Field  string // the field as read, cut to a short excerpt; "" when no one field is at fault
-	Err    error  // the problem, wrapping one of the sentinel errors
-}
-
-// Error writes the place, then the problem: "f.csv:2:20: ...", or for a
-// workbook "f.xlsx: sheet Xã, cell C5: ...".
-func (e *ParseError) Error() string {
-	switch {
-	case e.Sheet != "" && e.Line == 0:
-		return fmt.Sprintf("%s: sheet %s: %v", e.File, e.Sheet, e.Err)
-	case e.Sheet != "" && e.Column == 0:
-		return fmt.Sprintf("%s: sheet %s, row %d: %v", e.File, e.Sheet, e.Line, e.Err)
-	case e.Sheet != "":
-		return fmt.Sprintf("%s: sheet %s, cell %s%d: %v", e.File, e.Sheet, ColumnName(e.Column), e.Line, e.Err)
-	case e.Line == 0:
-		return fmt.Sprintf("%s: %v", e.File, e.Err)
-	case e.Column == 0:
-		return fmt.Sprintf("%s:%d: %v", e.File, e.Line, e.Err)
-	}
-	return fmt.Sprintf("%s:%d:%d: %v", e.File, e.Line, e.Column, e.Err)
-}
-
-// Unwrap returns the problem, for errors.Is and errors.As.
-func (e *ParseError) Unwrap() error { return e.Err }
+// ParseError is a problem at one place of a file: the module's one error
+// type for positions, which every reader of chiso returns (target.ParseError
+// and indicator.ParseError are this type too).
+type ParseError = errlist.ParseError
 
 // MaxErrors is how many problems every reader of chiso reports before it
 // counts the rest in a last error ("and 12 more problems").
 const MaxErrors = errlist.Max
 
-// Sentinel errors shared by chiso's packages: target and indicator re-export
-// them under their own names where that reads better (target.ErrDuplicate
-// is ErrConflict), so errors.Is works across packages.
-var (
-	ErrUnknownUnit = errors.New("unknown unit")
-	ErrNegative    = errors.New("negative count")
-	ErrOverflow    = errors.New("overflows int64")
-	ErrConflict    = errors.New("given twice with different values")
-	ErrShare       = errors.New("invalid share")
-	ErrMalformed   = errors.New("malformed")
-	ErrDuplicate   = errors.New("given twice")
-)
+// ErrUnknownUnit is wrapped when a code or name is no unit of the hierarchy.
+var ErrUnknownUnit = errors.New("unknown unit")
 
-// ColumnName returns a spreadsheet's name of the 1-based column n: A, B,
-// ..., Z, AA, AB, ...
-func ColumnName(n int) string {
-	var b []byte
-	for ; n > 0; n = (n - 1) / 26 {
-		b = append(b, byte('A'+(n-1)%26))
-	}
-	slices.Reverse(b)
-	return string(b)
-}
+// The module's shared sentinels that region's readers return, re-exported:
+// errors.Is(err, region.ErrMalformed) and errors.Is(err,
+// numeral.ErrMalformed) agree. ErrConflict wraps ErrDuplicate.
+var (
+	ErrMalformed = errlist.ErrMalformed
+	ErrNegative  = errlist.ErrNegative
+	ErrOverflow  = errlist.ErrOverflow
+	ErrConflict  = errlist.ErrConflict
+	ErrShare     = errlist.ErrShare
+	ErrDuplicate = errlist.ErrDuplicate
+)

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/chiso-vn/chiso/indicator"
+	"github.com/chiso-vn/chiso/numeral"
 	"github.com/chiso-vn/chiso/region"
 )
 
@@ -17,38 +18,38 @@ import (
 type CarriedTable struct {
 	Title    string
 	Rows     []indicator.Carried
-	Language Language
+	Language numeral.Language
 }
 
 // bounds writes a count that lies in b: "1.234", or "1.200–1.500".
-func bounds(b region.Bounds, ok bool, lang Language) string {
+func bounds(b region.Bounds, ok bool, lang numeral.Language) string {
 	if !ok {
 		return "-"
 	}
-	lo := localize(strconv.FormatInt(b.Low, 10), lang)
+	lo := numeral.Localize(strconv.FormatInt(b.Low, 10), lang)
 	if b.Exact() {
 		return lo
 	}
-	return lo + "–" + localize(strconv.FormatInt(b.High, 10), lang)
+	return lo + "–" + numeral.Localize(strconv.FormatInt(b.High, 10), lang)
 }
 
 // attainment writes the attainments a carried row allows as whole
 // percents rounded outward, so that the range printed holds the true one:
 // "80%–95%", or "80%" when exact (rounded half up, as the press does); "-"
 // without a plan, and "≥ 80%" when the plan may be zero.
-func attainment(c indicator.Carried, lang Language) string {
+func attainment(c indicator.Carried, lang numeral.Language) string {
 	least, most := c.Attainment()
 	if !least.IsValid() {
 		return "-"
 	}
 	if least == most {
-		return localize(least.Percent(0, indicator.HalfUp).String(), lang) + "%" // exact: as the press rounds
+		return numeral.Localize(least.Percent(0, indicator.HalfUp).String(), lang) + "%" // exact: as the press rounds
 	}
-	lo := localize(least.Percent(0, indicator.Down).String(), lang) + "%"
+	lo := numeral.Localize(least.Percent(0, indicator.Down).String(), lang) + "%"
 	if !most.IsValid() {
 		return "≥ " + lo
 	}
-	return lo + "–" + localize(most.Percent(0, indicator.Up).String(), lang) + "%"
+	return lo + "–" + numeral.Localize(most.Percent(0, indicator.Up).String(), lang) + "%"
 }
 
 func (t CarriedTable) cells(c indicator.Carried) [5]string {
@@ -58,7 +59,7 @@ func (t CarriedTable) cells(c indicator.Carried) [5]string {
 
 func (t CarriedTable) header() [5]string {
 	names := ColumnNames(t.Language)
-	code := [2]string{"Mã", "Code"}[min(t.Language, English)]
+	code := [2]string{"Mã", "Code"}[min(t.Language, numeral.English)]
 	return [5]string{code, names[1], names[2], names[3], names[4]}
 }
 

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/chiso-vn/chiso/indicator"
+	"github.com/chiso-vn/chiso/numeral"
 )
 
 // WriteSVG draws a horizontal bar chart of attainment by unit: the chart
@@ -27,7 +28,7 @@ func WriteChart(w io.Writer, title string, rows []Row) error {
 	index := len(rows) > 0 && rows[0].Scale == Index
 	bars := make([]bar, len(rows))
 	for i, r := range rows {
-		bars[i] = bar{label: r.Unit.FullName(), text: r.Text(Vietnamese)}
+		bars[i] = bar{label: r.Unit.FullName(), text: r.Text(numeral.Vietnamese)}
 		if r.Value == nil {
 			continue
 		}

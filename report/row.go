@@ -6,6 +6,7 @@ import (
 
 	"github.com/chiso-vn/chiso/indicator"
 	"github.com/chiso-vn/chiso/indicator/composite"
+	"github.com/chiso-vn/chiso/numeral"
 	"github.com/chiso-vn/chiso/region"
 )
 
@@ -63,27 +64,29 @@ func ScoreRows(scores []composite.UnitScore) []Row {
 
 // Text writes the row's value in lang: "171%" or "0,8375"; "-" when
 // there is none.
-func (r Row) Text(lang Language) string {
+func (r Row) Text(lang numeral.Language) string {
 	switch {
 	case r.Value == nil:
 		return "-"
 	case r.Scale == Index:
-		return localize(indicator.Round(r.Value, 4, indicator.HalfUp).StringFixed(4), lang)
+		return numeral.Localize(indicator.Round(r.Value, 4, indicator.HalfUp).StringFixed(4), lang)
 	}
-	return localize(indicator.Round(new(big.Rat).Mul(r.Value, hundred), 0, indicator.HalfUp).String(), lang) + "%"
+	return numeral.Localize(indicator.Round(new(big.Rat).Mul(r.Value, hundred), 0, indicator.HalfUp).String(), lang) + "%"
 }
 
 // cells writes a row as the five columns of an attainment table.
-func (r Row) cells(lang Language) [5]string {
+func (r Row) cells(lang numeral.Language) [5]string {
 	rank, actual, plan := "", "-", "-"
 	if r.Rank > 0 {
 		rank = strconv.Itoa(r.Rank)
 	}
 	if r.HasActual {
-		actual = localize(strconv.FormatInt(r.Actual, 10), lang)
+		actual = numeral.Localize(strconv.FormatInt(r.Actual, 10), lang)
 	}
 	if r.HasPlan {
-		plan = localize(strconv.FormatInt(r.Plan, 10), lang)
+		plan = numeral.Localize(strconv.FormatInt(r.Plan, 10), lang)
 	}
 	return [5]string{rank, r.Unit.FullName(), actual, plan, r.Text(lang)}
 }
+
+var hundred = big.NewRat(100, 1)

@@ -13,6 +13,7 @@ import (
 
 	"github.com/chiso-vn/chiso/indicator"
 	"github.com/chiso-vn/chiso/indicator/composite"
+	"github.com/chiso-vn/chiso/numeral"
 )
 
 // ScoreTable is a table of composite scores: rank, unit, the index and the
@@ -22,7 +23,7 @@ import (
 type ScoreTable struct {
 	Title    string
 	Scores   []composite.UnitScore // in the order to print, usually Scorecard.Ranking
-	Language Language
+	Language numeral.Language
 }
 
 var pillarEnglish = map[indicator.Pillar]string{
@@ -30,8 +31,8 @@ var pillarEnglish = map[indicator.Pillar]string{
 }
 
 var scoreColumns = [...][2]string{
-	Vietnamese: {"Chỉ số", "Còn thiếu"},
-	English:    {"Index", "Missing"},
+	numeral.Vietnamese: {"Chỉ số", "Còn thiếu"},
+	numeral.English:    {"Index", "Missing"},
 }
 
 // pillars returns the pillars that any score of the table has.
@@ -53,7 +54,7 @@ func (t ScoreTable) header(ps []indicator.Pillar) []string {
 	h := []string{columns[t.Language][0], columns[t.Language][1], scoreColumns[t.Language][0]}
 	for _, p := range ps {
 		name := p.String()
-		if t.Language == English {
+		if t.Language == numeral.English {
 			name = pillarEnglish[p]
 		}
 		r, n := utf8.DecodeRuneInString(name)
@@ -65,9 +66,11 @@ func (t ScoreTable) header(ps []indicator.Pillar) []string {
 // FormatIndex writes a composite score as the DTI publishes it: 4
 // decimals, rounded half up, the Vietnamese way (67/80 → "0,8375"); "-"
 // for an unknown score (nil).
-func FormatIndex(x *big.Rat) string { return formatIndex(x, Vietnamese) }
+func FormatIndex(x *big.Rat) string { return formatIndex(x, numeral.Vietnamese) }
 
-func formatIndex(x *big.Rat, lang Language) string { return Row{Value: x, Scale: Index}.Text(lang) }
+func formatIndex(x *big.Rat, lang numeral.Language) string {
+	return Row{Value: x, Scale: Index}.Text(lang)
+}
 
 func (t ScoreTable) cells(s composite.UnitScore, ps []indicator.Pillar) []string {
 	rank := ""
@@ -133,22 +136,22 @@ type jsonScore struct {
 // WriteJSON writes the table as a JSON array for programs, one object per
 // unit in order: code, name (the full name), total points, index, rank (0
 // when unranked), pillars (the pillar's name in the table's language →
-// its value) and the criteria missing; every number exact ([ExactString]), ""
+// its value) and the criteria missing; every number exact ([numeral.ExactString]), ""
 // when unknown.
 func (t ScoreTable) WriteJSON(w io.Writer) error {
 	out := make([]jsonScore, len(t.Scores))
 	for i, s := range t.Scores {
-		j := jsonScore{Code: s.Unit.Code.String(), Name: s.Unit.FullName(), Total: ExactString(s.Total), Index: ExactString(s.Index),
+		j := jsonScore{Code: s.Unit.Code.String(), Name: s.Unit.FullName(), Total: numeral.ExactString(s.Total), Index: numeral.ExactString(s.Index),
 			Rank: s.Rank, Pillars: map[string]string{}, Missing: s.Missing}
 		if j.Missing == nil {
 			j.Missing = []string{}
 		}
 		for p, v := range s.PillarValue {
 			name := p.String()
-			if t.Language == English {
+			if t.Language == numeral.English {
 				name = pillarEnglish[p]
 			}
-			j.Pillars[name] = ExactString(v)
+			j.Pillars[name] = numeral.ExactString(v)
 		}
 		out[i] = j
 	}

@@ -10,27 +10,18 @@ import (
 	"strings"
 
 	"github.com/chiso-vn/chiso/indicator"
-)
-
-// Language chooses the words and the number format of what report writes
-// for people: column names, findings, "4.431" or "4,431".
-type Language uint8
-
-// The languages. The zero value is Vietnamese.
-const (
-	Vietnamese Language = iota
-	English
+	"github.com/chiso-vn/chiso/numeral"
 )
 
 var columns = [...][5]string{
-	Vietnamese: {"Hạng", "Đơn vị", "Thực hiện", "Kế hoạch", "Tỷ lệ đạt"},
-	English:    {"Rank", "Unit", "Actual", "Plan", "Attainment"},
+	numeral.Vietnamese: {"Hạng", "Đơn vị", "Thực hiện", "Kế hoạch", "Tỷ lệ đạt"},
+	numeral.English:    {"Rank", "Unit", "Actual", "Plan", "Attainment"},
 }
 
 // ColumnNames returns the column names of a ranked table in lang: rank,
 // unit, actual, plan, attainment ("Hạng", "Đơn vị", "Thực hiện", "Kế
 // hoạch", "Tỷ lệ đạt"), for writers of other formats.
-func ColumnNames(lang Language) [5]string { return columns[min(lang, English)] }
+func ColumnNames(lang numeral.Language) [5]string { return columns[min(lang, numeral.English)] }
 
 // Table is a ranked table of units for one indicator. Its Markdown and
 // HTML write numbers in the table's Language ("4.431" in Vietnamese,
@@ -38,7 +29,7 @@ func ColumnNames(lang Language) [5]string { return columns[min(lang, English)] }
 type Table struct {
 	Title    string
 	Rows     []indicator.Row // in the order to print, usually Result.Ranked
-	Language Language
+	Language numeral.Language
 }
 
 func (t Table) cells(r indicator.Row) [5]string {
@@ -124,7 +115,7 @@ func (t Table) WriteJSON(w io.Writer) error {
 func (t Table) WriteHTML(w io.Writer) error {
 	var b strings.Builder
 	lang := "vi"
-	if t.Language == English {
+	if t.Language == numeral.English {
 		lang = "en"
 	}
 	fmt.Fprintf(&b, "<!DOCTYPE html>\n<html lang=%q>\n<head>\n<meta charset=\"utf-8\">\n<title>%s</title>\n", lang, html.EscapeString(t.Title))
@@ -151,7 +142,7 @@ func Sentence(ind indicator.Indicator, r indicator.Row) string {
 	if !r.HasActual {
 		return fmt.Sprintf("%s: chưa có số liệu", ind.Name)
 	}
-	s := fmt.Sprintf("%s %s %s", ind.Name, FormatInt(r.Actual), ind.Unit)
+	s := fmt.Sprintf("%s %s %s", ind.Name, numeral.FormatInt(r.Actual, numeral.Vietnamese), ind.Unit)
 	if r.Attainment.IsValid() {
 		s += ", đạt " + FormatPercent(r.Attainment, 0, indicator.HalfUp) + " kế hoạch"
 	}

@@ -14,6 +14,7 @@ import (
 
 	"github.com/chiso-vn/chiso/indicator"
 	"github.com/chiso-vn/chiso/internal/errlist"
+	"github.com/chiso-vn/chiso/numeral"
 	"github.com/chiso-vn/chiso/region"
 	"github.com/chiso-vn/chiso/target"
 )
@@ -428,7 +429,9 @@ func (rd *reader) row(s string, row int, cells []string, cols []column, dateCol 
 }
 
 // cellName writes a place as spreadsheets do: "Xã!C5".
-func cellName(c cell) string { return fmt.Sprintf("%s!%s%d", c.sheet, region.ColumnName(c.col), c.row) }
+func cellName(c cell) string {
+	return fmt.Sprintf("%s!%s%d", c.sheet, errlist.ColumnName(c.col), c.row)
+}
 
 func roleName(r role) string {
 	if r == colPlan {
@@ -499,7 +502,7 @@ func (rd *reader) count(at cell, v string) (int64, bool) {
 		}
 		return n, true
 	}
-	if n, ok := region.ParseGrouped(v); ok && rd.text(at) {
+	if n, err := numeral.ParseCount(v, true); err == nil && strings.Contains(v, ".") && rd.text(at) {
 		rd.repair(at, RepairedCount, v, strconv.FormatInt(n, 10))
 		return n, true
 	}
@@ -538,7 +541,7 @@ func (rd *reader) date(at cell, v string) (time.Time, bool) {
 	if t, err := time.Parse(time.DateOnly, v); err == nil {
 		return t, true
 	}
-	if t, ok := region.ParseDayFirst(v); ok {
+	if t, err := numeral.ParseDayFirst(v); err == nil {
 		rd.repair(at, RepairedDate, v, t.Format(time.DateOnly))
 		return t, true
 	}

@@ -3,8 +3,8 @@ package sheet
 import (
 	"fmt"
 
-	"github.com/chiso-vn/chiso/region"
-	"github.com/chiso-vn/chiso/report"
+	"github.com/chiso-vn/chiso/internal/errlist"
+	"github.com/chiso-vn/chiso/numeral"
 )
 
 // RepairKind is what [Read] repaired or skipped.
@@ -38,11 +38,11 @@ var repairText = [...][2]string{
 }
 
 // Text says what was repaired, where, in lang.
-func (r Repair) Text(lang report.Language) string {
+func (r Repair) Text(lang numeral.Language) string {
 	l := min(int(lang), 1)
 	where := r.Sheet
 	if r.Row > 0 {
-		where = fmt.Sprintf("%s!%s%d", r.Sheet, region.ColumnName(r.Column), r.Row)
+		where = fmt.Sprintf("%s!%s%d", r.Sheet, errlist.ColumnName(r.Column), r.Row)
 	}
 	if int(r.Kind) >= len(repairText) || r.Kind == 0 {
 		return fmt.Sprintf("%s: RepairKind(%d)", where, r.Kind)
@@ -51,4 +51,4 @@ func (r Repair) Text(lang report.Language) string {
 }
 
 // String is the repair in Vietnamese.
-func (r Repair) String() string { return r.Text(report.Vietnamese) }
+func (r Repair) String() string { return r.Text(numeral.Vietnamese) }

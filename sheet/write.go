@@ -8,13 +8,14 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/chiso-vn/chiso/indicator"
+	"github.com/chiso-vn/chiso/numeral"
 	"github.com/chiso-vn/chiso/region"
 	"github.com/chiso-vn/chiso/report"
 )
 
 // WriteOptions says what [WriteRollup] writes.
 type WriteOptions struct {
-	Language   report.Language
+	Language   numeral.Language
 	Indicators []string             // the indicators, in order; nil is every one of the result's catalogue
 	Levels     []region.Level       // one sheet each; nil is province, district and commune
 	Method     indicator.RankMethod // how equal attainments share ranks
@@ -35,7 +36,7 @@ var (
 // 163,5% as 163%), with the exact ratio beside it as text
 // ("256620/150000"), the header row frozen.
 func WriteRollup(w io.Writer, res *indicator.Result, opt WriteOptions) error {
-	lang := min(opt.Language, report.English)
+	lang := min(opt.Language, numeral.English)
 	f := excelize.NewFile()
 	defer f.Close()
 	count, err := f.NewStyle(&excelize.Style{NumFmt: 3}) // #,##0

@@ -16,6 +16,7 @@ import (
 
 	"github.com/chiso-vn/chiso/internal/csvin"
 	"github.com/chiso-vn/chiso/internal/errlist"
+	"github.com/chiso-vn/chiso/numeral"
 	"github.com/chiso-vn/chiso/region"
 )
 
@@ -64,7 +65,7 @@ func (s *Set) add(t Target) error {
 	if j, ok := s.at[k]; ok {
 		old := s.ts[j]
 		if !old.Value.Equal(t.Value) || !old.Due.Equal(t.Due) {
-			return fmt.Errorf("target %w: %s due %s, then %s due %s", ErrDuplicate,
+			return fmt.Errorf("target %w: %s due %s, then %s due %s", ErrConflict,
 				old.Value, old.Due.Format(time.DateOnly), t.Value, t.Due.Format(time.DateOnly))
 		}
 		return nil
@@ -134,7 +135,7 @@ func ReadCSV(r io.Reader, name string, h *region.Hierarchy) (*Set, error) {
 
 // CSVOptions are the conventions a CSV file may follow besides the strict
 // one (region's type, shared by every reader).
-type CSVOptions = region.CSVOptions
+type CSVOptions = csvin.Options
 
 // headerNames are the Vietnamese names of ReadCSV's columns, folded.
 var headerNames = map[string]string{
@@ -148,7 +149,11 @@ var headerNames = map[string]string{
 // name the columns in Vietnamese too ("Mã xã", "Nền tảng", "Kế hoạch",
 // "Hạn", "Nguồn").
 func ReadCSVWith(r io.Reader, name string, h *region.Hierarchy, opt CSVOptions) (*Set, error) {
-	cr := csvin.NewReader(r, rune(opt.Separator()))
+	comma, err := opt.Separator()
+	if err != nil {
+		return nil, err
+	}
+	cr := csvin.NewReader(r, rune(comma))
 	header, err := csvin.Header(cr)
 	if err != nil {
 		return nil, &ParseError{File: name, Line: 1, Column: 1, Err: fmt.Errorf("reading the header: %w", err)}
@@ -210,7 +215,7 @@ func ReadCSVWith(r io.Reader, name string, h *region.Hierarchy, opt CSVOptions) 
 			continue
 		}
 		p, pc := field("plan")
-		if n, ok := region.ParseGrouped(p); opt.Spreadsheet && ok && strings.Contains(p, ".") {
+		if n, err := numeral.ParseCount(p, true); opt.Spreadsheet && err == nil && strings.Contains(p, ".") {
 			p = strconv.FormatInt(n, 10)
 		}
 		if t.Value, err = ParseValue(p); err != nil {
@@ -218,7 +223,7 @@ func ReadCSVWith(r io.Reader, name string, h *region.Hierarchy, opt CSVOptions) 
 			continue
 		}
 		if d, dc := field("due"); d != "" {
-			if day, ok := region.ParseDayFirst(d); opt.Spreadsheet && ok {
+			if day, err := numeral.ParseDayFirst(d); opt.Spreadsheet && err == nil {
 				t.Due = day
 			} else if t.Due, err = time.Parse(time.DateOnly, d); err != nil {
 				bad(dc, fmt.Errorf("due date %q is %w: want YYYY-MM-DD", errlist.Excerpt(d), region.ErrMalformed))
@@ -243,28 +248,26 @@ func ReadCSVWith(r io.Reader, name string, h *region.Hierarchy, opt CSVOptions) 
 	return s, nil
 }
 
-// ParseValue parses a plan as written in a data file: digits for a count
-// ("150000"), or a percent ("60%", "60,5%", "60.5%") for a share.
+// ParseValue parses a plan as written in a data file: a count in plain
+// digits ("150000"), or a share as a percent read the Vietnamese way by
+// numeral.Parse ("60%", "60,5%"). There is one reading of every form: "."
+// groups thousands, so "60.5%" is malformed (write "60,5%") and "1.000%" is
+// a thousand percent, an invalid share, never 1%.
 func ParseValue(s string) (Value, error) {
 	if p, ok := strings.CutSuffix(s, "%"); ok {
-		d, err := decimal.NewFromString(strings.Replace(p, ",", ".", 1))
-		if err != nil || strings.ContainsAny(p, "eE+-") {
-			return Value{}, fmt.Errorf("target: plan %q is %w: not a percent", errlist.Excerpt(s), region.ErrMalformed)
+		v, dec, err := numeral.Parse(p)
+		if err != nil {
+			return Value{}, fmt.Errorf("target: plan %q is not a percent: %w", errlist.Excerpt(s), err)
 		}
-		v := Share(d)
-		return v, v.Validate()
-	}
-	for _, c := range []byte(s) {
-		if c < '0' || c > '9' {
-			return Value{}, fmt.Errorf("target: plan %q is %w: not a count of plain digits", errlist.Excerpt(s), region.ErrMalformed)
-		}
+		sh := Share(decimal.NewFromBigRat(v, int32(dec)))
+		return sh, sh.Validate()
 	}
 	if s == "" {
 		return Value{}, fmt.Errorf("target: empty plan: %w", ErrZeroPlan)
 	}
-	n, err := strconv.ParseInt(s, 10, 64)
+	n, err := numeral.ParseCount(s, false)
 	if err != nil {
-		return Value{}, fmt.Errorf("target: plan %q: %w", s, ErrOverflow)
+		return Value{}, fmt.Errorf("target: plan %q: %w", errlist.Excerpt(s), err)
 	}
 	v := Count(n)
 	return v, v.Validate()

@@ -7,23 +7,27 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/chiso-vn/chiso/numeral"
 	"github.com/chiso-vn/chiso/region"
 )
 
-// Errors wrapped by this package's functions. All but ErrZeroPlan are
-// region's sentinels under the names that read best here, so errors.Is
-// works whichever package reported them.
+// Errors wrapped by this package's functions. All but ErrZeroPlan are the
+// module's shared sentinels, so errors.Is works whichever package reported
+// them: a target given twice with different values is ErrConflict, which
+// wraps ErrDuplicate (region.ErrDuplicate is the same error).
 var (
 	ErrZeroPlan    = errors.New("plan is zero")
 	ErrNegative    = region.ErrNegative
-	ErrDuplicate   = region.ErrConflict // a target given twice with different values
+	ErrConflict    = region.ErrConflict // a target given twice with different values
+	ErrDuplicate   = region.ErrDuplicate
 	ErrUnknownUnit = region.ErrUnknownUnit
 	ErrShare       = region.ErrShare // a share not in (0%, 100%]
 	ErrOverflow    = region.ErrOverflow
+	ErrMalformed   = numeral.ErrMalformed
 )
 
 // ParseError is a problem at one place of a file read by [ReadCSV] or
-// [ReadJSON]: chiso's one position error, defined in region.
+// [ReadJSON]: the module's one position error.
 type ParseError = region.ParseError
 
 // Value is what a target promises: a count, or a share of a base in percent.
@@ -99,7 +103,7 @@ func (v Value) Equal(w Value) bool {
 // String returns "150000" for a count and "60%" for a share.
 func (v Value) String() string {
 	if v.share {
-		return v.percent.String() + "%"
+		return numeral.FormatDecimal(v.percent, numeral.Vietnamese) + "%"
 	}
 	return fmt.Sprint(v.count)
 }

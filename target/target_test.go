@@ -126,7 +126,7 @@ func TestValue(t *testing.T) {
 		{"60%", 101378, 60827, true}, // 60.826,8 rounds up
 		{"100%", 60827, 60827, true},
 		{"60,5%", 1000, 605, true},
-		{"33.3%", 10, 4, true}, // 3,33 → 4
+		{"33,3%", 10, 4, true}, // 3,33 → 4
 	}
 	for _, tt := range tests {
 		v, err := ParseValue(tt.in)
@@ -207,6 +207,32 @@ func FuzzParseValue(f *testing.F) {
 			t.Fatalf("round trip of %q: %v %v", s, back, err)
 		}
 	})
+}
+
+// TestValueOneReading: a plan's percent is read as every other Vietnamese
+// numeral is (numeral.Parse): "." groups thousands, "," marks decimals. So
+// "60.5%" is malformed, not 60,5%, and "1.000%" is a thousand percent, an
+// invalid share, never 1%.
+func TestValueOneReading(t *testing.T) {
+	for in, want := range map[string]error{"60.5%": ErrMalformed, "1.000%": ErrShare, "1.5%": ErrMalformed, "150.000": ErrMalformed} {
+		if _, err := ParseValue(in); !errors.Is(err, want) {
+			t.Errorf("ParseValue(%q) = %v, want %v", in, err, want)
+		}
+	}
+	if v, err := ParseValue("60,5%"); err != nil || v.String() != "60,5%" {
+		t.Errorf("ParseValue(60,5%%) = %v, %v", v, err)
+	}
+}
+
+// TestDuplicateIs: a plan given twice with different values is ErrConflict,
+// and errors.Is finds region.ErrDuplicate in it too.
+func TestDuplicateIs(t *testing.T) {
+	h := region.Vietnam2024()
+	in := "unit,indicator,plan\n06187,chu_ky_so,100\n06187,chu_ky_so,200\n"
+	_, err := ReadCSV(strings.NewReader(in), "kehoach.csv", h)
+	if !errors.Is(err, ErrConflict) || !errors.Is(err, region.ErrDuplicate) || !errors.Is(err, ErrDuplicate) {
+		t.Errorf("plan given twice: %v", err)
+	}
 }
 
 func TestReadJSON(t *testing.T) {

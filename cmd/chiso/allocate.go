@@ -6,8 +6,10 @@ import (
 	"io"
 	"strconv"
 
+	"github.com/chiso-vn/chiso/indicator"
 	"github.com/chiso-vn/chiso/internal/csvin"
 	"github.com/chiso-vn/chiso/internal/errlist"
+	"github.com/chiso-vn/chiso/numeral"
 	"github.com/chiso-vn/chiso/region"
 	"github.com/chiso-vn/chiso/target"
 )
@@ -54,20 +56,24 @@ func runAllocate(e *env, args []string) error {
 }
 
 // csvOptions reads the --sep and --spreadsheet flags.
-func csvOptions(sep string, spreadsheet bool) (region.CSVOptions, error) {
+func csvOptions(sep string, spreadsheet bool) (indicator.CSVOptions, error) {
 	switch sep {
 	case ",":
-		return region.CSVOptions{Spreadsheet: spreadsheet}, nil
+		return indicator.CSVOptions{Spreadsheet: spreadsheet}, nil
 	case ";":
-		return region.CSVOptions{Comma: ';', Spreadsheet: spreadsheet}, nil
+		return indicator.CSVOptions{Comma: ';', Spreadsheet: spreadsheet}, nil
 	}
-	return region.CSVOptions{}, usagef("--sep %q: want , or ;", sep)
+	return indicator.CSVOptions{}, usagef("--sep %q: want , or ;", sep)
 }
 
 // readWeights reads unit,weight rows; weights are whole numbers, with "."
 // grouping thousands allowed.
-func readWeights(in io.Reader, name string, opt region.CSVOptions) ([]string, []int64, error) {
-	cr := csvin.NewReader(in, rune(opt.Separator()))
+func readWeights(in io.Reader, name string, opt indicator.CSVOptions) ([]string, []int64, error) {
+	comma, err := opt.Separator()
+	if err != nil {
+		return nil, nil, err
+	}
+	cr := csvin.NewReader(in, rune(comma))
 	header, err := csvin.Header(cr)
 	if err != nil || len(header) != 2 {
 		return nil, nil, &region.ParseError{File: name, Line: 1, Err: fmt.Errorf("%w: want the header unit,weight", region.ErrMissingColumn)}
@@ -79,10 +85,10 @@ func readWeights(in io.Reader, name string, opt region.CSVOptions) ([]string, []
 		errs.Add(&region.ParseError{File: name, Line: line, Column: column, Err: err})
 	}
 	for line, r := range csvin.Records(cr, region.ErrMalformed, bad) {
-		n, ok := region.ParseGrouped(r[1])
-		if !ok {
+		n, err := numeral.ParseCount(r[1], true)
+		if err != nil {
 			_, col := cr.FieldPos(1)
-			bad(line, col, fmt.Errorf("weight %q is %w: want a whole number", r[1], region.ErrMalformed))
+			bad(line, col, fmt.Errorf("weight: %w: want a whole number", err))
 			continue
 		}
 		units, ws = append(units, r[0]), append(ws, n)

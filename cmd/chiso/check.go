@@ -4,10 +4,10 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/chiso-vn/chiso/report"
+	"github.com/chiso-vn/chiso/claim"
 )
 
-// runCheck prints the findings of report.CheckText on an article.
+// runCheck prints the findings of claim.Check on an article.
 func runCheck(e *env, args []string) error {
 	fs, lang := flags(e)
 	format := fs.String("format", "text", "text, or json for programs")
@@ -31,13 +31,13 @@ func runCheck(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	findings := report.CheckText(string(text))
+	findings := claim.Check(string(text))
 	for _, f := range findings {
 		e.fails = e.fails || !f.Holds
 	}
 	switch *format {
 	case "json":
-		return report.WriteFindingsJSON(e.stdout, findings, e.lang)
+		return claim.WriteFindingsJSON(e.stdout, findings, e.lang)
 	case "text":
 		for _, f := range findings {
 			fmt.Fprintln(e.stdout, f.Text(e.lang))

@@ -4,9 +4,9 @@ import (
 	"fmt"
 	"regexp"
 
+	"github.com/chiso-vn/chiso/figure"
+	"github.com/chiso-vn/chiso/numeral"
 	"github.com/shopspring/decimal"
-
-	"github.com/chiso-vn/chiso/report"
 )
 
 // runParse prints each printed figure with the interval it allows.
@@ -21,19 +21,19 @@ func runParse(e *env, args []string) error {
 	}
 	malformed := 0
 	for _, s := range pos {
-		f, err := report.ParseFigure(s)
+		f, err := figure.Parse(s)
 		if err != nil {
 			fmt.Fprintln(e.stderr, err)
 			malformed++
 			continue
 		}
 		switch f.Kind {
-		case report.Date:
+		case figure.Date:
 			fmt.Fprintf(e.stdout, "%s\t%s\n", f.Text, dateText(f, e.lang))
-		case report.Fraction:
-			approx := report.Interval{Lo: f.Value, Hi: f.Value}.Text(e.lang)
+		case figure.Fraction:
+			approx := figure.Interval{Lo: f.Value, Hi: f.Value}.Text(e.lang)
 			fmt.Fprintf(e.stdout, "%s\t%d/%d %s\n", f.Text, f.Num, f.Den, approx)
-		case report.Percent:
+		case figure.Percent:
 			fmt.Fprintf(e.stdout, "%s\t%s%%\n", f.Text, f.Range.Text(e.lang))
 		default:
 			fmt.Fprintf(e.stdout, "%s\t%s\n", f.Text, f.Range.Text(e.lang))
@@ -45,9 +45,9 @@ func runParse(e *env, args []string) error {
 	return nil
 }
 
-func dateText(f report.Figure, lang report.Language) string {
+func dateText(f figure.Figure, lang numeral.Language) string {
 	words := [2][2]string{{"ngày %d tháng %d", "ngày %d tháng %d năm %d"}, {"day %d of month %d", "day %d of month %d of %d"}}
-	l := min(lang, report.English)
+	l := min(lang, numeral.English)
 	if f.Year == 0 {
 		return fmt.Sprintf(words[l][0], f.Day, f.Month)
 	}
@@ -76,7 +76,7 @@ func runFormat(e *env, args []string) error {
 		if err != nil {
 			return usagef("%q: %v", s, err)
 		}
-		fmt.Fprintln(e.stdout, report.FormatDecimalIn(d, e.lang))
+		fmt.Fprintln(e.stdout, numeral.FormatDecimal(d, e.lang))
 	}
 	return nil
 }

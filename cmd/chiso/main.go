@@ -27,8 +27,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/chiso-vn/chiso/region"
-	"github.com/chiso-vn/chiso/report"
+	"github.com/chiso-vn/chiso/numeral"
 )
 
 func main() { os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) }
@@ -67,7 +66,7 @@ var commands = []command{
 type env struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
-	lang           report.Language
+	lang           numeral.Language
 	fails          bool    // a checked claim fails: exit status 1
 	cmd            command // the command being run, for its usage
 }
@@ -170,9 +169,9 @@ func parse(e *env, fs *flag.FlagSet, lang *string, args []string) ([]string, err
 	}
 	switch *lang {
 	case "vi":
-		e.lang = report.Vietnamese
+		e.lang = numeral.Vietnamese
 	case "en":
-		e.lang = report.English
+		e.lang = numeral.English
 	default:
 		return nil, usagef("--lang %q: want vi or en", *lang)
 	}
@@ -188,7 +187,7 @@ func parseDate(flagName, s string) (time.Time, error) {
 	if t, err := time.Parse(time.DateOnly, s); err == nil {
 		return t, nil
 	}
-	if t, ok := region.ParseDayFirst(s); ok {
+	if t, err := numeral.ParseDayFirst(s); err == nil {
 		return t, nil
 	}
 	return time.Time{}, usagef("--%s %q: want YYYY-MM-DD or dd/mm/yyyy", flagName, s)

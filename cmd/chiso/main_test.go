@@ -33,7 +33,7 @@ func TestGolden(t *testing.T) {
 	}{
 		{"check-langson", []string{"check", "../../examples/langson/article.txt"}, exitFails},
 		{"check-langson-en", []string{"check", "--lang", "en", "../../examples/langson/article.txt"}, exitFails},
-		{"check-json", []string{"check", "--format", "json", "../../report/testdata/texts/thainguyen.txt"}, exitOK},
+		{"check-json", []string{"check", "--format", "json", "../../claim/testdata/texts/thainguyen.txt"}, exitOK},
 		{"parse", []string{"parse", "hơn 741.000", "164%", "60,4997%", "từ 0,5 đến gần 0,6", "hàng chục", "19/218", "28/9/2021"}, exitOK},
 		{"parse-en", []string{"parse", "--lang", "en", "hơn 741.000", "164%"}, exitOK},
 		{"format", []string{"format", "60827", "1.5", "-1234.05", "1000000"}, exitOK},

@@ -10,6 +10,7 @@ import (
 
 	"github.com/chiso-vn/chiso/indicator"
 	"github.com/chiso-vn/chiso/indicator/composite"
+	"github.com/chiso-vn/chiso/numeral"
 	"github.com/chiso-vn/chiso/region"
 	"github.com/chiso-vn/chiso/report"
 )
@@ -127,11 +128,11 @@ func readCriteria(name string, cat *indicator.Catalogue) (*composite.Criteria, e
 }
 
 // writeSpreads writes how each rank moves over the scenarios.
-func writeSpreads(buf *bytes.Buffer, spreads []composite.RankSpread, samples int, lang report.Language) {
+func writeSpreads(buf *bytes.Buffer, spreads []composite.RankSpread, samples int, lang numeral.Language) {
 	head := [2][2]string{
 		{"Độ vững của thứ hạng (%d kịch bản trọng số)", "| Hạng | Đơn vị | Trung vị | 5%–95% | Giữ hạng |"},
 		{"Robustness of the ranks (%d weight scenarios)", "| Rank | Unit | Median | 5%–95% | Kept |"},
-	}[min(lang, report.English)]
+	}[min(lang, numeral.English)]
 	fmt.Fprintf(buf, "\n### "+head[0]+"\n\n%s\n|---:|---|---:|---:|---:|\n", samples, head[1])
 	for _, s := range spreads {
 		if s.Rank == 0 {

@@ -5,8 +5,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/chiso-vn/chiso/numeral"
 	"github.com/chiso-vn/chiso/region"
-	"github.com/chiso-vn/chiso/report"
 )
 
 // runUnits answers questions on the official lists: one unit per line,
@@ -58,7 +58,7 @@ func runUnits(e *env, args []string) error {
 			return fmt.Errorf("%w %s in the list of %s", region.ErrUnknownUnit, c, date.Format(time.DateOnly))
 		}
 		e.unitLine(h, u)
-		words := [2][3]string{{"Loại", "Cấp", "Số đơn vị trực thuộc"}, {"Kind", "Level", "Units under it"}}[min(e.lang, report.English)]
+		words := [2][3]string{{"Loại", "Cấp", "Số đơn vị trực thuộc"}, {"Kind", "Level", "Units under it"}}[min(e.lang, numeral.English)]
 		fmt.Fprintf(e.stdout, "%s: %s\n%s: %s\n%s: %d\n", words[0], u.Kind, words[1], u.Kind.Level(), words[2], len(h.Children(c)))
 	case "children":
 		c, err := code()
@@ -96,7 +96,7 @@ func runUnits(e *env, args []string) error {
 			}
 			u, _ := other.Unit(at)
 			kind := l.Kind.String()
-			if e.lang == report.English {
+			if e.lang == numeral.English {
 				b, _ := l.Kind.MarshalText()
 				kind = string(b)
 			}

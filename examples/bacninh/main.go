@@ -1,6 +1,6 @@
 // Command bacninh reproduces the Quế Võ digital-signature campaign of the
 // Bắc Ninh article (../shared/seeds/000_0bc2731cb7c6afc2.txt) from its
-// sentences as printed: report.Extract reads 60.827 signatures, 60% of the
+// sentences as printed: claim.Extract reads 60.827 signatures, 60% of the
 // plan, by 23/3, and the goal of almost every resident by 30/4. It prints
 // the base the 60% implies, the exact share each end of that base gives,
 // the pace needed to reach the goal (rounded up: a rate needed is never
@@ -15,7 +15,10 @@ import (
 	"os"
 	"time"
 
+	"github.com/chiso-vn/chiso/claim"
+	"github.com/chiso-vn/chiso/figure"
 	"github.com/chiso-vn/chiso/indicator"
+	"github.com/chiso-vn/chiso/numeral"
 	"github.com/chiso-vn/chiso/region"
 	"github.com/chiso-vn/chiso/report"
 	"github.com/chiso-vn/chiso/target"
@@ -43,19 +46,19 @@ func run(w io.Writer) error {
 	if len(queVo) != 1 {
 		return fmt.Errorf("thị xã Quế Võ matches %d units", len(queVo))
 	}
-	var count, asOf, deadline report.Claim
-	for _, c := range report.Extract(article) {
+	var count, asOf, deadline claim.Claim
+	for _, c := range claim.Extract(article) {
 		switch {
-		case c.What == report.ClaimCount && c.Percent != "":
+		case c.What == claim.Count && c.Percent != "":
 			count = c
-		case c.What == report.ClaimDate && c.Deadline:
+		case c.What == claim.Date && c.Deadline:
 			deadline = c
-		case c.What == report.ClaimDate:
+		case c.What == claim.Date:
 			asOf = c
 		}
 	}
-	findings := report.Check([]report.Claim{count})
-	if len(findings) != 1 || findings[0].Kind != report.ImpliedPlan {
+	findings := claim.CheckClaims([]claim.Claim{count})
+	if len(findings) != 1 || findings[0].Kind != claim.ImpliedPlan {
 		return fmt.Errorf("findings of %q: %v", count.Fragment, findings)
 	}
 	base := findings[0].Range
@@ -63,7 +66,7 @@ func run(w io.Writer) error {
 	if !ok {
 		return fmt.Errorf("no whole base in %s", base)
 	}
-	actual, err := report.ParseFigure(count.Count)
+	actual, err := figure.Parse(count.Count)
 	if err != nil {
 		return err
 	}
@@ -79,13 +82,13 @@ func run(w io.Writer) error {
 	fmt.Fprintf(w, "# %s: chữ ký số công cộng đến hết %s\n\n", queVo[0].FullName(), asOf.Figure)
 	fmt.Fprintf(w, "- Đã cấp: %s chữ ký số, in là %s.\n", count.Count, count.Percent)
 	fmt.Fprintf(w, "- Tỷ lệ %s làm tròn lên từ nửa nên cơ sở (kế hoạch) là một số nguyên từ %s đến %s người.\n",
-		count.Percent, report.FormatInt(lo), report.FormatInt(hi))
+		count.Percent, numeral.FormatInt(lo, numeral.Vietnamese), numeral.FormatInt(hi, numeral.Vietnamese))
 	for _, b := range []int64{lo, hi} {
 		r, err := indicator.Coverage(signatures, b)
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(w, "  - với cơ sở %s: %s, in ra là %s\n", report.FormatInt(b),
+		fmt.Fprintf(w, "  - với cơ sở %s: %s, in ra là %s\n", numeral.FormatInt(b, numeral.Vietnamese),
 			report.FormatPercent(r, 4, indicator.HalfUp), report.FormatPercent(r, 0, indicator.HalfUp))
 	}
 	fmt.Fprintf(w, "\n## Mục tiêu %s: gần như toàn bộ (100%% cơ sở)\n\n", deadline.Figure)
@@ -95,10 +98,10 @@ func run(w io.Writer) error {
 			return err
 		}
 		fmt.Fprintf(w, "- cơ sở %s: còn %s trong %d ngày, cần ít nhất %s chữ ký số mỗi ngày\n",
-			report.FormatInt(b), report.FormatInt(p.Remaining), p.DaysLeft, report.FormatDecimal(indicator.Round(p.Needed.PerDay(), 0, indicator.Up)))
+			numeral.FormatInt(b, numeral.Vietnamese), numeral.FormatInt(p.Remaining, numeral.Vietnamese), p.DaysLeft, numeral.FormatDecimal(indicator.Round(p.Needed.PerDay(), 0, indicator.Up), numeral.Vietnamese))
 	}
 	fmt.Fprintf(w, "\n## Kiểm tra các số liệu đã in\n\n")
-	for _, f := range report.CheckText(article) {
+	for _, f := range claim.Check(article) {
 		fmt.Fprintf(w, "- %s\n", f)
 	}
 	fmt.Fprintf(w, "\n## Tiến độ, tùy ngày bắt đầu chiến dịch (bài báo không nêu)\n\n")
@@ -110,7 +113,7 @@ func run(w io.Writer) error {
 			return err
 		}
 		fmt.Fprintf(w, "| %s | %s | %s | %s |\n", start.Format("2/1"),
-			report.FormatDecimal(indicator.Round(p.Current.PerDay(), 0, indicator.HalfUp)), report.FormatInt(p.Projected), p.Status)
+			numeral.FormatDecimal(indicator.Round(p.Current.PerDay(), 0, indicator.HalfUp), numeral.Vietnamese), numeral.FormatInt(p.Projected, numeral.Vietnamese), p.Status)
 	}
 	return nil
 }
@@ -119,11 +122,11 @@ func day(m time.Month, d int) time.Time { return time.Date(year, m, d, 0, 0, 0, 
 
 // date reads a printed "23/3" in the campaign's year.
 func date(s string) (time.Time, error) {
-	f, err := report.ParseFigure(s)
+	f, err := figure.Parse(s)
 	if err != nil {
 		return time.Time{}, err
 	}
-	if f.Kind != report.Date {
+	if f.Kind != figure.Date {
 		return time.Time{}, fmt.Errorf("%q is not a date", s)
 	}
 	return day(time.Month(f.Month), f.Day), nil

@@ -20,7 +20,7 @@ import (
 	"github.com/chiso-vn/chiso/indicator"
 	"github.com/chiso-vn/chiso/indicator/composite"
 	"github.com/chiso-vn/chiso/internal/seeds"
-	"github.com/chiso-vn/chiso/report"
+	"github.com/chiso-vn/chiso/numeral"
 )
 
 func main() {
@@ -106,7 +106,7 @@ func run(w io.Writer) error {
 // twoDecimals writes an exact value with 2 decimals, half up, the
 // Vietnamese way.
 func twoDecimals(v *big.Rat) string {
-	return report.FormatFixed(indicator.Round(v, 2, indicator.HalfUp), 2)
+	return numeral.FormatFixed(indicator.Round(v, 2, indicator.HalfUp), 2, numeral.Vietnamese)
 }
 
 // fixed writes a float statistic (a skewness, a kurtosis) like twoDecimals.

@@ -1,8 +1,8 @@
 // Command langson checks the Lạng Sơn article on community
 // digital-technology teams (../shared/seeds/004_a534b6aa34f1c7b9.txt) as
 // printed: it reads every figure of the article's sentences with
-// report.Extract, names the platform and the unit each is about, prints the
-// plan each count and percent imply, and every finding of report.Check, in
+// claim.Extract, names the platform and the unit each is about, prints the
+// plan each count and percent imply, and every finding of claim.CheckClaims, in
 // Vietnamese (or English with -lang en). No figure is typed in by hand and
 // none is invented: a plan is printed as the range of whole numbers the
 // article allows.
@@ -16,9 +16,10 @@ import (
 	"os"
 	"strings"
 
+	"github.com/chiso-vn/chiso/claim"
 	"github.com/chiso-vn/chiso/indicator"
+	"github.com/chiso-vn/chiso/numeral"
 	"github.com/chiso-vn/chiso/region"
-	"github.com/chiso-vn/chiso/report"
 )
 
 // article holds the article's sentences that print figures, as printed,
@@ -45,9 +46,9 @@ var subjects = []struct{ words, indicator, unit string }{
 func main() {
 	lang := flag.String("lang", "vi", "language of the findings: vi or en")
 	flag.Parse()
-	l := report.Vietnamese
+	l := numeral.Vietnamese
 	if *lang == "en" {
-		l = report.English
+		l = numeral.English
 	}
 	if err := write(os.Stdout, l); err != nil {
 		fmt.Fprintln(os.Stderr, "langson:", err)
@@ -55,20 +56,20 @@ func main() {
 	}
 }
 
-func run(w io.Writer) error { return write(w, report.Vietnamese) }
+func run(w io.Writer) error { return write(w, numeral.Vietnamese) }
 
-func write(w io.Writer, lang report.Language) error {
+func write(w io.Writer, lang numeral.Language) error {
 	h := region.Vietnam2024()
 	cat := indicator.Standard()
-	claims := report.Extract(article)
-	findings := report.Check(claims)
+	claims := claim.Extract(article)
+	findings := claim.CheckClaims(claims)
 
 	fmt.Fprintln(w, "# Lạng Sơn: tài khoản, ứng dụng số (Báo Lạng Sơn)")
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "| Đơn vị | Nền tảng | In trên báo | Kế hoạch suy ra (số nguyên) |")
 	fmt.Fprintln(w, "|---|---|---|---|")
 	for _, f := range findings {
-		if f.Kind != report.ImpliedPlan {
+		if f.Kind != claim.ImpliedPlan {
 			continue
 		}
 		c := claimOf(claims, f.Claims[0])
@@ -86,9 +87,9 @@ func write(w io.Writer, lang report.Language) error {
 		}
 		plan := "không có số nguyên nào"
 		if lo, hi, ok := f.Range.Whole(); ok && f.Range.Lo.Sign() > 0 {
-			plan = report.FormatInt(lo) + "–" + report.FormatInt(hi)
+			plan = numeral.FormatInt(lo, numeral.Vietnamese) + "–" + numeral.FormatInt(hi, numeral.Vietnamese)
 		} else if ok {
-			plan = "dưới " + report.FormatInt(hi+1) // "vượt chỉ tiêu": only an upper bound
+			plan = "dưới " + numeral.FormatInt(hi+1, numeral.Vietnamese) // "vượt chỉ tiêu": only an upper bound
 		}
 		fmt.Fprintf(w, "| %s | %s | %s (%s) | %s |\n", u.FullName(), ind.Name, c.Count, c.Percent, plan)
 	}
@@ -101,16 +102,16 @@ func write(w io.Writer, lang report.Language) error {
 	return nil
 }
 
-func claimOf(claims []report.Claim, fragment string) report.Claim {
+func claimOf(claims []claim.Claim, fragment string) claim.Claim {
 	for _, c := range claims {
 		if c.Fragment == fragment && c.Percent != "" {
 			return c
 		}
 	}
-	return report.Claim{}
+	return claim.Claim{}
 }
 
-func subjectOf(c report.Claim) (s struct{ words, indicator, unit string }, ok bool) {
+func subjectOf(c claim.Claim) (s struct{ words, indicator, unit string }, ok bool) {
 	for _, s := range subjects {
 		if strings.Contains(strings.ToLower(c.Fragment), s.words) {
 			return s, true

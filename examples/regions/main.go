@@ -9,8 +9,8 @@ import (
 	"os"
 	"strings"
 
+	"github.com/chiso-vn/chiso/numeral"
 	"github.com/chiso-vn/chiso/region"
-	"github.com/chiso-vn/chiso/report"
 )
 
 func main() {
@@ -32,7 +32,9 @@ var articleUnits = []string{
 func run(w io.Writer) error {
 	c := region.Reorganisation2025()
 	old, now := c.From(), c.To()
-	count := func(h *region.Hierarchy, l region.Level) string { return report.FormatInt(int64(len(h.Level(l)))) }
+	count := func(h *region.Hierarchy, l region.Level) string {
+		return numeral.FormatInt(int64(len(h.Level(l))), numeral.Vietnamese)
+	}
 	fmt.Fprintf(w, "Trước 1/7/2025: %s tỉnh, thành phố; %s huyện; %s xã, phường, thị trấn.\n",
 		count(old, region.LevelProvince), count(old, region.LevelDistrict), count(old, region.LevelCommune))
 	fmt.Fprintf(w, "Từ 1/7/2025: %s tỉnh, thành phố; %s xã, phường, đặc khu.\n\n",

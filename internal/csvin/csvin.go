@@ -75,3 +75,34 @@ func Records(cr *csv.Reader, malformed error, bad func(line, column int, err err
 		}
 	}
 }
+
+// Options are the conventions of a CSV file that chiso's readers
+// (indicator.ReadCSVWith, target.ReadCSVWith) accept besides their own,
+// re-exported there as CSVOptions. The zero value is the strict machine
+// format: ",", no quotes, ISO dates, plain digits.
+type Options struct {
+	// Comma separates fields: ',' (or the zero value), ';' as spreadsheet
+	// tools write CSV where "," is the decimal mark, or '\t'. Any other
+	// value is an error, never a silent ','.
+	Comma rune
+	// Spreadsheet accepts what spreadsheet tools write in Vietnam: quoted
+	// fields, dates as dd/mm/yyyy, counts with "." grouping thousands
+	// ("1.611"). The caller declares the convention; nothing is guessed: a
+	// field that fits neither it nor the strict format is an error.
+	Spreadsheet bool
+}
+
+// ErrSeparator is returned for a Comma that is not ',', ';' or a tab.
+var ErrSeparator = errors.New(`csv: the field separator must be ",", ";" or a tab`)
+
+// Separator returns the field separator, ',' for the zero value, or
+// ErrSeparator.
+func (o Options) Separator() (byte, error) {
+	switch o.Comma {
+	case 0, ',':
+		return ',', nil
+	case ';', '\t':
+		return byte(o.Comma), nil
+	}
+	return 0, fmt.Errorf("%w, not %q", ErrSeparator, o.Comma)
+}

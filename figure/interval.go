@@ -1,10 +1,11 @@
-package report
+package figure
 
 import (
 	"math/big"
 	"strings"
 
 	"github.com/chiso-vn/chiso/indicator"
+	"github.com/chiso-vn/chiso/numeral"
 )
 
 // Interval is a set of exact rational values between two bounds. Hi is nil
@@ -144,23 +145,23 @@ func (i Interval) Contains(x *big.Rat) bool {
 	return c < 0 || c == 0 && !i.HiOpen
 }
 
-// String writes the interval the Vietnamese way with exact bounds, as many
+// String writes the interval the numeral.Vietnamese way with exact bounds, as many
 // decimals as they need: "(741.000; 742.000)", "[163,5; 164,5)",
 // "[62,195; 62,205)". A bound without a finite decimal form is rounded to 6
 // decimals and marked "≈": 19/218 is "[≈0,087156; ≈0,087156]". The empty
 // interval is "∅".
-func (i Interval) String() string { return i.Text(Vietnamese) }
+func (i Interval) String() string { return i.Text(numeral.Vietnamese) }
 
 // Text is String in a language's number format: English writes
 // "(741,000; 742,000)" and "[163.5; 164.5)".
-func (i Interval) Text(lang Language) string { return i.format(-1, lang) }
+func (i Interval) Text(lang numeral.Language) string { return i.format(-1, lang) }
 
-// Format writes the interval the Vietnamese way with bounds rounded half up
+// Format writes the interval the numeral.Vietnamese way with bounds rounded half up
 // to digits decimals (trailing zeros dropped); a negative digits writes
 // them exactly, as String does.
-func (i Interval) Format(digits int32) string { return i.format(digits, Vietnamese) }
+func (i Interval) Format(digits int32) string { return i.format(digits, numeral.Vietnamese) }
 
-func (i Interval) format(digits int32, lang Language) string {
+func (i Interval) format(digits int32, lang numeral.Language) string {
 	if i.IsEmpty() {
 		return "∅"
 	}
@@ -187,41 +188,57 @@ func btoi(b bool) int {
 // formatRat writes x in lang's format: rounded half up to digits decimals
 // with trailing zeros dropped, or, for digits < 0, exactly when x has a
 // finite decimal form and else to 6 decimals after "≈".
-func formatRat(x *big.Rat, digits int32, lang Language) string {
+func formatRat(x *big.Rat, digits int32, lang numeral.Language) string {
 	prefix := ""
 	if digits < 0 {
-		if d, ok := finiteDecimals(x); ok {
+		if d, ok := numeral.FiniteDecimals(x); ok {
 			digits = d
 		} else {
 			digits, prefix = 6, "≈"
 		}
 	}
 	// indicator.Round rounds half away from zero and writes no "-0".
-	return prefix + localize(indicator.Round(x, digits, indicator.HalfUp).String(), lang)
+	return prefix + numeral.Localize(indicator.Round(x, digits, indicator.HalfUp).String(), lang)
 }
 
-// finiteDecimals returns how many decimals x needs when its denominator
-// has no prime factor but 2 and 5.
-func finiteDecimals(x *big.Rat) (int32, bool) {
-	d := new(big.Int).Set(x.Denom())
-	var twos, fives int32
-	two, five, r := big.NewInt(2), big.NewInt(5), new(big.Int)
-	for {
-		q, m := new(big.Int).QuoRem(d, two, r)
-		if m.Sign() != 0 {
-			break
+// Outward writes i with bounds at digits decimals, rounded outward and
+// marked "≈" where rounding changed them, so that the interval printed
+// holds the one computed. While rounding moves a bound by more than a
+// tenth of the interval's width, it adds decimals, up to six more.
+func (i Interval) Outward(digits int32, lang numeral.Language) string {
+	if i.IsEmpty() {
+		return "∅"
+	}
+	if i.Hi != nil && i.Lo.Cmp(i.Hi) == 0 && !i.LoOpen && !i.HiOpen {
+		return formatRat(i.Lo, -1, lang) // a point is its value
+	}
+	var width *big.Rat
+	if i.Hi != nil {
+		width = new(big.Rat).Sub(i.Hi, i.Lo)
+		width.Quo(width, big.NewRat(10, 1))
+	}
+	// bound rounds x outward at d decimals; ok when it moved at most width.
+	bound := func(x *big.Rat, low bool, d int32) (string, bool) {
+		mode := indicator.Up
+		if low == (x.Sign() >= 0) {
+			mode = indicator.Down
 		}
-		d, twos = q, twos+1
-	}
-	for {
-		q, m := new(big.Int).QuoRem(d, five, r)
-		if m.Sign() != 0 {
-			break
+		rounded := indicator.Round(x, d, mode)
+		r, s := rounded.Rat(), numeral.Localize(rounded.String(), lang)
+		if r.Cmp(x) == 0 {
+			return s, true
 		}
-		d, fives = q, fives+1
+		moved := r.Sub(r, x)
+		return "≈" + s, width == nil || moved.Abs(moved).Cmp(width) <= 0
 	}
-	if d.Cmp(big.NewInt(1)) != 0 || max(twos, fives) > 40 {
-		return 0, false
+	for d := digits; ; d++ {
+		lo, okLo := bound(i.Lo, true, d)
+		hi, okHi := "∞", true
+		if i.Hi != nil {
+			hi, okHi = bound(i.Hi, false, d)
+		}
+		if okLo && okHi || d >= digits+6 {
+			return string("[("[btoi(i.LoOpen)]) + lo + "; " + hi + string("])"[btoi(i.HiOpen || i.Hi == nil)])
+		}
 	}
-	return max(twos, fives), true
 }

@@ -1,4 +1,4 @@
-package report
+package claim
 
 import (
 	"bytes"
@@ -7,8 +7,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/chiso-vn/chiso/figure"
 	"github.com/chiso-vn/chiso/internal/golden"
 	"github.com/chiso-vn/chiso/internal/seeds"
+	"github.com/chiso-vn/chiso/numeral"
 )
 
 // figures returns every figure a claim carries, as printed.
@@ -43,7 +45,7 @@ func TestExtractArticles(t *testing.T) {
 				continue
 			}
 			for _, f := range figures(c) {
-				v, err := ParseFigure(f)
+				v, err := figure.Parse(f)
 				if f != "" && (strings.Contains(f, r.Number) || err == nil && v.Value != nil && v.Value.RatString() == strings.ReplaceAll(r.Number, ".", "")) {
 					n++
 					break
@@ -61,7 +63,7 @@ func TestExtractArticles(t *testing.T) {
 	}
 }
 
-// TestCheckTextArticles: CheckText gives, on the Lạng Sơn article, the
+// TestCheckTextArticles: Check gives, on the Lạng Sơn article, the
 // findings examples/langson printed from hand-written claims: the
 // malformed "217.00" once, four implied plans, the parts that add up and
 // the overall percent that does not.
@@ -74,7 +76,7 @@ func TestCheckTextArticles(t *testing.T) {
 		t.Fatal(err)
 	}
 	var kinds []string
-	for _, f := range CheckText(string(b)) {
+	for _, f := range Check(string(b)) {
 		kinds = append(kinds, f.Kind.String()+map[bool]string{true: "", false: "!"}[f.Holds])
 	}
 	want := "số viết sai! kế hoạch suy ra kế hoạch suy ra kế hoạch suy ra kế hoạch suy ra kế hoạch suy ra kế hoạch suy ra tổng các phần tỷ lệ chung!"
@@ -115,7 +117,7 @@ func readText(t testing.TB, file string) string {
 // doctored copy is caught by the check meant for it.
 func TestCheckTextAuthored(t *testing.T) {
 	for _, file := range []string{"thainguyen.txt", "quangninh.txt", "hatinh.txt"} {
-		for _, f := range CheckText(readText(t, file)) {
+		for _, f := range Check(readText(t, file)) {
 			if !f.Holds {
 				t.Errorf("%s: false alarm: %s", file, f)
 			}
@@ -128,7 +130,7 @@ func TestCheckTextAuthored(t *testing.T) {
 		}
 		caught := false
 		var all []string
-		for _, f := range CheckText(strings.Replace(text, d.from, d.to, 1)) {
+		for _, f := range Check(strings.Replace(text, d.from, d.to, 1)) {
 			caught = caught || f.Kind == d.want && !f.Holds
 			all = append(all, f.String())
 		}
@@ -143,14 +145,14 @@ func TestCheckTextAuthored(t *testing.T) {
 func TestCheckTextGolden(t *testing.T) {
 	var text, js bytes.Buffer
 	for _, file := range []string{"thainguyen.txt", "quangninh.txt", "hatinh.txt"} {
-		fs := CheckText(readText(t, file))
-		for _, lang := range []Language{Vietnamese, English} {
+		fs := Check(readText(t, file))
+		for _, lang := range []numeral.Language{numeral.Vietnamese, numeral.English} {
 			text.WriteString("# " + file + "\n")
 			for _, f := range fs {
 				text.WriteString(f.Text(lang) + "\n")
 			}
 		}
-		if err := WriteFindingsJSON(&js, fs, English); err != nil {
+		if err := WriteFindingsJSON(&js, fs, numeral.English); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -197,16 +199,16 @@ func TestExtractQuirks(t *testing.T) {
 
 // TestFindingsEnglish: findings in English write numbers the English way.
 func TestFindingsEnglish(t *testing.T) {
-	fs := CheckText("Cả tỉnh có 4.431 tài khoản, đạt 62,2% kế hoạch.")
+	fs := Check("Cả tỉnh có 4.431 tài khoản, đạt 62,2% kế hoạch.")
 	if len(fs) != 1 {
 		t.Fatalf("findings: %v", fs)
 	}
 	// The figures are quoted as printed; what chiso computed is written
 	// the English way.
-	if got := fs[0].Text(English); got != "holds [implied plan]: 4.431 being 62,2% of «kế hoạch» implies «kế hoạch» in (≈7,118; ≈7,130] («Cả tỉnh có 4.431 tài khoản, đạt 62,2% kế hoạch»)" {
+	if got := fs[0].Text(numeral.English); got != "holds [implied plan]: 4.431 being 62,2% of «kế hoạch» implies «kế hoạch» in (≈7,118; ≈7,130] («Cả tỉnh có 4.431 tài khoản, đạt 62,2% kế hoạch»)" {
 		t.Errorf("English: %s", got)
 	}
-	if got := fs[0].Text(Vietnamese); !strings.Contains(got, "(≈7.118; ≈7.130]") {
+	if got := fs[0].Text(numeral.Vietnamese); !strings.Contains(got, "(≈7.118; ≈7.130]") {
 		t.Errorf("Vietnamese: %s", got)
 	}
 }
@@ -227,13 +229,13 @@ func FuzzExtract(f *testing.F) {
 		if len(a) != len(b) {
 			t.Fatal("Extract is not deterministic")
 		}
-		clean := cleanText(text)
+		clean := numeral.CleanText(text)
 		for _, c := range a {
 			if c.Offset < 0 || c.Offset > len(clean) {
 				t.Fatalf("offset %d outside the text", c.Offset)
 			}
 		}
-		fa, fb := Check(a), Check(b)
+		fa, fb := CheckClaims(a), CheckClaims(b)
 		if len(fa) != len(fb) {
 			t.Fatal("Check is not deterministic")
 		}
@@ -266,7 +268,7 @@ func BenchmarkCheckText(b *testing.B) {
 	text := benchArticle(b)
 	b.SetBytes(int64(len(text)))
 	for b.Loop() {
-		CheckText(text)
+		Check(text)
 	}
 }
 

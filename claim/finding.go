@@ -1,15 +1,15 @@
-package report
+package claim
 
 import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"math/big"
 	"slices"
 	"strconv"
 	"strings"
 
-	"github.com/chiso-vn/chiso/indicator"
+	"github.com/chiso-vn/chiso/figure"
+	"github.com/chiso-vn/chiso/numeral"
 )
 
 // FindingKind says what a finding is about.
@@ -25,7 +25,7 @@ const (
 	Growth                                // a change between two dates against the one printed
 	Localities                            // "19/218 ... 199 còn lại": a fraction against its rest
 	Base                                  // which base a percent can be of
-	RankClaim                             // a printed rank against the rank the data gives
+	RankData                              // a printed rank against the rank the data gives
 	ImpliedBase                           // the population a count and its percent of it imply
 	Share                                 // "chiếm 62,20%": a share against the total it is of
 	SameBase                              // one base implied by two counts: the two must meet
@@ -52,12 +52,12 @@ var kindIDs = [...]string{"", "malformed", "repeated", "implied-plan", "parts-su
 	"localities", "base", "rank", "implied-base", "share", "same-base"}
 
 // String returns the Vietnamese name of the kind.
-func (k FindingKind) String() string { return k.Text(Vietnamese) }
+func (k FindingKind) String() string { return k.Text(numeral.Vietnamese) }
 
 // Text returns the name of the kind in lang.
-func (k FindingKind) Text(lang Language) string {
+func (k FindingKind) Text(lang numeral.Language) string {
 	if k >= Malformed && int(k) < len(kindNames) {
-		return kindNames[k][min(lang, English)]
+		return kindNames[k][min(lang, numeral.English)]
 	}
 	return fmt.Sprintf("FindingKind(%d)", k)
 }
@@ -74,10 +74,10 @@ func (k FindingKind) MarshalText() ([]byte, error) {
 // Finding is the outcome of one check.
 type Finding struct {
 	Kind    FindingKind
-	Claims  []string // the fragments involved, as printed
-	Figures []string // the figures the check used, as printed
-	Range   Interval // the range implied (plan, sum, percent, ...), when there is one
-	Holds   bool     // whether the claims can all be true together
+	Claims  []string        // the fragments involved, as printed
+	Figures []string        // the figures the check used, as printed
+	Range   figure.Interval // the range implied (plan, sum, percent, ...), when there is one
+	Holds   bool            // whether the claims can all be true together
 
 	msg *sentence // what was found, written on demand in the language asked for
 }
@@ -91,18 +91,18 @@ type sentence struct {
 
 // Message returns the sentence saying what was found, in lang, its
 // numbers written the way lang writes them.
-func (f Finding) Message(lang Language) string {
+func (f Finding) Message(lang numeral.Language) string {
 	if f.msg == nil {
 		return ""
 	}
-	lang = min(lang, English)
+	lang = min(lang, numeral.English)
 	local := make([]any, len(f.msg.args))
 	for i, a := range f.msg.args {
 		switch a := a.(type) {
 		case span:
-			local[i] = a.i.outward(a.digits, lang)
+			local[i] = a.i.Outward(a.digits, lang)
 		case whole:
-			local[i] = localize(strconv.FormatInt(int64(a), 10), lang)
+			local[i] = numeral.Localize(strconv.FormatInt(int64(a), 10), lang)
 		case both:
 			local[i] = a[lang]
 		case []Finding:
@@ -120,12 +120,12 @@ func (f Finding) Message(lang Language) string {
 
 // String writes the finding on one line in Vietnamese: the verdict, the
 // kind, the message and the fragments.
-func (f Finding) String() string { return f.Text(Vietnamese) }
+func (f Finding) String() string { return f.Text(numeral.Vietnamese) }
 
 // Text writes the finding on one line in lang.
-func (f Finding) Text(lang Language) string {
+func (f Finding) Text(lang numeral.Language) string {
 	verdicts := [2][2]string{{"KHÔNG KHỚP", "khớp"}, {"FAILS", "holds"}}
-	lang = min(lang, English)
+	lang = min(lang, numeral.English)
 	return fmt.Sprintf("%s [%s]: %s (%s)", verdicts[lang][btoi(f.Holds)], f.Kind.Text(lang), f.Message(lang),
 		strings.Join(quoteAll(f.Claims), ", "))
 }
@@ -158,23 +158,10 @@ type jsonRange struct {
 	HiOpen bool   `json:"hi_open"`
 }
 
-// ExactString writes x exactly for programs: a decimal with a point when it has
-// a finite decimal form ("163.5", "0.8375", "12"), else a fraction
-// ("1000/7"); "" for nil.
-func ExactString(x *big.Rat) string {
-	if x == nil {
-		return ""
-	}
-	if d, ok := finiteDecimals(x); ok {
-		return x.FloatString(int(d))
-	}
-	return x.String()
-}
-
 // WriteFindingsJSON writes findings as a JSON array for programs: each
 // with its kind ("implied-plan"), whether it holds, the figures and
 // fragments as printed, the range as exact bounds, and the message in lang.
-func WriteFindingsJSON(w io.Writer, findings []Finding, lang Language) error {
+func WriteFindingsJSON(w io.Writer, findings []Finding, lang numeral.Language) error {
 	out := make([]jsonFinding, len(findings))
 	for i, f := range findings {
 		out[i] = jsonFinding{Kind: f.Kind, Holds: f.Holds, Figures: f.Figures, Claims: f.Claims, Message: f.Message(lang)}
@@ -182,9 +169,9 @@ func WriteFindingsJSON(w io.Writer, findings []Finding, lang Language) error {
 			out[i].Figures = []string{}
 		}
 		if !f.Range.IsEmpty() {
-			r := &jsonRange{Lo: ExactString(f.Range.Lo), LoOpen: f.Range.LoOpen, HiOpen: f.Range.HiOpen}
+			r := &jsonRange{Lo: numeral.ExactString(f.Range.Lo), LoOpen: f.Range.LoOpen, HiOpen: f.Range.HiOpen}
 			if f.Range.Hi != nil {
-				r.Hi = ExactString(f.Range.Hi)
+				r.Hi = numeral.ExactString(f.Range.Hi)
 			}
 			out[i].Range = r
 		}
@@ -201,7 +188,7 @@ type (
 	// needs more is rounded outward and marked "≈", so that the interval
 	// printed holds the one computed.
 	span struct {
-		i      Interval
+		i      figure.Interval
 		digits int32
 	}
 	// whole is a count.
@@ -214,49 +201,14 @@ type (
 // the same args, each written the way its language writes numbers when
 // the message is asked for (a both gives a word in each language, a
 // []Finding their messages joined).
-func newFinding(kind FindingKind, holds bool, r Interval, claims, figures []string, vi, en string, args ...any) Finding {
+func newFinding(kind FindingKind, holds bool, r figure.Interval, claims, figures []string, vi, en string, args ...any) Finding {
 	return Finding{Kind: kind, Holds: holds, Range: r, Claims: slices.Compact(claims), Figures: figures,
 		msg: &sentence{format: [2]string{vi, en}, args: args}}
 }
 
-// outward writes i with bounds at digits decimals, rounded outward and
-// marked "≈" where rounding changed them, so that the interval printed
-// holds the one computed. While rounding moves a bound by more than a
-// tenth of the interval's width, it adds decimals, up to six more.
-func (i Interval) outward(digits int32, lang Language) string {
-	if i.IsEmpty() {
-		return "∅"
+func btoi(b bool) int {
+	if b {
+		return 1
 	}
-	if i.Hi != nil && i.Lo.Cmp(i.Hi) == 0 && !i.LoOpen && !i.HiOpen {
-		return formatRat(i.Lo, -1, lang) // a point is its value
-	}
-	var width *big.Rat
-	if i.Hi != nil {
-		width = new(big.Rat).Sub(i.Hi, i.Lo)
-		width.Quo(width, big.NewRat(10, 1))
-	}
-	// bound rounds x outward at d decimals; ok when it moved at most width.
-	bound := func(x *big.Rat, low bool, d int32) (string, bool) {
-		mode := indicator.Up
-		if low == (x.Sign() >= 0) {
-			mode = indicator.Down
-		}
-		rounded := indicator.Round(x, d, mode)
-		r, s := rounded.Rat(), localize(rounded.String(), lang)
-		if r.Cmp(x) == 0 {
-			return s, true
-		}
-		moved := r.Sub(r, x)
-		return "≈" + s, width == nil || moved.Abs(moved).Cmp(width) <= 0
-	}
-	for d := digits; ; d++ {
-		lo, okLo := bound(i.Lo, true, d)
-		hi, okHi := "∞", true
-		if i.Hi != nil {
-			hi, okHi = bound(i.Hi, false, d)
-		}
-		if okLo && okHi || d >= digits+6 {
-			return string("[("[btoi(i.LoOpen)]) + lo + "; " + hi + string("])"[btoi(i.HiOpen || i.Hi == nil)])
-		}
-	}
+	return 0
 }

@@ -1,4 +1,4 @@
-package report
+package claim
 
 import (
 	"encoding/csv"
@@ -7,8 +7,10 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/chiso-vn/chiso/figure"
 	"github.com/chiso-vn/chiso/indicator"
 	"github.com/chiso-vn/chiso/internal/seeds"
+	"github.com/chiso-vn/chiso/numeral"
 	"github.com/chiso-vn/chiso/region"
 )
 
@@ -66,7 +68,7 @@ func TestDTI2024Ranks(t *testing.T) {
 		if r.measure != "dti" || r.code == "VN" {
 			continue
 		}
-		fig, err := ParseFigure(r.value)
+		fig, err := figure.Parse(r.value)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -86,7 +88,7 @@ func TestDTI2024Ranks(t *testing.T) {
 	// The bottom three lie "từ khoảng 0,5 đến gần 0,6": [0,45; 0,6).
 	for _, r := range loadDTI2024(t) {
 		if r.measure == "dti_bottom3_low" || r.measure == "dti_bottom3_high" {
-			if _, err := ParseFigure(r.value); err != nil {
+			if _, err := figure.Parse(r.value); err != nil {
 				t.Errorf("%s: %v", r.value, err)
 			}
 		}
@@ -119,7 +121,7 @@ func TestOtherClaims(t *testing.T) {
 		{Unit: region.MustParseCode("01"), Value: indicator.MustRatio(900000, 1)},
 		{Unit: region.MustParseCode("24"), Value: indicator.MustRatio(400000, 1)},
 	}
-	if f := CheckRank("đứng thứ 3 toàn quốc", 3, region.MustParseCode("20"), h, entries); f.Holds || f.Message(English) != "the data rank 20 4 of 4; printed 3" {
+	if f := CheckRank("đứng thứ 3 toàn quốc", 3, region.MustParseCode("20"), h, entries); f.Holds || f.Message(numeral.English) != "the data rank 20 4 of 4; printed 3" {
 		t.Errorf("rank: %v", f)
 	}
 }

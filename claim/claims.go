@@ -1,8 +1,9 @@
-package report
+package claim
 
 import (
 	"math/big"
 
+	"github.com/chiso-vn/chiso/figure"
 	"github.com/chiso-vn/chiso/indicator"
 	"github.com/chiso-vn/chiso/region"
 )
@@ -10,12 +11,12 @@ import (
 // checkOne runs Check on one claim and returns its finding of kind, or
 // the finding that a figure is malformed.
 func checkOne(c Claim, kind FindingKind) Finding {
-	for _, f := range Check([]Claim{c}) {
+	for _, f := range CheckClaims([]Claim{c}) {
 		if f.Kind == kind || f.Kind == Malformed {
 			return f
 		}
 	}
-	return newFinding(Malformed, false, Interval{}, []string{c.Fragment}, nil, "không có gì để kiểm tra", "nothing to check")
+	return newFinding(Malformed, false, figure.Interval{}, []string{c.Fragment}, nil, "không có gì để kiểm tra", "nothing to check")
 }
 
 // CheckGrowth checks a printed change between two figures: stated is a
@@ -31,7 +32,7 @@ func CheckGrowth(fragment, before, after, stated string) Finding {
 // CheckLocalities checks "19/218 địa phương hoàn thành ... 199 còn lại": the
 // rest printed must be the denominator minus the numerator.
 func CheckLocalities(fragment, fraction, rest string) Finding {
-	return checkOne(Claim{Fragment: fragment, What: ClaimFraction, Figure: fraction, Rest: rest}, Localities)
+	return checkOne(Claim{Fragment: fragment, What: Fraction, Figure: fraction, Rest: rest}, Localities)
 }
 
 // CheckBases says, for a count and the percent printed with it, which of
@@ -59,16 +60,16 @@ func CheckBases(fragment, count, percent string, names []string, bases map[strin
 func CheckRank(fragment string, rank int, unit region.Code, h *region.Hierarchy, entries []indicator.Entry) Finding {
 	ranked, err := indicator.Rank(h, entries, indicator.Competition)
 	if err != nil {
-		return newFinding(Malformed, false, Interval{}, []string{fragment}, nil, "%v", "%v", err)
+		return newFinding(Malformed, false, figure.Interval{}, []string{fragment}, nil, "%v", "%v", err)
 	}
 	for _, r := range ranked {
 		if r.Unit == unit {
 			got := big.NewRat(int64(r.Rank), 1)
-			return newFinding(RankClaim, r.Rank == rank, Point(got), []string{fragment}, nil,
+			return newFinding(RankData, r.Rank == rank, figure.Point(got), []string{fragment}, nil,
 				"số liệu xếp %s thứ %d trên %d; bài in %d", "the data rank %s %d of %d; printed %d",
 				r.Unit, r.Rank, len(ranked), rank)
 		}
 	}
-	return newFinding(RankClaim, false, Interval{}, []string{fragment}, nil,
+	return newFinding(RankData, false, figure.Interval{}, []string{fragment}, nil,
 		"%s không có giá trị trong %d đơn vị được xếp hạng", "%s has no value among the %d ranked", unit, len(ranked))
 }

@@ -1,4 +1,4 @@
-package report
+package claim
 
 import (
 	"slices"
@@ -6,6 +6,9 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/chiso-vn/chiso/figure"
+	"github.com/chiso-vn/chiso/numeral"
 )
 
 // Extract reads Vietnamese press text and returns every figure it prints,
@@ -40,9 +43,9 @@ import (
 // plain space, as web pages and PDFs need; Offset counts bytes of that
 // text, the input itself when it is NFC with plain spaces. A line break
 // ends a sentence and a paragraph. Extract never fails: a malformed number
-// ("217.00") is returned as printed, for Check to report.
+// ("217.00") is returned as printed, for Check to
 func Extract(text string) []Claim {
-	text = cleanText(text)
+	text = numeral.CleanText(text)
 	x := extractor{text: text, toks: tokenize(text), lastCount: -1, lastFraction: -1}
 	start, para := 0, 0
 	for i, t := range x.toks {
@@ -59,12 +62,9 @@ func Extract(text string) []Claim {
 	return x.claims
 }
 
-// CheckText extracts the claims of text and checks them: [Check] of
+// Check extracts the claims of text and checks them: [Check] of
 // [Extract].
-func CheckText(text string) []Finding { return Check(Extract(text)) }
-
-// cleanText is clean for whole texts: line breaks stay.
-func cleanText(s string) string { return normalize(s, true) }
+func Check(text string) []Finding { return CheckClaims(Extract(text)) }
 
 type tokKind uint8
 
@@ -222,7 +222,7 @@ func (x *extractor) sentence(from, to, para int) {
 			}
 		case tLabel:
 			d := t.s[:strings.IndexFunc(t.s, func(r rune) bool { return r < '0' || r > '9' })]
-			x.add(Claim{What: ClaimLabel, Figure: d}, i, i)
+			x.add(Claim{What: Label, Figure: d}, i, i)
 		case tNum:
 			i = x.number(i)
 		case tWord:
@@ -249,7 +249,7 @@ func (x *extractor) wordAt(i int) int {
 		if next == "đó" || next == "gồm" {
 			return i + 1
 		}
-	case t.low == "hàng" && orders["hàng "+next] > 0:
+	case t.low == "hàng" && isMagnitude("hàng "+next):
 		return x.count(i, i+1, "", i+2)
 	case t.low == "vượt" && (next == "chỉ" && x.word(i+2) == "tiêu" || next == "kế" && x.word(i+2) == "hoạch"):
 		// "trên 340.000 tài khoản ..., vượt chỉ tiêu": more than the plan.
@@ -260,7 +260,7 @@ func (x *extractor) wordAt(i int) int {
 		return i + 2
 	case t.low == "còn" && next == "lại":
 		// "199 địa phương còn lại": the count just before is a rest.
-		if c := len(x.claims) - 1; c >= x.sentFirst && x.claims[c].What == ClaimCount && x.lastFraction >= 0 && x.claims[x.lastFraction].Rest == "" &&
+		if c := len(x.claims) - 1; c >= x.sentFirst && x.claims[c].What == Count && x.lastFraction >= 0 && x.claims[x.lastFraction].Rest == "" &&
 			x.claims[c].Offset >= x.toks[max(i-4, x.from)].at {
 			fr := &x.claims[x.lastFraction]
 			fr.Rest = x.claims[c].Count
@@ -279,7 +279,7 @@ func (x *extractor) wordAt(i int) int {
 		return i + 1
 	}
 	if n, ok := wordNumbers[t.s]; ok && x.word(i-1) != "thứ" && x.word(i+1) != "" && x.word(i+1) != "và" {
-		c := Claim{What: ClaimCount, Count: strconv.Itoa(n), Figure: t.s}
+		c := Claim{What: Count, Count: strconv.Itoa(n), Figure: t.s}
 		return x.countClaim(c, i, i, i+1)
 	}
 	return i
@@ -298,20 +298,20 @@ func (x *extractor) number(i int) int {
 		if p1 == "ngày" || p1 == "đến" || p1 == "hết" || p1 == "trước" || p1 == "sau" {
 			return x.date(i)
 		}
-		if f, err := ParseFigure(t.s); err == nil && f.Kind == Date && !localityNoun(x.word(i+1)) {
+		if f, err := figure.Parse(t.s); err == nil && f.Kind == figure.Date && !localityNoun(x.word(i+1)) {
 			return x.date(i)
 		}
 		noun, _ := x.noun(i + 1)
-		c := Claim{What: ClaimFraction, Figure: t.s, Noun: noun}
+		c := Claim{What: Fraction, Figure: t.s, Noun: noun}
 		x.add(c, i, i)
 		x.lastFraction = len(x.claims) - 1
 		return i
 	case p1 == "năm" && len(t.s) == 4 && t.s >= "1900" && t.s <= "2100":
-		x.add(Claim{What: ClaimYear, Figure: t.s, Deadline: p2 == "đến" && x.word(i-3) != "từ" || p2 == "trước"}, i, i)
+		x.add(Claim{What: Year, Figure: t.s, Deadline: p2 == "đến" && x.word(i-3) != "từ" || p2 == "trước"}, i, i)
 		x.when += " " + t.s
 		return i
 	case p1 == "tháng" && len(t.s) <= 2:
-		x.add(Claim{What: ClaimDate, Figure: x.span(i-1, i), Deadline: p2 == "đến" && x.word(i-3) != "tính" || p2 == "trước"}, i-1, i)
+		x.add(Claim{What: Date, Figure: x.span(i-1, i), Deadline: p2 == "đến" && x.word(i-3) != "tính" || p2 == "trước"}, i-1, i)
 		x.when += " " + x.span(i-1, i)
 		return i
 	case p1 == "thứ" || p1 == "hạng":
@@ -319,10 +319,10 @@ func (x *extractor) number(i int) int {
 		if p2 == "đứng" || p2 == "xếp" {
 			start = i - 2
 		}
-		x.add(Claim{What: ClaimRank, Figure: x.span(start, i)}, start, i)
+		x.add(Claim{What: Rank, Figure: x.span(start, i)}, start, i)
 		return i
 	case p1 == "mức" || p1 == "số" && (p2 == "quyết" || p2 == "định" || p2 == "thị" || p2 == "luật"):
-		x.add(Claim{What: ClaimLabel, Figure: t.s}, i, i)
+		x.add(Claim{What: Label, Figure: t.s}, i, i)
 		return i
 	}
 	return x.figure(i)
@@ -331,7 +331,7 @@ func (x *extractor) number(i int) int {
 func (x *extractor) date(i int) int {
 	p1, p2, p3 := x.word(i-1), x.word(i-2), x.word(i-3)
 	deadline := p1 == "trước" || p2 == "trước" || p1 == "ngày" && p2 == "đến" && p3 != "tính" || p1 == "đến" && p2 != "tính"
-	x.add(Claim{What: ClaimDate, Figure: x.toks[i].s, Deadline: deadline}, i, i)
+	x.add(Claim{What: Date, Figure: x.toks[i].s, Deadline: deadline}, i, i)
 	x.when += " " + x.toks[i].s
 	return i
 }
@@ -341,14 +341,14 @@ func (x *extractor) date(i int) int {
 func (x *extractor) figure(i int) int {
 	start := i
 	p1 := x.word(i - 1)
-	if _, ok := qualifierWords[p1]; ok && p1 != "là" && p1 != "đạt" && p1 != "chiếm" {
+	if _, ok := figure.ParseQualifier(p1); ok && p1 != "là" && p1 != "đạt" && p1 != "chiếm" {
 		start = i - 1
 	}
 	end := x.suffix(i)
 	// "từ 0,5 đến gần 0,6": a range, when "đến" is followed by a number.
 	if p1 == "từ" && x.word(end+1) == "đến" {
 		j := end + 2
-		if _, ok := qualifierWords[x.word(j)]; ok {
+		if _, ok := figure.ParseQualifier(x.word(j)); ok {
 			j++
 		}
 		if j < x.to && x.toks[j].kind == tNum {
@@ -399,7 +399,7 @@ func (x *extractor) count(start, end int, text string, n int) int {
 	if text == "" {
 		text = x.span(start, end)
 	}
-	return x.countClaim(Claim{What: ClaimCount, Count: text}, start, end, n)
+	return x.countClaim(Claim{What: Count, Count: text}, start, end, n)
 }
 
 func (x *extractor) countClaim(c Claim, start, end, n int) int {
@@ -508,7 +508,7 @@ func (x *extractor) percent(text string, start, end int) int {
 	} else if x.word(end+1) == "so" {
 		// "bằng 120% so với năm 2023": a percent of an earlier figure, not
 		// of a plan; read, not checked.
-		x.add(Claim{What: ClaimPercent, Figure: text}, start, end)
+		x.add(Claim{What: Percent, Figure: text}, start, end)
 		return end
 	} else if chiem {
 		c.Of = OfTotal
@@ -521,7 +521,7 @@ func (x *extractor) percent(text string, start, end int) int {
 	}
 	target := x.lastCountInClause()
 	if target < 0 {
-		c.What, c.Figure = ClaimPercent, text
+		c.What, c.Figure = Percent, text
 		x.add(c, start, end)
 		return end
 	}
@@ -540,7 +540,7 @@ func (x *extractor) percent(text string, start, end int) int {
 	if c.Of == OfTotal && t.PartOf == "" {
 		// A share of the count printed before it.
 		for k := target - 1; k >= 0; k-- {
-			if x.claims[k].What == ClaimCount && x.claims[k].Count != "" {
+			if x.claims[k].What == Count && x.claims[k].Count != "" {
 				t.PartOf = x.claims[k].Key
 				break
 			}
@@ -603,7 +603,7 @@ func (x *extractor) changeAt(text, verb string, start, end int) int {
 	change := strings.TrimSuffix(strings.TrimSpace(strings.TrimSuffix(text, "lần")), " ")
 	target := x.lastCountInClause()
 	if target < 0 || x.claims[target].ChangeKind != NoChange {
-		x.add(Claim{What: ClaimPercent, Figure: text, Change: change, ChangeKind: kind, Since: since}, start, end)
+		x.add(Claim{What: Percent, Figure: text, Change: change, ChangeKind: kind, Since: since}, start, end)
 		return end
 	}
 	t := &x.claims[target]
@@ -616,7 +616,7 @@ func (x *extractor) changeAt(text, verb string, start, end int) int {
 // last ";", or -1.
 func (x *extractor) lastCountInClause() int {
 	for k := len(x.claims) - 1; k >= x.clauseFrom; k-- {
-		if x.claims[k].What == ClaimCount {
+		if x.claims[k].What == Count {
 			return k
 		}
 	}
@@ -628,7 +628,7 @@ func (x *extractor) lastCountInClause() int {
 func (x *extractor) add(c Claim, start, end int) {
 	c.Offset = x.toks[start].at
 	c.Fragment = x.fragment(c.Offset)
-	if c.What == ClaimCount {
+	if c.What == Count {
 		c.Key = x.key(start, c.Noun)
 	}
 	x.claims = append(x.claims, c)
@@ -720,3 +720,5 @@ func (x *extractor) endParts() {
 		x.claims[m].Exhaustive = exhaustive && x.claims[m].Of != OfTotal
 	}
 }
+
+func isMagnitude(words string) bool { _, ok := figure.Magnitude(words); return ok }

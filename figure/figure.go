@@ -1,23 +1,19 @@
-package report
+package figure
 
 import (
 	"fmt"
 	"math/big"
 	"strconv"
 	"strings"
-	"time"
-	"unicode"
-
-	"golang.org/x/text/unicode/norm"
 
 	"github.com/chiso-vn/chiso/indicator"
 	"github.com/chiso-vn/chiso/internal/errlist"
-	"github.com/chiso-vn/chiso/region"
+	"github.com/chiso-vn/chiso/numeral"
 )
 
-// ErrMalformed is wrapped by every error of [ParseFigure]: region's
-// sentinel for malformed input, so errors.Is works across packages.
-var ErrMalformed = region.ErrMalformed
+// ErrMalformed is wrapped by every error of [Parse]: the module's sentinel
+// for malformed input, so errors.Is works across packages.
+var ErrMalformed = numeral.ErrMalformed
 
 // Kind is what a figure counts.
 type Kind uint8
@@ -53,6 +49,14 @@ var qualifierWords = map[string]Qualifier{
 	"đạt": Exact, "chiếm": Exact, "là": Exact,
 }
 
+// ParseQualifier returns the qualifier a leading word gives a figure: More
+// for "hơn" and "trên", Exact for the verbs "đạt", "chiếm", "là"; false for
+// a word that is not a qualifier. The word is in lower case.
+func ParseQualifier(word string) (Qualifier, bool) {
+	q, ok := qualifierWords[word]
+	return q, ok
+}
+
 // Convention is how a printed percent was rounded.
 type Convention uint8
 
@@ -77,7 +81,7 @@ type Figure struct {
 	Day, Month, Year, Num, Den int
 }
 
-// ParseFigure reads one printed figure, strictly. It accepts an optional
+// Parse reads one printed figure, strictly. It accepts an optional
 // qualifier ("hơn", "trên", "gần", "khoảng", "vượt", or the verbs "đạt",
 // "chiếm", "là"), then one of:
 //   - a count with "." grouping thousands and "," before decimals: "60.827",
@@ -96,95 +100,78 @@ type Figure struct {
 //
 // Malformed numbers are errors that say why: "217.00" (a thousands group has
 // three digits), "1.2.3", "12,", "", "%5". The range of a percent follows
-// [RoundedHalfUp]; see [ParseFigureWith] for truncation.
-func ParseFigure(s string) (Figure, error) { return ParseFigureWith(s, RoundedHalfUp) }
+// [RoundedHalfUp]; see [ParseWith] for truncation.
+func Parse(s string) (Figure, error) { return ParseWith(s, RoundedHalfUp) }
 
-// MaxFigure is the longest figure, in bytes, that ParseFigure reads.
-const MaxFigure = 64
+// MaxLen is the longest figure, in bytes, that Parse reads.
+const MaxLen = 64
 
-// ParseFigureWith is [ParseFigure] with the rounding convention of percents.
-func ParseFigureWith(s string, conv Convention) (Figure, error) {
+// ParseWith is [Parse] with the rounding convention of percents.
+func ParseWith(s string, conv Convention) (Figure, error) {
 	return parseFigure(s, conv, false)
 }
 
 // ParseFraction reads "7/12" as a fraction of localities ("7/12 huyện"),
-// never as a date; anything else as [ParseFigure] does.
+// never as a date; anything else as [Parse] does.
 func ParseFraction(s string) (Figure, error) { return parseFigure(s, RoundedHalfUp, true) }
 
-// clean normalises a figure as it comes from web pages and PDFs: Unicode
-// NFC, and every Unicode space (a no-break space from &nbsp;, a line
-// break) as a plain space.
-func clean(s string) string { return normalize(s, false) }
+// Error is why a printed figure cannot be read: the figure as given and
+// the reason in both languages (findings quote the Vietnamese). It wraps
+// [ErrMalformed].
+type Error struct {
+	Input  string        // the figure as given
+	Reason numeral.Words // why it cannot be read
+}
 
-// normalize returns s in NFC with every Unicode space as a plain space,
-// line breaks kept when keepLines; it allocates only when s changes.
-func normalize(s string, keepLines bool) string {
-	if isASCII(s) && !strings.ContainsAny(s, "\t\n\v\f\r") {
-		return s
-	}
-	if !norm.NFC.IsNormalString(s) {
-		s = norm.NFC.String(s)
-	}
-	odd := func(r rune) bool { return r != ' ' && (r != '\n' || !keepLines) && unicode.IsSpace(r) }
-	if strings.IndexFunc(s, odd) < 0 {
-		return s
-	}
-	return strings.Map(func(r rune) rune {
-		if odd(r) {
-			return ' '
+// Error writes the figure and the reason in English.
+func (e *Error) Error() string {
+	return fmt.Sprintf("figure.Parse(%q): %s number: %s", errlist.Excerpt(e.Input), ErrMalformed, e.Reason.En)
+}
+
+// Unwrap returns [ErrMalformed].
+func (e *Error) Unwrap() error { return ErrMalformed }
+
+func why(en, vi string) numeral.Words { return numeral.Words{Vi: vi, En: en} }
+
+// parseNumber reads a number with numeral.Parse and returns its value and
+// the place of its last significant digit: 1.000 for "741.000" (a count
+// printed to the thousand), 1 for "164" as a percent, 0,1 for "60,5".
+func parseNumber(s string, percent bool) (v, unit *big.Rat, err *numeral.Error) {
+	v, dec, perr := numeral.Parse(s)
+	if perr != nil {
+		ne, ok := perr.(*numeral.Error)
+		if !ok {
+			ne = &numeral.Error{Input: s, Reason: why(perr.Error(), perr.Error())}
 		}
-		return r
-	}, s)
-}
-
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
-			return false
-		}
+		return nil, nil, ne
 	}
-	return true
-}
-
-// pow10 returns 10^n.
-func pow10(n int) *big.Int {
-	if n < 19 {
-		p := uint64(1)
-		for range n {
-			p *= 10
-		}
-		return new(big.Int).SetUint64(p)
+	unit = new(big.Rat).SetFrac(big.NewInt(1), numeral.Pow10(dec))
+	if dec == 0 && v.Sign() != 0 && !percent {
+		digits := v.Num().String()
+		z := len(digits) - len(strings.TrimRight(digits, "0"))
+		unit.SetInt(numeral.Pow10(z))
 	}
-	return new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(n)), nil)
+	return v, unit, nil
 }
-
-// why is the reason a figure cannot be read, in English (for the error)
-// and in Vietnamese (for findings).
-type why struct{ en, vi string }
-
-// figureError is the error of a malformed figure: it wraps ErrMalformed and
-// keeps the reason in Vietnamese for findings.
-type figureError struct {
-	text string
-	why  why
-}
-
-func (e *figureError) Error() string {
-	return fmt.Sprintf("report.ParseFigure(%q): %s number: %s", errlist.Excerpt(e.text), ErrMalformed, e.why.en)
-}
-
-func (e *figureError) Unwrap() error { return ErrMalformed }
 
 // orders are the words for an order of magnitude printed instead of a
 // number: "hàng chục ứng dụng" is some tens of them, in [10; 100).
 var orders = map[string]int64{"hàng chục": 10, "hàng trăm": 100, "hàng nghìn": 1e3, "hàng ngàn": 1e3, "hàng vạn": 1e4, "hàng triệu": 1e6}
 
+// Magnitude returns the least value of the order of magnitude that words
+// print instead of a number: 10 for "hàng chục", 1.000 for "hàng nghìn";
+// false for anything else.
+func Magnitude(words string) (int64, bool) {
+	n, ok := orders[strings.ToLower(words)]
+	return n, ok
+}
+
 func parseFigure(s string, conv Convention, fraction bool) (Figure, error) {
-	fail := func(w why) (Figure, error) { return Figure{}, &figureError{s, w} }
-	if len(s) > MaxFigure {
-		return fail(why{fmt.Sprintf("longer than %d bytes", MaxFigure), fmt.Sprintf("dài hơn %d byte", MaxFigure)})
+	fail := func(w numeral.Words) (Figure, error) { return Figure{}, &Error{Input: s, Reason: w} }
+	if len(s) > MaxLen {
+		return fail(why(fmt.Sprintf("longer than %d bytes", MaxLen), fmt.Sprintf("dài hơn %d byte", MaxLen)))
 	}
-	f := Figure{Text: strings.TrimSpace(clean(s))}
+	f := Figure{Text: strings.TrimSpace(numeral.Clean(s))}
 	rest := f.Text
 	if n, ok := orders[strings.ToLower(rest)]; ok {
 		f.Kind, f.Qualifier = Count, Order
@@ -201,7 +188,7 @@ func parseFigure(s string, conv Convention, fraction bool) (Figure, error) {
 		}
 	}
 	if rest == "" {
-		return fail(why{"no number", "không có số"})
+		return fail(why("no number", "không có số"))
 	}
 	if strings.Count(rest, "/") > 0 {
 		return parseSlash(f, rest, fraction, fail)
@@ -219,25 +206,25 @@ func parseFigure(s string, conv Convention, fraction bool) (Figure, error) {
 		case "%":
 			f.Kind = Percent
 		default:
-			return fail(why{fmt.Sprintf("%q is not a scale word", word), fmt.Sprintf("%q không phải từ chỉ đơn vị (nghìn, triệu, tỷ)", word)})
+			return fail(why(fmt.Sprintf("%q is not a scale word", word), fmt.Sprintf("%q không phải từ chỉ đơn vị (nghìn, triệu, tỷ)", word)))
 		}
 		rest = num
 	}
 	if p, ok := strings.CutSuffix(rest, "%"); ok {
 		if f.Kind == Percent || scale != 1 {
-			return fail(why{"a percent sign where it does not belong", "dấu phần trăm đặt sai chỗ"})
+			return fail(why("a percent sign where it does not belong", "dấu phần trăm đặt sai chỗ"))
 		}
 		f.Kind, rest = Percent, p
 	}
-	v, unit, bad := parseVietnamese(rest, f.Kind == Percent)
-	if bad.en != "" {
-		return fail(bad)
+	v, unit, err := parseNumber(rest, f.Kind == Percent)
+	if err != nil {
+		return fail(err.Reason)
 	}
 	sc := new(big.Rat).SetInt64(scale)
 	f.Value, f.Unit = v.Mul(v, sc), unit.Mul(unit, sc)
 	// A count printed with decimals ("0,7955", "1,5 triệu") or a scale word
 	// ("741 nghìn") was rounded; a count in plain digits is exact.
-	rounded := scale != 1 || strings.ContainsRune(rest, decimalSep)
+	rounded := scale != 1 || strings.ContainsRune(rest, ',')
 	f.Range = rangeOf(f.Value, f.Unit, f.Qualifier, f.Kind == Percent, rounded, conv)
 	return f, nil
 }
@@ -259,7 +246,7 @@ func cutRange(s string) (lo, hi string, ok bool) {
 // parseRange reads the two ends of a range as figures of one kind: the
 // range runs from the lower end's least value to the upper end's greatest.
 // A percent sign printed only at the end applies to both ("50–60%").
-func parseRange(f Figure, lo, hi string, conv Convention, fail func(why) (Figure, error)) (Figure, error) {
+func parseRange(f Figure, lo, hi string, conv Convention, fail func(numeral.Words) (Figure, error)) (Figure, error) {
 	if strings.HasSuffix(hi, "%") && !strings.HasSuffix(lo, "%") {
 		lo += "%"
 	}
@@ -272,10 +259,10 @@ func parseRange(f Figure, lo, hi string, conv Convention, fail func(why) (Figure
 		return Figure{}, err
 	}
 	if a.Kind != b.Kind || (a.Kind != Count && a.Kind != Percent) || a.Range.Hi == nil || b.Range.Hi == nil {
-		return fail(why{"the ends of a range are not two numbers of one kind", "hai đầu khoảng không cùng loại số"})
+		return fail(why("the ends of a range are not two numbers of one kind", "hai đầu khoảng không cùng loại số"))
 	}
 	if a.Range.Lo.Cmp(b.Range.Hi) > 0 {
-		return fail(why{"a range whose start exceeds its end", "khoảng có đầu lớn hơn cuối"})
+		return fail(why("a range whose start exceeds its end", "khoảng có đầu lớn hơn cuối"))
 	}
 	f.Kind, f.Qualifier, f.Value, f.Unit = a.Kind, Between, a.Value, b.Unit
 	f.Range = Interval{Lo: a.Range.Lo, LoOpen: a.Range.LoOpen, Hi: b.Range.Hi, HiOpen: b.Range.HiOpen}
@@ -306,64 +293,13 @@ func rangeOf(v, unit *big.Rat, q Qualifier, percent, rounded bool, conv Conventi
 	return Interval{Lo: sub(v, half), Hi: add(v, half), HiOpen: true}
 }
 
-// parseVietnamese parses "60.827" or "1,5" strictly; it returns the value,
-// the place of the last digit, and why it failed.
-func parseVietnamese(s string, percent bool) (*big.Rat, *big.Rat, why) {
-	if s == "" {
-		return nil, nil, why{"no number", "không có số"}
-	}
-	ip, fp, hasDec := strings.Cut(s, string(decimalSep))
-	if hasDec && fp == "" {
-		return nil, nil, why{"a decimal comma with no digits after it", "dấu phẩy thập phân không có chữ số theo sau"}
-	}
-	if strings.ContainsRune(fp, decimalSep) || strings.ContainsRune(fp, groupSep) {
-		return nil, nil, why{"separators after the decimal comma", "có dấu phân cách sau dấu phẩy thập phân"}
-	}
-	groups := strings.Split(ip, string(groupSep))
-	for i, g := range groups {
-		switch {
-		case g == "":
-			return nil, nil, why{"an empty group between separators", "nhóm trống giữa hai dấu chấm"}
-		case strings.TrimLeft(g, "0123456789") != "":
-			return nil, nil, why{fmt.Sprintf("%q is not digits", g), fmt.Sprintf("%q không phải chữ số", g)}
-		case i > 0 && len(g) != 3:
-			return nil, nil, why{fmt.Sprintf("a thousands group has three digits, %q has %d", g, len(g)),
-				fmt.Sprintf("nhóm hàng nghìn phải có ba chữ số, %q có %d", g, len(g))}
-		case i == 0 && len(groups) > 1 && (len(g) > 3 || g[0] == '0'):
-			return nil, nil, why{fmt.Sprintf("the first group %q has more than three digits or a leading zero", g),
-				fmt.Sprintf("nhóm đầu %q có hơn ba chữ số hoặc bắt đầu bằng 0", g)}
-		}
-	}
-	if strings.TrimLeft(fp, "0123456789") != "" {
-		return nil, nil, why{fmt.Sprintf("%q is not digits", fp), fmt.Sprintf("%q không phải chữ số", fp)}
-	}
-	digits := strings.Join(groups, "")
-	if len(digits) > 1 && digits[0] == '0' {
-		return nil, nil, why{"a leading zero", "bắt đầu bằng số 0"}
-	}
-	// The value is digits and fp as one integer over 10^len(fp); the
-	// figure is at most MaxFigure bytes, so most fit in a uint64.
-	m, ok := new(big.Int).SetString(digits+fp, 10)
-	if !ok {
-		return nil, nil, why{"not a number", "không phải số"}
-	}
-	v := new(big.Rat).SetFrac(m, pow10(len(fp)))
-	unit := new(big.Rat).SetFrac(big.NewInt(1), pow10(len(fp)))
-	if fp == "" && digits != "0" && !percent {
-		// The place of the last significant digit: 1.000 for 741.000.
-		z := len(digits) - len(strings.TrimRight(digits, "0"))
-		unit.SetInt(pow10(z))
-	}
-	return v, unit, why{}
-}
-
-func parseSlash(f Figure, s string, fraction bool, fail func(why) (Figure, error)) (Figure, error) {
+func parseSlash(f Figure, s string, fraction bool, fail func(numeral.Words) (Figure, error)) (Figure, error) {
 	parts := strings.Split(s, "/")
 	nums := make([]int, len(parts))
 	for i, p := range parts {
 		n, err := strconv.Atoi(p)
 		if err != nil || p == "" || p[0] == '+' || p[0] == '-' || len(p) > 9 {
-			return fail(why{fmt.Sprintf("%q is not a whole number", p), fmt.Sprintf("%q không phải số nguyên", p)})
+			return fail(why(fmt.Sprintf("%q is not a whole number", p), fmt.Sprintf("%q không phải số nguyên", p)))
 		}
 		nums[i] = n
 	}
@@ -371,13 +307,13 @@ func parseSlash(f Figure, s string, fraction bool, fail func(why) (Figure, error
 	case len(parts) == 3 && !fraction:
 		f.Kind, f.Day, f.Month, f.Year = Date, nums[0], nums[1], nums[2]
 		if f.Year < 1000 || f.Year > 9999 {
-			return fail(why{fmt.Sprintf("year %d is not four digits", f.Year), fmt.Sprintf("năm %d không có bốn chữ số", f.Year)})
+			return fail(why(fmt.Sprintf("year %d is not four digits", f.Year), fmt.Sprintf("năm %d không có bốn chữ số", f.Year)))
 		}
 	case len(parts) == 2 && !fraction && nums[1] >= 1 && nums[1] <= 12 && nums[0] >= 1 && nums[0] <= 31:
 		f.Kind, f.Day, f.Month = Date, nums[0], nums[1]
 	case len(parts) == 2:
 		if nums[1] == 0 {
-			return fail(why{"a fraction over zero", "phân số có mẫu bằng 0"})
+			return fail(why("a fraction over zero", "phân số có mẫu bằng 0"))
 		}
 		f.Kind, f.Num, f.Den = Fraction, nums[0], nums[1]
 		f.Value = big.NewRat(int64(nums[0]), int64(nums[1]))
@@ -385,21 +321,12 @@ func parseSlash(f Figure, s string, fraction bool, fail func(why) (Figure, error
 		f.Range = Point(f.Value) // a copy: Range does not share Value's memory
 		return f, nil
 	default:
-		return fail(why{"too many slashes", "quá nhiều dấu gạch chéo"})
+		return fail(why("too many slashes", "quá nhiều dấu gạch chéo"))
 	}
-	if f.Month < 1 || f.Month > 12 || f.Day < 1 || f.Day > daysInMonth(f.Year, f.Month) {
-		return fail(why{"no such date", "không có ngày này"})
+	if f.Month < 1 || f.Month > 12 || f.Day < 1 || f.Day > numeral.DaysIn(f.Year, f.Month) {
+		return fail(why("no such date", "không có ngày này"))
 	}
 	return f, nil
-}
-
-// daysInMonth is the number of days of a month; February has 29 when the
-// year is not printed (0), since it may be a leap year.
-func daysInMonth(year, month int) int {
-	if year == 0 {
-		year = 2000
-	}
-	return time.Date(year, time.Month(month)+1, 0, 0, 0, 0, 0, time.UTC).Day()
 }
 
 // Attainment returns the exact ratio a Count figure's Value gives over plan,

@@ -1,9 +1,12 @@
-package report
+package claim
 
 import (
 	"errors"
 	"math/big"
 	"slices"
+
+	"github.com/chiso-vn/chiso/figure"
+	"github.com/chiso-vn/chiso/numeral"
 )
 
 // Claim is one printed statement to check: a count, and optionally the
@@ -16,48 +19,48 @@ type Claim struct {
 	Percent  string // the percent printed with it, or "": "144%"
 	PartOf   string // the Key of the total this count is a part of, or ""
 
-	What       ClaimKind // what the claim states; the zero value is a count
+	What       Kind      // what the claim states; the zero value is a count
 	Figure     string    // the figure as printed when it is not Count: "23/3", "19/218", "2025", "ba"
 	Noun       string    // what is counted, as printed: "tài khoản", "người"
-	Of         PercentOf // what Percent is of
+	Of         PercentOf // what figure.Percent is of
 	BaseName   string    // the words naming the base, as printed: "kế hoạch", "dân số"; "" when not printed
 	BaseKey    string    // claims whose percents are of one population share it; their bases must meet
 	Exhaustive bool      // with PartOf: the parts printed together make up the whole total
-	Ratio      []string  // counts printed beside Percent as a ratio, numerator first: "120", "200"
+	Ratio      []string  // counts printed beside figure.Percent as a ratio, numerator first: "120", "200"
 	RatioNames []string  // the noun after each of Ratio, or "": the name of each candidate base
 	Rest       string    // with a Fraction: the rest printed, "199" in "199 địa phương còn lại"
 	Change     string    // a change printed with the count: "8,6%", "8.221", "3" (with Multiple)
 	ChangeKind Change    // what Change is
 	Before     string    // the earlier count the change is from, when printed ("từ 110.000 lên 120.000")
 	Since      string    // what the change is measured against, as printed: "năm 2023", "cùng kỳ"
-	Deadline   bool      // with a Date or Year: a date by which something is to be done
+	Deadline   bool      // with a figure.Date or Year: a date by which something is to be done
 	Offset     int       // with Extract: the byte offset of the figure in the text
 }
 
-// ClaimKind is what a claim states.
-type ClaimKind uint8
+// Kind is what a claim states.
+type Kind uint8
 
 // The kinds of claim. Only counts, percents, fractions and changes are
 // checked against each other; the others are read so that nothing printed
 // is dropped, and can be checked against data ([CheckRank]).
 const (
-	ClaimCount    ClaimKind = iota // a count, maybe with a percent: "hơn 217.000 tài khoản, đạt 144% kế hoạch"
-	ClaimPercent                   // a percent printed with no count: "đạt tỷ lệ 100% cài đặt chữ ký số"
-	ClaimFraction                  // localities: "19/218 địa phương", with Rest
-	ClaimDate                      // "23/3", "28/9/2021"; Deadline when something is due by it
-	ClaimYear                      // "năm 2025"
-	ClaimRank                      // "đứng thứ 3 toàn quốc"
-	ClaimLabel                     // a number naming a thing: "Nghị quyết số 52-NQ/TU", "định danh mức 2"
+	Count    Kind = iota // a count, maybe with a percent: "hơn 217.000 tài khoản, đạt 144% kế hoạch"
+	Percent              // a percent printed with no count: "đạt tỷ lệ 100% cài đặt chữ ký số"
+	Fraction             // localities: "19/218 địa phương", with Rest
+	Date                 // "23/3", "28/9/2021"; Deadline when something is due by it
+	Year                 // "năm 2025"
+	Rank                 // "đứng thứ 3 toàn quốc"
+	Label                // a number naming a thing: "Nghị quyết số 52-NQ/TU", "định danh mức 2"
 )
 
 var claimKindNames = [...]string{"count", "percent", "fraction", "date", "year", "rank", "label"}
 
 // String returns the claim kind's English name, for programs and tests.
-func (k ClaimKind) String() string {
+func (k Kind) String() string {
 	if int(k) < len(claimKindNames) {
 		return claimKindNames[k]
 	}
-	return "ClaimKind(" + string(rune('0'+k)) + ")"
+	return "Kind(" + string(rune('0'+k)) + ")"
 }
 
 // PercentOf is what a printed percent is of.
@@ -85,15 +88,15 @@ const (
 // parsed is a claim with its figures read.
 type parsed struct {
 	*Claim
-	count, pct Figure
-	rest       Figure   // with Rest
-	before     Figure   // with Before
-	change     Figure   // with Change
-	fraction   Figure   // with a ClaimFraction
-	ratio      []Figure // with Ratio
+	count, pct figure.Figure
+	rest       figure.Figure   // with Rest
+	before     figure.Figure   // with Before
+	change     figure.Figure   // with Change
+	fraction   figure.Figure   // with a Fraction
+	ratio      []figure.Figure // with Ratio
 	hasCount   bool
 	hasPct     bool
-	base       Interval // count / (pct/100), when hasPct
+	base       figure.Interval // count / (pct/100), when hasPct
 }
 
 var (
@@ -120,7 +123,7 @@ var (
 //   - fractions of localities against their rest.
 //
 // Check never passes silently: every checkable claim yields a finding.
-func Check(claims []Claim) []Finding {
+func CheckClaims(claims []Claim) []Finding {
 	var out []Finding
 	var ok []*parsed
 	cache := figureCache{}
@@ -188,7 +191,7 @@ func Check(claims []Claim) []Finding {
 		if p.ChangeKind != NoChange && p.hasCount {
 			out = append(out, change(p))
 		}
-		if p.What == ClaimFraction && p.Rest != "" {
+		if p.What == Fraction && p.Rest != "" {
 			out = append(out, localities(p))
 		}
 	}
@@ -201,14 +204,14 @@ func parseClaim(c *Claim, cache figureCache) (*parsed, *Finding) {
 	p := &parsed{Claim: c}
 	var err error
 	var failed string // the figure that could not be read
-	read := func(text string, kinds ...Kind) Figure {
+	read := func(text string, kinds ...figure.Kind) figure.Figure {
 		if err != nil || text == "" {
-			return Figure{}
+			return figure.Figure{}
 		}
-		var f Figure
+		var f figure.Figure
 		f, err = cache.parse(text)
 		if err == nil && !slices.Contains(kinds, f.Kind) {
-			err = &figureError{text, why{"not a " + kindWords[kinds[0]][0], "không phải " + kindWords[kinds[0]][1]}}
+			err = &figure.Error{Input: text, Reason: numeral.Words{Vi: "không phải " + kindWords[kinds[0]].Vi, En: "not a " + kindWords[kinds[0]].En}}
 		}
 		if err != nil {
 			failed = text
@@ -217,24 +220,24 @@ func parseClaim(c *Claim, cache figureCache) (*parsed, *Finding) {
 	}
 	bad := func() *Finding {
 		text := failed
-		var fe *figureError
+		var fe *figure.Error
 		vi, en := err.Error(), err.Error()
 		if errors.As(err, &fe) {
-			vi = "số " + quote(fe.text) + " viết sai: " + fe.why.vi
-			en = "the number " + quote(fe.text) + " is malformed: " + fe.why.en
+			vi = "số " + quote(fe.Input) + " viết sai: " + fe.Reason.Vi
+			en = "the number " + quote(fe.Input) + " is malformed: " + fe.Reason.En
 		}
-		f := newFinding(Malformed, false, Interval{}, []string{c.Fragment}, []string{text}, "%s", "%s", both{vi, en})
+		f := newFinding(Malformed, false, figure.Interval{}, []string{c.Fragment}, []string{text}, "%s", "%s", both{vi, en})
 		return &f
 	}
 	switch c.What {
-	case ClaimCount:
-		p.count = read(c.Count, Count)
+	case Count:
+		p.count = read(c.Count, figure.Count)
 		p.hasCount = err == nil && c.Count != ""
-	case ClaimPercent:
-		p.pct = read(c.Percent, Percent)
+	case Percent:
+		p.pct = read(c.Percent, figure.Percent)
 		p.hasPct = err == nil && c.Percent != ""
-	case ClaimFraction:
-		if p.fraction, err = ParseFraction(c.Figure); err != nil {
+	case Fraction:
+		if p.fraction, err = figure.ParseFraction(c.Figure); err != nil {
 			failed = c.Figure
 			return nil, bad()
 		}
@@ -242,16 +245,16 @@ func parseClaim(c *Claim, cache figureCache) (*parsed, *Finding) {
 	if err != nil {
 		return nil, bad()
 	}
-	if c.Percent != "" && c.What == ClaimCount {
-		p.pct = read(c.Percent, Percent)
+	if c.Percent != "" && c.What == Count {
+		p.pct = read(c.Percent, figure.Percent)
 		p.hasPct = err == nil
 		if err != nil {
 			return nil, bad()
 		}
 	}
-	p.rest, p.before, p.change = read(c.Rest, Count), read(c.Before, Count), read(c.Change, Count, Percent)
+	p.rest, p.before, p.change = read(c.Rest, figure.Count), read(c.Before, figure.Count), read(c.Change, figure.Count, figure.Percent)
 	for _, s := range c.Ratio {
-		p.ratio = append(p.ratio, read(s, Count))
+		p.ratio = append(p.ratio, read(s, figure.Count))
 	}
 	if err != nil {
 		return nil, bad()
@@ -266,8 +269,9 @@ func quote(s string) string { return "«" + s + "»" }
 
 // kindWords name the kinds of figure in English and Vietnamese, for the
 // finding that a figure is not of the kind its place needs.
-var kindWords = [...][2]string{
-	Count: {"count", "số đếm"}, Percent: {"percent", "tỷ lệ phần trăm"}, Date: {"date", "ngày"}, Fraction: {"fraction", "phân số"},
+var kindWords = [...]numeral.Words{
+	figure.Count: {Vi: "số đếm", En: "count"}, figure.Percent: {Vi: "tỷ lệ phần trăm", En: "percent"},
+	figure.Date: {Vi: "ngày", En: "date"}, figure.Fraction: {Vi: "phân số", En: "fraction"},
 }
 
 // baseWords names a claim's base in each language.
@@ -333,7 +337,7 @@ func ratioBases(p *parsed) Finding {
 	num := p.ratio[0]
 	var fits int
 	var each []Finding
-	var fit Interval
+	var fit figure.Interval
 	for i, d := range p.Ratio[1:] {
 		den := p.ratio[i+1]
 		share := num.Range.Div(den.Range).Scale(hundred)
@@ -427,7 +431,7 @@ func partsSum(total *parsed, ps []*parsed) []Finding {
 	if !total.hasPct || total.Of != OfPlan {
 		return out
 	}
-	plans := Interval{}
+	plans := figure.Interval{}
 	for i, p := range ps {
 		if !p.hasPct || p.Of != OfPlan {
 			return out
@@ -449,9 +453,9 @@ func partsSum(total *parsed, ps []*parsed) []Finding {
 // the earlier count it implies.
 func change(p *parsed) Finding {
 	s := p.change
-	if p.ChangeKind == Multiple && s.Qualifier == Exact && s.Value.IsInt() {
+	if p.ChangeKind == Multiple && s.Qualifier == figure.Exact && s.Value.IsInt() {
 		// "gấp 3 lần" is a multiple rounded to a whole number: [2,5; 3,5).
-		s.Range = Interval{Lo: new(big.Rat).Sub(s.Value, big.NewRat(1, 2)), Hi: new(big.Rat).Add(s.Value, big.NewRat(1, 2)), HiOpen: true}
+		s.Range = figure.Interval{Lo: new(big.Rat).Sub(s.Value, big.NewRat(1, 2)), Hi: new(big.Rat).Add(s.Value, big.NewRat(1, 2)), HiOpen: true}
 	}
 	after := p.count.Range
 	claims := []string{p.Fragment}
@@ -462,13 +466,13 @@ func change(p *parsed) Finding {
 	}
 	if p.Before == "" {
 		// The earlier count the change implies.
-		var before Interval
+		var before figure.Interval
 		switch {
 		case p.ChangeKind == Multiple:
 			before = after.Div(s.Range)
-		case s.Kind == Percent && p.ChangeKind == Increase:
+		case s.Kind == figure.Percent && p.ChangeKind == Increase:
 			before = after.Div(shift(s.Range.Scale(big.NewRat(1, 100)), one))
-		case s.Kind == Percent:
+		case s.Kind == figure.Percent:
 			before = after.Div(shift(negate(s.Range.Scale(big.NewRat(1, 100))), one))
 		case p.ChangeKind == Increase:
 			before = after.Add(negate(s.Range))
@@ -480,13 +484,13 @@ func change(p *parsed) Finding {
 			p.count.Text, changeVerb(p.ChangeKind), stated, since, since, span{before, 0})
 	}
 	b := p.before
-	var got Interval
+	var got figure.Interval
 	unit := ""
 	switch {
 	case p.ChangeKind == Multiple:
 		got = after.Div(b.Range)
 		unit = " lần"
-	case s.Kind == Percent:
+	case s.Kind == figure.Percent:
 		got = shift(after.Div(b.Range), big.NewRat(-1, 1)).Scale(hundred)
 		unit = "%"
 	default:
@@ -505,34 +509,34 @@ func changeVerb(c Change) both {
 }
 
 // shift returns i + j.
-func shift(i Interval, j *big.Rat) Interval { return i.Add(Point(j)) }
+func shift(i figure.Interval, j *big.Rat) figure.Interval { return i.Add(figure.Point(j)) }
 
 // negate returns the interval of −a for a in i.
-func negate(i Interval) Interval {
+func negate(i figure.Interval) figure.Interval {
 	if i.IsEmpty() || i.Hi == nil {
-		return Interval{}
+		return figure.Interval{}
 	}
-	return Interval{Lo: new(big.Rat).Neg(i.Hi), Hi: new(big.Rat).Neg(i.Lo), LoOpen: i.HiOpen, HiOpen: i.LoOpen}
+	return figure.Interval{Lo: new(big.Rat).Neg(i.Hi), Hi: new(big.Rat).Neg(i.Lo), LoOpen: i.HiOpen, HiOpen: i.LoOpen}
 }
 
 func localities(p *parsed) Finding {
 	f, r := p.fraction, p.rest
 	want := big.NewRat(int64(f.Den-f.Num), 1)
 	holds := r.Range.Contains(want) && f.Num <= f.Den
-	return newFinding(Localities, holds, Point(want), []string{p.Fragment}, []string{p.Figure, p.Rest},
+	return newFinding(Localities, holds, figure.Point(want), []string{p.Fragment}, []string{p.Figure, p.Rest},
 		"%s còn lại %s; bài in %s", "%s leaves %s; printed %s",
 		p.Figure, whole(f.Den-f.Num), p.Rest)
 }
 
 // figureCache holds the figures read by one Check, which articles often
 // print more than once; the figures are only read, never changed.
-type figureCache map[string]Figure
+type figureCache map[string]figure.Figure
 
-func (m figureCache) parse(text string) (Figure, error) {
+func (m figureCache) parse(text string) (figure.Figure, error) {
 	if f, ok := m[text]; ok {
 		return f, nil
 	}
-	f, err := ParseFigure(text)
+	f, err := figure.Parse(text)
 	if err == nil {
 		m[text] = f
 	}

@@ -1,12 +1,14 @@
-package report
+package claim
 
 import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+
+	"github.com/chiso-vn/chiso/numeral"
 )
 
-// TestCheckTextRandom feeds CheckText texts drawn from the words its
+// TestCheckTextRandom feeds Check texts drawn from the words its
 // readers look for, in every order: no panic, and the same findings twice.
 func TestCheckTextRandom(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
@@ -24,13 +26,13 @@ func TestCheckTextRandom(t *testing.T) {
 			b.WriteByte(' ')
 		}
 		text := b.String()
-		a, c := CheckText(text), CheckText(text)
+		a, c := Check(text), Check(text)
 		if len(a) != len(c) {
-			t.Fatalf("CheckText(%q) is not deterministic", text)
+			t.Fatalf("Check(%q) is not deterministic", text)
 		}
 		for i := range a {
-			if a[i].String() != c[i].String() || a[i].Text(English) != c[i].Text(English) {
-				t.Fatalf("CheckText(%q): finding %d differs", text, i)
+			if a[i].String() != c[i].String() || a[i].Text(numeral.English) != c[i].Text(numeral.English) {
+				t.Fatalf("Check(%q): finding %d differs", text, i)
 			}
 		}
 	}

@@ -1,0 +1,62 @@
+package numeral
+
+import (
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Clean normalises a figure as it comes from web pages and PDFs: Unicode
+// NFC, every Unicode space (a no-break space from &nbsp;, a line break) a
+// plain space, and the invisible characters that hide inside figures
+// removed: zero-width spaces and joiners (U+200B–U+200D), the word joiner
+// (U+2060), the byte-order mark (U+FEFF), the soft hyphen (U+00AD) and the
+// bidi marks and controls (U+200E, U+200F, U+202A–U+202E, U+2066–U+2069).
+func Clean(s string) string { return clean(s, false) }
+
+// CleanText is [Clean] for whole texts: line breaks stay.
+func CleanText(s string) string { return clean(s, true) }
+
+// Hidden reports whether r is an invisible character that Clean removes.
+func Hidden(r rune) bool {
+	switch {
+	case r >= 0x200B && r <= 0x200F, r >= 0x202A && r <= 0x202E, r >= 0x2066 && r <= 0x2069:
+		return true
+	}
+	return r == 0x2060 || r == 0xFEFF || r == 0x00AD
+}
+
+// clean allocates only when s changes.
+func clean(s string, keepLines bool) string {
+	if isASCII(s) && !strings.ContainsAny(s, "\t\n\v\f\r") {
+		return s
+	}
+	if !norm.NFC.IsNormalString(s) {
+		s = norm.NFC.String(s)
+	}
+	odd := func(r rune) bool {
+		return Hidden(r) || r != ' ' && (r != '\n' || !keepLines) && unicode.IsSpace(r)
+	}
+	if strings.IndexFunc(s, odd) < 0 {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		switch {
+		case Hidden(r):
+			return -1
+		case odd(r):
+			return ' '
+		}
+		return r
+	}, s)
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
