@@ -4,6 +4,7 @@ import (
 	"errors"
 	"math/big"
 	"slices"
+	"strconv"
 
 	"github.com/chiso-vn/chiso/figure"
 	"github.com/chiso-vn/chiso/numeral"
@@ -60,7 +61,7 @@ func (k Kind) String() string {
 	if int(k) < len(claimKindNames) {
 		return claimKindNames[k]
 	}
-	return "Kind(" + string(rune('0'+k)) + ")"
+	return "Kind(" + strconv.Itoa(int(k)) + ")"
 }
 
 // PercentOf is what a printed percent is of.
@@ -226,7 +227,7 @@ func parseClaim(c *Claim, cache figureCache) (*parsed, *Finding) {
 			vi = "số " + quote(fe.Input) + " viết sai: " + fe.Reason.Vi
 			en = "the number " + quote(fe.Input) + " is malformed: " + fe.Reason.En
 		}
-		f := newFinding(Malformed, false, figure.Interval{}, []string{c.Fragment}, []string{text}, "%s", "%s", both{vi, en})
+		f := newFinding(Malformed, false, figure.Interval{}, []string{c.Fragment}, []string{text}, "%s", "%s", both{Vi: vi, En: en})
 		return &f
 	}
 	switch c.What {
@@ -278,11 +279,11 @@ var kindWords = [...]numeral.Words{
 func baseWords(p *parsed) both {
 	switch {
 	case p.BaseName != "":
-		return both{p.BaseName, "«" + p.BaseName + "»"}
+		return both{Vi: p.BaseName, En: "«" + p.BaseName + "»"}
 	case p.Of == OfPlan:
-		return both{"kế hoạch", "the plan"}
+		return both{Vi: "kế hoạch", En: "the plan"}
 	}
-	return both{"cơ sở", "the base"}
+	return both{Vi: "cơ sở", En: "the base"}
 }
 
 func impliedBase(p *parsed) Finding {

@@ -79,3 +79,13 @@ func TestVNeIDTarget(t *testing.T) {
 		t.Errorf("findings: %v", f)
 	}
 }
+
+// TestKindString: a kind no constant names prints its number, not a byte.
+func TestKindString(t *testing.T) {
+	if got := Kind(12).String(); got != "Kind(12)" {
+		t.Errorf("Kind(12).String() = %q", got)
+	}
+	if got := Count.String(); got != "count" {
+		t.Errorf("Count.String() = %q", got)
+	}
+}

@@ -31,20 +31,20 @@ const (
 	SameBase                              // one base implied by two counts: the two must meet
 )
 
-var kindNames = [...][2]string{
-	{"", ""},
-	{"số viết sai", "malformed number"},
-	{"số liệu nhắc lại khác nhau", "figure repeated differently"},
-	{"kế hoạch suy ra", "implied plan"},
-	{"tổng các phần", "sum of the parts"},
-	{"tỷ lệ chung", "overall percent"},
-	{"tăng trưởng", "growth"},
-	{"số địa phương", "localities"},
-	{"cơ sở của tỷ lệ", "base of a percent"},
-	{"thứ hạng", "rank"},
-	{"cơ sở suy ra", "implied base"},
-	{"tỷ trọng", "share of a total"},
-	{"cùng một cơ sở", "one base, two counts"},
+var kindNames = [...]numeral.Words{
+	{},
+	{Vi: "số viết sai", En: "malformed number"},
+	{Vi: "số liệu nhắc lại khác nhau", En: "figure repeated differently"},
+	{Vi: "kế hoạch suy ra", En: "implied plan"},
+	{Vi: "tổng các phần", En: "sum of the parts"},
+	{Vi: "tỷ lệ chung", En: "overall percent"},
+	{Vi: "tăng trưởng", En: "growth"},
+	{Vi: "số địa phương", En: "localities"},
+	{Vi: "cơ sở của tỷ lệ", En: "base of a percent"},
+	{Vi: "thứ hạng", En: "rank"},
+	{Vi: "cơ sở suy ra", En: "implied base"},
+	{Vi: "tỷ trọng", En: "share of a total"},
+	{Vi: "cùng một cơ sở", En: "one base, two counts"},
 }
 
 // kindIDs name the kinds for programs (JSON).
@@ -57,7 +57,7 @@ func (k FindingKind) String() string { return k.Text(numeral.Vietnamese) }
 // Text returns the name of the kind in lang.
 func (k FindingKind) Text(lang numeral.Language) string {
 	if k >= Malformed && int(k) < len(kindNames) {
-		return kindNames[k][min(lang, numeral.English)]
+		return kindNames[k].In(lang)
 	}
 	return fmt.Sprintf("FindingKind(%d)", k)
 }
@@ -68,7 +68,7 @@ func (k FindingKind) MarshalText() ([]byte, error) {
 	if k >= Malformed && int(k) < len(kindIDs) {
 		return []byte(kindIDs[k]), nil
 	}
-	return nil, fmt.Errorf("report: no FindingKind %d", k)
+	return nil, fmt.Errorf("claim: no FindingKind %d", k)
 }
 
 // Finding is the outcome of one check.
@@ -85,7 +85,7 @@ type Finding struct {
 // sentence is a finding's sentence in each language before it is written:
 // formats and the arguments they share.
 type sentence struct {
-	format [2]string
+	format numeral.Words
 	args   []any
 }
 
@@ -95,7 +95,6 @@ func (f Finding) Message(lang numeral.Language) string {
 	if f.msg == nil {
 		return ""
 	}
-	lang = min(lang, numeral.English)
 	local := make([]any, len(f.msg.args))
 	for i, a := range f.msg.args {
 		switch a := a.(type) {
@@ -104,7 +103,7 @@ func (f Finding) Message(lang numeral.Language) string {
 		case whole:
 			local[i] = numeral.Localize(strconv.FormatInt(int64(a), 10), lang)
 		case both:
-			local[i] = a[lang]
+			local[i] = numeral.Words(a).In(lang)
 		case []Finding:
 			parts := make([]string, len(a))
 			for k, f := range a {
@@ -115,7 +114,7 @@ func (f Finding) Message(lang numeral.Language) string {
 			local[i] = a
 		}
 	}
-	return fmt.Sprintf(f.msg.format[lang], local...)
+	return fmt.Sprintf(f.msg.format.In(lang), local...)
 }
 
 // String writes the finding on one line in Vietnamese: the verdict, the
@@ -124,9 +123,11 @@ func (f Finding) String() string { return f.Text(numeral.Vietnamese) }
 
 // Text writes the finding on one line in lang.
 func (f Finding) Text(lang numeral.Language) string {
-	verdicts := [2][2]string{{"KHÔNG KHỚP", "khớp"}, {"FAILS", "holds"}}
-	lang = min(lang, numeral.English)
-	return fmt.Sprintf("%s [%s]: %s (%s)", verdicts[lang][btoi(f.Holds)], f.Kind.Text(lang), f.Message(lang),
+	verdict := numeral.Words{Vi: "KHÔNG KHỚP", En: "FAILS"}
+	if f.Holds {
+		verdict = numeral.Words{Vi: "khớp", En: "holds"}
+	}
+	return fmt.Sprintf("%s [%s]: %s (%s)", verdict.In(lang), f.Kind.Text(lang), f.Message(lang),
 		strings.Join(quoteAll(f.Claims), ", "))
 }
 
@@ -194,7 +195,7 @@ type (
 	// whole is a count.
 	whole int64
 	// both is a word in each language.
-	both [2]string
+	both numeral.Words
 )
 
 // newFinding returns a finding whose message is vi and en formatted with
@@ -203,12 +204,5 @@ type (
 // []Finding their messages joined).
 func newFinding(kind FindingKind, holds bool, r figure.Interval, claims, figures []string, vi, en string, args ...any) Finding {
 	return Finding{Kind: kind, Holds: holds, Range: r, Claims: slices.Compact(claims), Figures: figures,
-		msg: &sentence{format: [2]string{vi, en}, args: args}}
-}
-
-func btoi(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
+		msg: &sentence{format: numeral.Words{Vi: vi, En: en}, args: args}}
 }

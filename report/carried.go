@@ -59,7 +59,7 @@ func (t CarriedTable) cells(c indicator.Carried) [5]string {
 
 func (t CarriedTable) header() [5]string {
 	names := ColumnNames(t.Language)
-	code := [2]string{"Mã", "Code"}[min(t.Language, numeral.English)]
+	code := numeral.Words{Vi: "Mã", En: "Code"}.In(t.Language)
 	return [5]string{code, names[1], names[2], names[3], names[4]}
 }
 

@@ -30,10 +30,7 @@ var pillarEnglish = map[indicator.Pillar]string{
 	indicator.DigitalGov: "digital government", indicator.DigitalEconomy: "digital economy", indicator.DigitalSociety: "digital society",
 }
 
-var scoreColumns = [...][2]string{
-	numeral.Vietnamese: {"Chỉ số", "Còn thiếu"},
-	numeral.English:    {"Index", "Missing"},
-}
+var scoreColumns = [2]numeral.Words{{Vi: "Chỉ số", En: "Index"}, {Vi: "Còn thiếu", En: "Missing"}}
 
 // pillars returns the pillars that any score of the table has.
 func (t ScoreTable) pillars() []indicator.Pillar {
@@ -51,7 +48,8 @@ func (t ScoreTable) pillars() []indicator.Pillar {
 
 // header returns the column names: rank, unit, index, pillars, missing.
 func (t ScoreTable) header(ps []indicator.Pillar) []string {
-	h := []string{columns[t.Language][0], columns[t.Language][1], scoreColumns[t.Language][0]}
+	names := ColumnNames(t.Language)
+	h := []string{names[0], names[1], scoreColumns[0].In(t.Language)}
 	for _, p := range ps {
 		name := p.String()
 		if t.Language == numeral.English {
@@ -60,7 +58,7 @@ func (t ScoreTable) header(ps []indicator.Pillar) []string {
 		r, n := utf8.DecodeRuneInString(name)
 		h = append(h, string(unicode.ToUpper(r))+name[n:])
 	}
-	return append(h, scoreColumns[t.Language][1])
+	return append(h, scoreColumns[1].In(t.Language))
 }
 
 // FormatIndex writes a composite score as the DTI publishes it: 4

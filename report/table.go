@@ -13,15 +13,19 @@ import (
 	"github.com/chiso-vn/chiso/numeral"
 )
 
-var columns = [...][5]string{
-	numeral.Vietnamese: {"Hạng", "Đơn vị", "Thực hiện", "Kế hoạch", "Tỷ lệ đạt"},
-	numeral.English:    {"Rank", "Unit", "Actual", "Plan", "Attainment"},
-}
+var columns = [5]numeral.Words{{Vi: "Hạng", En: "Rank"}, {Vi: "Đơn vị", En: "Unit"}, {Vi: "Thực hiện", En: "Actual"},
+	{Vi: "Kế hoạch", En: "Plan"}, {Vi: "Tỷ lệ đạt", En: "Attainment"}}
 
 // ColumnNames returns the column names of a ranked table in lang: rank,
 // unit, actual, plan, attainment ("Hạng", "Đơn vị", "Thực hiện", "Kế
 // hoạch", "Tỷ lệ đạt"), for writers of other formats.
-func ColumnNames(lang numeral.Language) [5]string { return columns[min(lang, numeral.English)] }
+func ColumnNames(lang numeral.Language) [5]string {
+	var out [5]string
+	for i, w := range columns {
+		out[i] = w.In(lang)
+	}
+	return out
+}
 
 // Table is a ranked table of units for one indicator. Its Markdown and
 // HTML write numbers in the table's Language ("4.431" in Vietnamese,
@@ -43,7 +47,7 @@ func (t Table) WriteMarkdown(w io.Writer) error {
 	if t.Title != "" {
 		fmt.Fprintf(&b, "### %s\n\n", t.Title)
 	}
-	h := columns[t.Language]
+	h := ColumnNames(t.Language)
 	fmt.Fprintf(&b, "| %s |\n|---:|---|---:|---:|---:|\n", strings.Join(h[:], " | "))
 	for _, r := range t.Rows {
 		c := t.cells(r)
@@ -57,7 +61,7 @@ func (t Table) WriteMarkdown(w io.Writer) error {
 // exact attainment as num/den, for machines.
 func (t Table) WriteCSV(w io.Writer) error {
 	cw := csv.NewWriter(w)
-	h := columns[t.Language]
+	h := ColumnNames(t.Language)
 	cw.Write([]string{h[0], "code", h[1], h[2], h[3], h[4], "exact"})
 	for _, r := range t.Rows {
 		exact, _ := r.Attainment.MarshalText()
@@ -121,7 +125,7 @@ func (t Table) WriteHTML(w io.Writer) error {
 	fmt.Fprintf(&b, "<!DOCTYPE html>\n<html lang=%q>\n<head>\n<meta charset=\"utf-8\">\n<title>%s</title>\n", lang, html.EscapeString(t.Title))
 	b.WriteString("<style>body{font-family:sans-serif}table{border-collapse:collapse}th,td{padding:.2em .6em;border-bottom:1px solid #ccc}td.n{text-align:right}</style>\n</head>\n<body>\n")
 	fmt.Fprintf(&b, "<h1>%s</h1>\n<table>\n<tr>", html.EscapeString(t.Title))
-	for _, h := range columns[t.Language] {
+	for _, h := range ColumnNames(t.Language) {
 		fmt.Fprintf(&b, "<th>%s</th>", html.EscapeString(h))
 	}
 	b.WriteString("</tr>\n")

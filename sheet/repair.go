@@ -28,18 +28,17 @@ type Repair struct {
 	From, To    string // the cell as typed and as read
 }
 
-var repairText = [...][2]string{
-	{"", ""},
-	{"mã %q mất số 0 ở đầu, tên đơn vị cùng dòng xác nhận là %s", "code %q lost its leading zeros; the row's name confirms %s"},
-	{"số %q nhập dạng chữ, đọc là %s", "count %q typed as text, read as %s"},
-	{"ngày %q nhập dạng chữ, đọc là %s", "date %q typed as text, read as %s"},
-	{"dòng tổng %q không đọc như một đơn vị%.0s", "totals row %q not read as a unit%.0s"},
-	{"trang không có dòng tiêu đề, bỏ qua%.0s%.0s", "sheet without a header row, skipped%.0s%.0s"},
+var repairText = [...]numeral.Words{
+	{},
+	{Vi: "mã %q mất số 0 ở đầu, tên đơn vị cùng dòng xác nhận là %s", En: "code %q lost its leading zeros; the row's name confirms %s"},
+	{Vi: "số %q nhập dạng chữ, đọc là %s", En: "count %q typed as text, read as %s"},
+	{Vi: "ngày %q nhập dạng chữ, đọc là %s", En: "date %q typed as text, read as %s"},
+	{Vi: "dòng tổng %q không đọc như một đơn vị%.0s", En: "totals row %q not read as a unit%.0s"},
+	{Vi: "trang không có dòng tiêu đề, bỏ qua%.0s%.0s", En: "sheet without a header row, skipped%.0s%.0s"},
 }
 
 // Text says what was repaired, where, in lang.
 func (r Repair) Text(lang numeral.Language) string {
-	l := min(int(lang), 1)
 	where := r.Sheet
 	if r.Row > 0 {
 		where = fmt.Sprintf("%s!%s%d", r.Sheet, errlist.ColumnName(r.Column), r.Row)
@@ -47,7 +46,7 @@ func (r Repair) Text(lang numeral.Language) string {
 	if int(r.Kind) >= len(repairText) || r.Kind == 0 {
 		return fmt.Sprintf("%s: RepairKind(%d)", where, r.Kind)
 	}
-	return where + ": " + fmt.Sprintf(repairText[r.Kind][l], r.From, r.To)
+	return where + ": " + fmt.Sprintf(repairText[r.Kind].In(lang), r.From, r.To)
 }
 
 // String is the repair in Vietnamese.

@@ -22,8 +22,8 @@ type WriteOptions struct {
 }
 
 var (
-	sheetNames = [2][5]string{{"", "Quốc gia", "Tỉnh", "Huyện", "Xã"}, {"", "Nation", "Provinces", "Districts", "Communes"}}
-	extraCols  = [2][3]string{{"Nền tảng", "Mã", "Tỷ lệ đạt (chính xác)"}, {"Indicator", "Code", "Attainment (exact)"}}
+	sheetNames = [5]numeral.Words{{}, {Vi: "Quốc gia", En: "Nation"}, {Vi: "Tỉnh", En: "Provinces"}, {Vi: "Huyện", En: "Districts"}, {Vi: "Xã", En: "Communes"}}
+	extraCols  = [3]numeral.Words{{Vi: "Nền tảng", En: "Indicator"}, {Vi: "Mã", En: "Code"}, {Vi: "Tỷ lệ đạt (chính xác)", En: "Attainment (exact)"}}
 )
 
 // WriteRollup writes the ranked rows of res as an XLSX workbook: one sheet
@@ -36,7 +36,7 @@ var (
 // 163,5% as 163%), with the exact ratio beside it as text
 // ("256620/150000"), the header row frozen.
 func WriteRollup(w io.Writer, res *indicator.Result, opt WriteOptions) error {
-	lang := min(opt.Language, numeral.English)
+	lang := opt.Language
 	f := excelize.NewFile()
 	defer f.Close()
 	count, err := f.NewStyle(&excelize.Style{NumFmt: 3}) // #,##0
@@ -63,7 +63,7 @@ func WriteRollup(w io.Writer, res *indicator.Result, opt WriteOptions) error {
 		levels = []region.Level{region.LevelProvince, region.LevelDistrict, region.LevelCommune}
 	}
 	names := report.ColumnNames(lang)
-	header := []any{extraCols[lang][0], names[0], extraCols[lang][1], names[1], names[2], names[3], names[4], extraCols[lang][2]}
+	header := []any{extraCols[0].In(lang), names[0], extraCols[1].In(lang), names[1], names[2], names[3], names[4], extraCols[2].In(lang)}
 	first := true
 	for _, l := range levels {
 		var rows [][]any
@@ -80,7 +80,7 @@ func WriteRollup(w io.Writer, res *indicator.Result, opt WriteOptions) error {
 		if len(rows) == 0 {
 			continue
 		}
-		name := sheetNames[lang][l]
+		name := sheetNames[l].In(lang)
 		if first {
 			if err := f.SetSheetName("Sheet1", name); err != nil {
 				return err

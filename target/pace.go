@@ -6,6 +6,8 @@ import (
 	"math/big"
 	"math/bits"
 	"time"
+
+	"github.com/chiso-vn/chiso/numeral"
 )
 
 // Status says where a target stands at the latest observation.
@@ -19,23 +21,18 @@ const (
 	OffTrack
 )
 
-var statusNames = [...]string{"", "đã đạt", "đúng tiến độ", "có nguy cơ chậm", "chậm tiến độ"}
-var statusEnglish = [...]string{"", "met", "on track", "at risk", "off track"}
+var statusNames = [...]numeral.Words{{}, {Vi: "đã đạt", En: "met"}, {Vi: "đúng tiến độ", En: "on track"},
+	{Vi: "có nguy cơ chậm", En: "at risk"}, {Vi: "chậm tiến độ", En: "off track"}}
 
 // String returns the Vietnamese name of the status ("đúng tiến độ").
-func (s Status) String() string {
+func (s Status) String() string { return s.Text(numeral.Vietnamese) }
+
+// Text returns the name of the status in lang: "đúng tiến độ", "on track".
+func (s Status) Text(lang numeral.Language) string {
 	if s >= Met && s <= OffTrack {
-		return statusNames[s]
+		return statusNames[s].In(lang)
 	}
 	return fmt.Sprintf("Status(%d)", int(s))
-}
-
-// English returns the English name of the status ("on track").
-func (s Status) English() string {
-	if s >= Met && s <= OffTrack {
-		return statusEnglish[s]
-	}
-	return s.String()
 }
 
 // Point is a count at a date.

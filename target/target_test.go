@@ -10,6 +10,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
 
+	"github.com/chiso-vn/chiso/numeral"
 	"github.com/chiso-vn/chiso/region"
 )
 
@@ -109,7 +110,7 @@ func TestPace(t *testing.T) {
 	if got := (Rate{40000, 38}).PerDay().RatString(); got != "20000/19" {
 		t.Errorf("PerDay = %s", got)
 	}
-	if OnTrack.String() != "đúng tiến độ" || OffTrack.English() != "off track" {
+	if OnTrack.String() != "đúng tiến độ" || OffTrack.Text(numeral.English) != "off track" {
 		t.Error("status names")
 	}
 }

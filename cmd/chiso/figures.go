@@ -46,12 +46,10 @@ func runParse(e *env, args []string) error {
 }
 
 func dateText(f figure.Figure, lang numeral.Language) string {
-	words := [2][2]string{{"ngày %d tháng %d", "ngày %d tháng %d năm %d"}, {"day %d of month %d", "day %d of month %d of %d"}}
-	l := min(lang, numeral.English)
 	if f.Year == 0 {
-		return fmt.Sprintf(words[l][0], f.Day, f.Month)
+		return fmt.Sprintf(numeral.Words{Vi: "ngày %d tháng %d", En: "day %d of month %d"}.In(lang), f.Day, f.Month)
 	}
-	return fmt.Sprintf(words[l][1], f.Day, f.Month, f.Year)
+	return fmt.Sprintf(numeral.Words{Vi: "ngày %d tháng %d năm %d", En: "day %d of month %d of %d"}.In(lang), f.Day, f.Month, f.Year)
 }
 
 // plainDecimal is a number as programs write it: digits with an optional

@@ -129,11 +129,9 @@ func readCriteria(name string, cat *indicator.Catalogue) (*composite.Criteria, e
 
 // writeSpreads writes how each rank moves over the scenarios.
 func writeSpreads(buf *bytes.Buffer, spreads []composite.RankSpread, samples int, lang numeral.Language) {
-	head := [2][2]string{
-		{"Độ vững của thứ hạng (%d kịch bản trọng số)", "| Hạng | Đơn vị | Trung vị | 5%–95% | Giữ hạng |"},
-		{"Robustness of the ranks (%d weight scenarios)", "| Rank | Unit | Median | 5%–95% | Kept |"},
-	}[min(lang, numeral.English)]
-	fmt.Fprintf(buf, "\n### "+head[0]+"\n\n%s\n|---:|---|---:|---:|---:|\n", samples, head[1])
+	title := numeral.Words{Vi: "Độ vững của thứ hạng (%d kịch bản trọng số)", En: "Robustness of the ranks (%d weight scenarios)"}
+	head := numeral.Words{Vi: "| Hạng | Đơn vị | Trung vị | 5%–95% | Giữ hạng |", En: "| Rank | Unit | Median | 5%–95% | Kept |"}
+	fmt.Fprintf(buf, "\n### "+title.In(lang)+"\n\n%s\n|---:|---|---:|---:|---:|\n", samples, head.In(lang))
 	for _, s := range spreads {
 		if s.Rank == 0 {
 			continue

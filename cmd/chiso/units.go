@@ -58,8 +58,8 @@ func runUnits(e *env, args []string) error {
 			return fmt.Errorf("%w %s in the list of %s", region.ErrUnknownUnit, c, date.Format(time.DateOnly))
 		}
 		e.unitLine(h, u)
-		words := [2][3]string{{"Loại", "Cấp", "Số đơn vị trực thuộc"}, {"Kind", "Level", "Units under it"}}[min(e.lang, numeral.English)]
-		fmt.Fprintf(e.stdout, "%s: %s\n%s: %s\n%s: %d\n", words[0], u.Kind, words[1], u.Kind.Level(), words[2], len(h.Children(c)))
+		kind, level, under := numeral.Words{Vi: "Loại", En: "Kind"}, numeral.Words{Vi: "Cấp", En: "Level"}, numeral.Words{Vi: "Số đơn vị trực thuộc", En: "Units under it"}
+		fmt.Fprintf(e.stdout, "%s: %s\n%s: %s\n%s: %d\n", kind.In(e.lang), u.Kind, level.In(e.lang), u.Kind.Level(), under.In(e.lang), len(h.Children(c)))
 	case "children":
 		c, err := code()
 		if err != nil {
