@@ -71,11 +71,19 @@ func (k FindingKind) MarshalText() ([]byte, error) {
 	return nil, fmt.Errorf("claim: no FindingKind %d", k)
 }
 
+// Span is where a printed figure stands in the text given to [Check], so
+// that a page or an editor can point at it.
+type Span struct {
+	Start, End   int // byte offsets in the text as given: text[Start:End] is the figure
+	Line, Column int // 1-based line, and column in characters (runes), of Start
+}
+
 // Finding is the outcome of one check.
 type Finding struct {
 	Kind    FindingKind
 	Claims  []string        // the fragments involved, as printed
 	Figures []string        // the figures the check used, as printed
+	Spans   []Span          // with Check: where each of Figures stands in the text, in the same order
 	Range   figure.Interval // the range implied (plan, sum, percent, ...), when there is one
 	Holds   bool            // whether the claims can all be true together
 
