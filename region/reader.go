@@ -101,106 +101,134 @@ func ReadCSV(r io.Reader, name string) (*Hierarchy, error) {
 	for c, spec := range csvColumns {
 		names[c] = spec.names
 	}
-	col := columns(header, names[:])
-	var errs errlist.List
+	ur := unitReader{name: name, col: columns(header, names[:]),
+		units: []Unit{{Code: Nation, Name: "Việt Nam", Kind: KindNation}}, first: []given{{}}, seen: map[Code]int{Nation: 0}}
 	for c, spec := range csvColumns {
-		if spec.required && col[c] < 0 {
-			errs.Add(&ParseError{File: name, Line: 1, Err: fmt.Errorf("%w %q", ErrMissingColumn, spec.names[0])})
+		if spec.required && ur.col[c] < 0 {
+			ur.errs.Add(&ParseError{File: name, Line: 1, Err: fmt.Errorf("%w %q", ErrMissingColumn, spec.names[0])})
 		}
 	}
-	if errs.Len() > 0 {
-		return nil, errs.Err()
+	if ur.errs.Len() > 0 {
+		return nil, ur.errs.Err()
 	}
-	// A unit is repeated on every row of its children: the text it was
-	// first given as lets repeats be checked without parsing them again.
-	type given struct {
-		name, kind string
-		parent     Code
-		line, col  int
-	}
-	units := []Unit{{Code: Nation, Name: "Việt Nam", Kind: KindNation}}
-	first := []given{{}}
-	seen := map[Code]int{Nation: 0}
-	for line, rec := range records(cr, name, &errs) {
-		field := func(c int) (string, int) {
-			if col[c] < 0 || col[c] >= len(rec) {
+	for line, rec := range records(cr, name, &ur.errs) {
+		ur.row(line, func(c int) (string, int) {
+			if ur.col[c] < 0 || ur.col[c] >= len(rec) {
 				return "", 0
 			}
-			_, column := cr.FieldPos(col[c])
-			return strings.TrimSpace(rec[col[c]]), column
+			_, column := cr.FieldPos(ur.col[c])
+			return strings.TrimSpace(rec[ur.col[c]]), column
+		})
+	}
+	if ur.errs.Len() > 0 {
+		return nil, ur.errs.Err()
+	}
+	return ur.hierarchy()
+}
+
+// given is the text a unit was first given as, where: a unit is repeated on
+// every row of its children, and this lets repeats be checked without
+// parsing them again.
+type given struct {
+	name, kind string
+	parent     Code
+	line, col  int
+}
+
+// unitReader gathers the units of ReadCSV's rows.
+type unitReader struct {
+	name  string
+	col   []int // the column of each of csvColumns, or -1
+	units []Unit
+	first []given      // parallel to units
+	seen  map[Code]int // index in units
+	errs  errlist.List
+}
+
+// row reads the units of one row, province first; field returns a column's
+// text and its byte column.
+func (ur *unitReader) row(line int, field func(c int) (string, int)) {
+	parent, parentKind := Nation, KindNation
+	for _, lv := range csvLevels {
+		full, nameCol := field(lv.name)
+		codeText, codeCol := field(lv.code)
+		kindText, kindCol := field(lv.kind)
+		if full == "" && codeText == "" {
+			if lv.level == LevelProvince {
+				ur.errs.Add(&ParseError{File: ur.name, Line: line, Err: errors.New("no province on this row")})
+			}
+			continue
 		}
-		parent, parentKind := Nation, KindNation
-		for _, lv := range csvLevels {
-			full, nameCol := field(lv.name)
-			codeText, codeCol := field(lv.code)
-			kindText, kindCol := field(lv.kind)
-			if full == "" && codeText == "" {
-				if lv.level == LevelProvince {
-					errs.Add(&ParseError{File: name, Line: line, Column: 0, Err: errors.New("no province on this row")})
-				}
+		at := func(column int, err error) {
+			ur.errs.Add(&ParseError{File: ur.name, Line: line, Column: column, Err: err})
+		}
+		code, err := ParseCode(codeText)
+		if err != nil {
+			at(codeCol, err)
+			return
+		}
+		if code.Level() != lv.level {
+			at(codeCol, fmt.Errorf("%w: %q is a %s code in the %s column", ErrInvalidCode, codeText, code.Level(), lv.level))
+			return
+		}
+		if i, ok := ur.seen[code]; ok {
+			if g := ur.first[i]; g.name == full && g.kind == kindText && g.parent == parent {
+				parent, parentKind = code, ur.units[i].Kind
 				continue
 			}
-			at := func(column int, err error) {
-				errs.Add(&ParseError{File: name, Line: line, Column: column, Err: err})
-			}
-			code, err := ParseCode(codeText)
-			if err != nil {
-				at(codeCol, err)
-				break
-			}
-			if code.Level() != lv.level {
-				at(codeCol, fmt.Errorf("%w: %q is a %s code in the %s column", ErrInvalidCode, codeText, code.Level(), lv.level))
-				break
-			}
-			if i, ok := seen[code]; ok {
-				if g := first[i]; g.name == full && g.kind == kindText && g.parent == parent {
-					parent, parentKind = code, units[i].Kind
-					continue
-				}
-			}
-			kind, bare, inName, err := unitKind(full, kindText, lv.level, parentKind)
-			if err != nil {
-				if inName {
-					at(nameCol, err)
-				} else {
-					at(kindCol, err)
-				}
-				break
-			}
-			u := Unit{Code: code, Name: bare, Kind: kind, Parent: parent}
-			if i, ok := seen[code]; ok {
-				if units[i] != u {
-					at(codeCol, fmt.Errorf("unit %w: %s was %s under %s (line %d), now %s under %s",
-						ErrConflict, code, units[i].FullName(), units[i].Parent, first[i].line, u.FullName(), u.Parent))
-					break
-				}
+		}
+		kind, bare, inName, err := unitKind(full, kindText, lv.level, parentKind)
+		if err != nil {
+			if inName {
+				at(nameCol, err)
 			} else {
-				seen[code] = len(units)
-				units = append(units, u)
-				first = append(first, given{full, kindText, parent, line, codeCol})
+				at(kindCol, err)
 			}
-			parent, parentKind = code, kind
+			return
 		}
+		if err := ur.add(Unit{Code: code, Name: bare, Kind: kind, Parent: parent}, given{full, kindText, parent, line, codeCol}); err != nil {
+			at(codeCol, err)
+			return
+		}
+		parent, parentKind = code, kind
 	}
-	if errs.Len() > 0 {
-		return nil, errs.Err()
+}
+
+// add records u, first given as g; a code given before as another unit is
+// an error.
+func (ur *unitReader) add(u Unit, g given) error {
+	i, ok := ur.seen[u.Code]
+	if !ok {
+		ur.seen[u.Code] = len(ur.units)
+		ur.units = append(ur.units, u)
+		ur.first = append(ur.first, g)
+		return nil
 	}
-	h, err := New(units)
-	if err != nil {
-		// Name the line that gave each unit New rejects.
-		var out []error
-		for _, e := range unjoin(err) {
-			pe := &ParseError{File: name, Err: e}
-			if ue, ok := e.(*UnitError); ok {
-				if i, ok := seen[ue.Code]; ok {
-					pe.Line, pe.Column = first[i].line, first[i].col
-				}
+	if old := ur.units[i]; old != u {
+		return fmt.Errorf("unit %w: %s was %s under %s (line %d), now %s under %s",
+			ErrConflict, u.Code, old.FullName(), old.Parent, ur.first[i].line, u.FullName(), u.Parent)
+	}
+	return nil
+}
+
+// hierarchy builds the units read, naming the line that gave each unit
+// New rejects.
+func (ur *unitReader) hierarchy() (*Hierarchy, error) {
+	h, err := New(ur.units)
+	if err == nil {
+		return h, nil
+	}
+	var out []error
+	for _, e := range unjoin(err) {
+		pe := &ParseError{File: ur.name, Err: e}
+		if ue, ok := e.(*UnitError); ok {
+			if i, ok := ur.seen[ue.Code]; ok {
+				pe.Line, pe.Column = ur.first[i].line, ur.first[i].col
 			}
-			out = append(out, pe)
 		}
-		return nil, errors.Join(out...)
+		out = append(out, pe)
 	}
-	return h, nil
+	return nil, errors.Join(out...)
 }
 
 // unitKind decides the kind of a unit at level from its name as written
