@@ -1,4 +1,4 @@
-package composite
+package pipeline
 
 import (
 	"encoding/csv"

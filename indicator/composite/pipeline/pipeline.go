@@ -1,4 +1,4 @@
-package composite
+package pipeline
 
 import (
 	"cmp"
@@ -32,7 +32,7 @@ type table struct {
 	units  []DataUnit
 	denoms map[string][]*big.Rat
 	vals   map[string][]*big.Rat // by node code, per unit; nil when missing
-	res    *PipelineResult
+	res    *Result
 }
 
 // Denominate divides each indicator by its denominator in the framework
@@ -40,7 +40,7 @@ type table struct {
 // area. A missing or zero denominator leaves the value missing.
 type Denominate struct{}
 
-// String names the step as [PipelineResult.Steps] lists it.
+// String names the step as [Result.Steps] lists it.
 func (Denominate) String() string { return "denominate" }
 
 func (Denominate) apply(t *table) error {
@@ -68,7 +68,7 @@ func (Denominate) apply(t *table) error {
 // result lists who was dropped.
 type Screen struct{ Min decimal.Decimal }
 
-// String names the step as [PipelineResult.Steps] lists it.
+// String names the step as [Result.Steps] lists it.
 func (s Screen) String() string { return "screen, min " + s.Min.String() }
 
 func (s Screen) apply(t *table) error {
@@ -131,14 +131,14 @@ type Impute struct {
 	Group  string
 }
 
-// String names the step as [PipelineResult.Steps] lists it.
+// String names the step as [Result.Steps] lists it.
 func (i Impute) String() string {
 	return [...]string{"impute nothing", "impute group mean by " + i.Group, "impute mean", "impute median"}[i.Method]
 }
 
 func (i Impute) apply(t *table) error {
 	if i.Method == ImputeGroupMean && !slices.Contains(t.f.groups, i.Group) {
-		return fmt.Errorf("composite: impute: %w: no group %q", ErrFramework, i.Group)
+		return fmt.Errorf("pipeline: impute: %w: no group %q", ErrFramework, i.Group)
 	}
 	for _, n := range t.f.indicators() {
 		col := t.vals[n.Code]
@@ -204,7 +204,7 @@ func (i Impute) apply(t *table) error {
 // have been winsorised; if it still fails, and unless WinsoriseOnly, the
 // original values are log-transformed instead, log(x − min + (max − min)/100).
 // The zero Treat is COINr's default: Winmax 5, Skew 2, Kurt 3.5. What was
-// done to each indicator is in [PipelineResult.Treated]. An indicator whose
+// done to each indicator is in [Result.Treated]. An indicator whose
 // skewness and kurtosis are not defined (fewer than 4 values, or all equal)
 // is left alone, never given NaN.
 type Treat struct {
@@ -223,7 +223,7 @@ type Treatment struct {
 	SkewAfter, After float64  // skewness and kurtosis after treatment; 0 (and Passes false) when all values ended equal
 }
 
-// String names the step as [PipelineResult.Steps] lists it.
+// String names the step as [Result.Steps] lists it.
 func (t Treat) String() string {
 	if t.WinsoriseOnly {
 		return "winsorise"
@@ -412,7 +412,7 @@ type Normalise struct {
 	Lower, Upper decimal.Decimal // zero values mean the method's defaults
 }
 
-// String names the step as [PipelineResult.Steps] lists it.
+// String names the step as [Result.Steps] lists it.
 func (n Normalise) String() string {
 	return [...]string{"min-max", "z-score", "goalposts", "rank", "distance to target", "no normalisation"}[n.Method]
 }
@@ -449,7 +449,7 @@ func (nz Normalise) apply(t *table) error {
 		switch nz.Method {
 		case NormMinMax:
 			if lo.Cmp(hi) == 0 {
-				return fmt.Errorf("composite: normalise %s: every unit has the same value: min-max is undefined", n.Code)
+				return fmt.Errorf("pipeline: normalise %s: every unit has the same value: min-max is undefined", n.Code)
 			}
 			// x = (v − lo)·k + lower with k = (upper − lower)/(hi − lo),
 			// in integers, reduced once.
@@ -492,7 +492,7 @@ func (nz Normalise) apply(t *table) error {
 			}
 			sd := math.Sqrt(ss / float64(k-1))
 			if k < 2 || sd == 0 {
-				return fmt.Errorf("composite: normalise %s: no spread: the z-score is undefined", n.Code)
+				return fmt.Errorf("pipeline: normalise %s: no spread: the z-score is undefined", n.Code)
 			}
 			m, s := ratFloat(lower), ratFloat(upper)
 			for u, f := range fs {
@@ -502,7 +502,7 @@ func (nz Normalise) apply(t *table) error {
 			}
 		case NormGoalposts:
 			if lower.Cmp(upper) >= 0 {
-				return fmt.Errorf("composite: normalise %s: goalposts need Lower < Upper", n.Code)
+				return fmt.Errorf("pipeline: normalise %s: goalposts need Lower < Upper", n.Code)
 			}
 			span := new(big.Rat).Sub(upper, lower)
 			for u, v := range col {
@@ -536,7 +536,7 @@ func (nz Normalise) apply(t *table) error {
 			targ := new(big.Rat).Mul(n.Target.Rat(), dir)
 			span := new(big.Rat).Sub(targ, lo)
 			if span.Sign() <= 0 {
-				return fmt.Errorf("composite: normalise %s: the target is not above every value", n.Code)
+				return fmt.Errorf("pipeline: normalise %s: the target is not above every value", n.Code)
 			}
 			for u, v := range col {
 				if v != nil {
@@ -550,7 +550,7 @@ func (nz Normalise) apply(t *table) error {
 			}
 		case NormNone:
 		default:
-			return fmt.Errorf("composite: normalise: unknown method %d", nz.Method)
+			return fmt.Errorf("pipeline: normalise: unknown method %d", nz.Method)
 		}
 	}
 	return nil
@@ -618,7 +618,7 @@ const (
 // Aggregate adds indicators up the framework, level by level, by Method.
 type Aggregate struct{ Method AggMethod }
 
-// String names the step as [PipelineResult.Steps] lists it.
+// String names the step as [Result.Steps] lists it.
 func (a Aggregate) String() string {
 	return [...]string{"arithmetic mean", "geometric mean", "harmonic mean", "sum of points"}[a.Method]
 }
@@ -634,7 +634,7 @@ func (a Aggregate) apply(t *table) error {
 			for u := range t.units {
 				v, err := a.combine(kids, t.vals, u)
 				if err != nil {
-					return fmt.Errorf("composite: aggregate %s, unit %s: %w", n.Code, t.units[u].Code, err)
+					return fmt.Errorf("pipeline: aggregate %s, unit %s: %w", n.Code, t.units[u].Code, err)
 				}
 				out[u] = v
 			}
@@ -714,9 +714,9 @@ func COINrDefault(group string) []Step {
 	}
 }
 
-// PipelineResult is what [Run] made of the data: every node's value for
+// Result is what [Run] made of the data: every node's value for
 // every unit kept, ranks, and what each step did.
-type PipelineResult struct {
+type Result struct {
 	Steps   []string    // what ran, in order
 	Dropped []string    // units screened out
 	Imputed int         // values imputed
@@ -732,7 +732,7 @@ type PipelineResult struct {
 // unit on every node that has values (competition ranks, highest first,
 // ties in the collation order of the units' names, as everywhere in chiso).
 // At most 99,999 units.
-func Run(f *Framework, d *Data, steps ...Step) (*PipelineResult, error) {
+func Run(f *Framework, d *Data, steps ...Step) (*Result, error) {
 	t, err := newTable(f, d)
 	if err != nil {
 		return nil, err
@@ -752,9 +752,9 @@ func Run(f *Framework, d *Data, steps ...Step) (*PipelineResult, error) {
 
 func newTable(f *Framework, d *Data) (*table, error) {
 	if len(d.units) > 99999 {
-		return nil, fmt.Errorf("composite: Run: %d units, at most 99,999", len(d.units))
+		return nil, fmt.Errorf("pipeline: Run: %d units, at most 99,999", len(d.units))
 	}
-	t := &table{f: f, units: slices.Clone(d.units), denoms: map[string][]*big.Rat{}, vals: map[string][]*big.Rat{}, res: &PipelineResult{}}
+	t := &table{f: f, units: slices.Clone(d.units), denoms: map[string][]*big.Rat{}, vals: map[string][]*big.Rat{}, res: &Result{}}
 	for k, col := range d.denoms {
 		t.denoms[k] = slices.Clone(col)
 	}
@@ -777,7 +777,7 @@ func (t *table) run(steps []Step) error {
 // clone copies the table for another run of later steps; values are never
 // changed in place by a step, so the columns' values are shared.
 func (t *table) clone(f *Framework) *table {
-	c := &table{f: f, units: t.units, denoms: t.denoms, vals: make(map[string][]*big.Rat, len(t.vals)), res: &PipelineResult{}}
+	c := &table{f: f, units: t.units, denoms: t.denoms, vals: make(map[string][]*big.Rat, len(t.vals)), res: &Result{}}
 	for k, col := range t.vals {
 		c.vals[k] = slices.Clone(col)
 	}
@@ -801,7 +801,7 @@ func unitHierarchy(units []DataUnit) (*region.Hierarchy, []int32) {
 	}
 	h, err := region.New(us)
 	if err != nil {
-		panic("composite: the units' hierarchy is invalid: " + err.Error()) // codes and kinds are made here
+		panic("pipeline: the units' hierarchy is invalid: " + err.Error()) // codes and kinds are made here
 	}
 	pos := make([]int32, len(units))
 	for i, c := range codes {
@@ -845,11 +845,11 @@ func rankColumn(h *region.Hierarchy, pos []int32, col []*big.Rat) []int32 {
 }
 
 // Units returns the units kept, in the data's order.
-func (r *PipelineResult) Units() []DataUnit { return slices.Clone(r.units) }
+func (r *Result) Units() []DataUnit { return slices.Clone(r.units) }
 
 // Value returns a node's value for a unit, exact, and false when it is
 // missing or unknown.
-func (r *PipelineResult) Value(node, unit string) (*big.Rat, bool) {
+func (r *Result) Value(node, unit string) (*big.Rat, bool) {
 	u := slices.IndexFunc(r.units, func(x DataUnit) bool { return x.Code == unit })
 	col, ok := r.vals[node]
 	if u < 0 || !ok || col[u] == nil {
@@ -859,7 +859,7 @@ func (r *PipelineResult) Value(node, unit string) (*big.Rat, bool) {
 }
 
 // Rank returns a unit's rank on a node, 0 when it has no value.
-func (r *PipelineResult) Rank(node, unit string) int {
+func (r *Result) Rank(node, unit string) int {
 	u := slices.IndexFunc(r.units, func(x DataUnit) bool { return x.Code == unit })
 	if u < 0 || r.ranks[node] == nil {
 		return 0
