@@ -8,7 +8,8 @@
 // fixed in advance, a pipeline derives every score from the data itself,
 // so its choices (how to impute, treat outliers, normalise, weigh) are
 // values a caller can vary: [Sensitivity] shows how far the ranks depend
-// on them. The arithmetic is exact wherever the method allows;
+// on them. The arithmetic is exact wherever the method allows, and units
+// are plain codes and names, ranked on exact values whatever their number;
 // [COINrDefault] is COINr's example pipeline, whose results the tests reproduce for all 51
 // countries of its ASEM example.
 package pipeline

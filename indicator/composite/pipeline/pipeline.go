@@ -1,16 +1,12 @@
 package pipeline
 
 import (
-	"cmp"
 	"fmt"
 	"math"
 	"math/big"
 	"slices"
 
 	"github.com/shopspring/decimal"
-
-	"github.com/chiso-vn/chiso/indicator"
-	"github.com/chiso-vn/chiso/region"
 )
 
 // A Step is one stage of a composite-index pipeline built from raw data, as
@@ -515,23 +511,12 @@ func (nz Normalise) apply(t *table) error {
 			}
 		case NormRank:
 			// Each value's rank is 1 + how many values are below it (ties
-			// share the lowest rank), by one sort rather than all pairs.
-			var idx []int
-			for u, v := range col {
-				if v != nil {
-					idx = append(idx, u)
+			// share the lowest rank).
+			for u, r := range rank(col, false) {
+				if r > 0 {
+					col[u] = big.NewRat(int64(r), 1)
 				}
 			}
-			slices.SortStableFunc(idx, func(a, b int) int { return col[a].Cmp(col[b]) })
-			ranks := make([]*big.Rat, len(col))
-			r := 0
-			for p, u := range idx {
-				if p == 0 || col[u].Cmp(col[idx[p-1]]) != 0 {
-					r = p + 1
-				}
-				ranks[u] = big.NewRat(int64(r), 1)
-			}
-			copy(col, ranks)
 		case NormDistToTarget:
 			targ := new(big.Rat).Mul(n.Target.Rat(), dir)
 			span := new(big.Rat).Sub(targ, lo)
@@ -723,37 +708,27 @@ type Result struct {
 	Treated []Treatment // indicators treated for outliers
 	units   []DataUnit
 	vals    map[string][]*big.Rat
-	h       *region.Hierarchy // the units, for ranking with the collation tie-break
-	pos     []int32           // each unit's dense index in h
-	ranks   map[string][]int32
+	ranks   map[string][]int32 // by node, per unit; 0 when missing
 }
 
 // Run applies steps to a copy of the data of f, in order, and ranks every
-// unit on every node that has values (competition ranks, highest first,
-// ties in the collation order of the units' names, as everywhere in chiso).
-// At most 99,999 units.
+// unit on every node that has values: competition ranks (1, 2, 2, 4),
+// highest value first, on the exact values, for any number of units.
 func Run(f *Framework, d *Data, steps ...Step) (*Result, error) {
-	t, err := newTable(f, d)
-	if err != nil {
-		return nil, err
-	}
+	t := newTable(f, d)
 	if err := t.run(steps); err != nil {
 		return nil, err
 	}
 	r := t.res
 	r.units, r.vals = t.units, t.vals
-	r.h, r.pos = unitHierarchy(t.units)
-	r.ranks = map[string][]int32{}
+	r.ranks = make(map[string][]int32, len(t.vals))
 	for code, col := range t.vals {
-		r.ranks[code] = rankColumn(r.h, r.pos, col)
+		r.ranks[code] = rank(col, true)
 	}
 	return r, nil
 }
 
-func newTable(f *Framework, d *Data) (*table, error) {
-	if len(d.units) > 99999 {
-		return nil, fmt.Errorf("pipeline: Run: %d units, at most 99,999", len(d.units))
-	}
+func newTable(f *Framework, d *Data) *table {
 	t := &table{f: f, units: slices.Clone(d.units), denoms: map[string][]*big.Rat{}, vals: map[string][]*big.Rat{}, res: &Result{}}
 	for k, col := range d.denoms {
 		t.denoms[k] = slices.Clone(col)
@@ -761,7 +736,7 @@ func newTable(f *Framework, d *Data) (*table, error) {
 	for k, col := range d.vals {
 		t.vals[k] = slices.Clone(col)
 	}
-	return t, nil
+	return t
 }
 
 func (t *table) run(steps []Step) error {
@@ -782,66 +757,6 @@ func (t *table) clone(f *Framework) *table {
 		c.vals[k] = slices.Clone(col)
 	}
 	return c
-}
-
-// unitHierarchy makes the units communes of one province, so that ranking
-// breaks ties by the collation of their names through the one ranking
-// function; pos maps each unit to its dense index.
-func unitHierarchy(units []DataUnit) (*region.Hierarchy, []int32) {
-	province := region.MustParseCode("01")
-	us := []region.Unit{{Code: region.Nation, Name: "units", Kind: region.KindNation}, {Code: province, Name: "units", Kind: region.KindProvince, Parent: region.Nation}}
-	codes := make([]region.Code, len(units))
-	for i, u := range units {
-		name := u.Name
-		if name == "" {
-			name = u.Code
-		}
-		codes[i] = region.MustParseCode(fmt.Sprintf("%05d", i+1))
-		us = append(us, region.Unit{Code: codes[i], Name: name, Kind: region.KindCommune, Parent: province})
-	}
-	h, err := region.New(us)
-	if err != nil {
-		panic("pipeline: the units' hierarchy is invalid: " + err.Error()) // codes and kinds are made here
-	}
-	pos := make([]int32, len(units))
-	for i, c := range codes {
-		j, _ := h.Index(c)
-		pos[i] = int32(j)
-	}
-	return h, pos
-}
-
-// rankColumn ranks the units with a value in col, highest first.
-func rankColumn(h *region.Hierarchy, pos []int32, col []*big.Rat) []int32 {
-	unit := make(map[int32]int, len(pos))
-	var idx []int32
-	for u, v := range col {
-		unit[pos[u]] = u
-		if v != nil {
-			idx = append(idx, pos[u])
-		}
-	}
-	// Each value's nearest float64 is monotone in it: unequal floats order
-	// the values, and only equal ones need the exact comparison.
-	approx := make([]float64, len(col))
-	for u, v := range col {
-		if v != nil {
-			approx[u], _ = v.Float64()
-		}
-	}
-	ranks := make([]int32, h.Len())
-	indicator.RankBy(h, idx, func(a, b int32) int {
-		ua, ub := unit[a], unit[b]
-		if c := cmp.Compare(approx[ua], approx[ub]); c != 0 {
-			return c
-		}
-		return col[ua].Cmp(col[ub])
-	}, indicator.Competition, ranks)
-	out := make([]int32, len(col))
-	for u := range out {
-		out[u] = ranks[pos[u]]
-	}
-	return out
 }
 
 // Units returns the units kept, in the data's order.

@@ -52,10 +52,7 @@ func Sensitivity(f *Framework, d *Data, steps []Step, v Variation) ([]RankSpread
 		return nil, err
 	}
 	index := f.Index()
-	prefix, err := newTable(f, d)
-	if err != nil {
-		return nil, err
-	}
+	prefix := newTable(f, d)
 	if err := prefix.run(steps[:cut]); err != nil {
 		return nil, err
 	}
@@ -85,7 +82,7 @@ func Sensitivity(f *Framework, d *Data, steps []Step, v Variation) ([]RankSpread
 		if err := t.run(rest); err != nil {
 			return nil, fmt.Errorf("pipeline: Sensitivity: a scenario (%v) fails: %w", rest, err)
 		}
-		ranks := rankColumn(base.h, base.pos, t.vals[index])
+		ranks := rank(t.vals[index], true)
 		for u, x := range ranks {
 			if x > 0 {
 				seen[u] = append(seen[u], int(x))
