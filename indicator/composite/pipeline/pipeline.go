@@ -128,11 +128,16 @@ type Impute struct {
 }
 
 // String names the step as [Result.Steps] lists it.
+// A method String does not know is written with its number: "impute,
+// ImputeMethod(9)".
 func (i Impute) String() string {
-	return [...]string{"impute nothing", "impute group mean by " + i.Group, "impute mean", "impute median"}[i.Method]
+	return methodName([]string{"impute nothing", "impute group mean by " + i.Group, "impute mean", "impute median"}, uint8(i.Method), "impute", "ImputeMethod")
 }
 
 func (i Impute) apply(t *table) error {
+	if i.Method > ImputeMedian {
+		return unknownMethod(i)
+	}
 	if i.Method == ImputeGroupMean && !slices.Contains(t.f.groups, i.Group) {
 		return fmt.Errorf("pipeline: impute: %w: no group %q", ErrFramework, i.Group)
 	}
@@ -409,11 +414,16 @@ type Normalise struct {
 }
 
 // String names the step as [Result.Steps] lists it.
+// A method String does not know is written with its number: "normalise,
+// NormMethod(9)".
 func (n Normalise) String() string {
-	return [...]string{"min-max", "z-score", "goalposts", "rank", "distance to target", "no normalisation"}[n.Method]
+	return methodName([]string{"min-max", "z-score", "goalposts", "rank", "distance to target", "no normalisation"}, uint8(n.Method), "normalise", "NormMethod")
 }
 
 func (nz Normalise) apply(t *table) error {
+	if nz.Method > NormNone {
+		return unknownMethod(nz)
+	}
 	lower, upper := nz.Lower.Rat(), nz.Upper.Rat()
 	if nz.Lower.IsZero() && nz.Upper.IsZero() {
 		switch nz.Method {
@@ -533,13 +543,23 @@ func (nz Normalise) apply(t *table) error {
 					col[u] = x
 				}
 			}
-		case NormNone:
-		default:
-			return fmt.Errorf("pipeline: normalise: unknown method %d", nz.Method)
 		}
 	}
 	return nil
 }
+
+// methodName returns the name of method m of a step, or, for a method
+// names lacks, the step and the method's type and number.
+func methodName(names []string, m uint8, step, typ string) string {
+	if int(m) < len(names) {
+		return names[m]
+	}
+	return fmt.Sprintf("%s, %s(%d)", step, typ, m)
+}
+
+// unknownMethod is the error of a step whose method is not one of its
+// constants.
+func unknownMethod(s Step) error { return fmt.Errorf("pipeline: %v: unknown method", s) }
 
 func ratFloat(x *big.Rat) float64 { f, _ := x.Float64(); return f }
 
@@ -604,11 +624,16 @@ const (
 type Aggregate struct{ Method AggMethod }
 
 // String names the step as [Result.Steps] lists it.
+// A method String does not know is written with its number: "aggregate,
+// AggMethod(9)".
 func (a Aggregate) String() string {
-	return [...]string{"arithmetic mean", "geometric mean", "harmonic mean", "sum of points"}[a.Method]
+	return methodName([]string{"arithmetic mean", "geometric mean", "harmonic mean", "sum of points"}, uint8(a.Method), "aggregate", "AggMethod")
 }
 
 func (a Aggregate) apply(t *table) error {
+	if a.Method > SumOfPoints {
+		return unknownMethod(a)
+	}
 	for level := 2; level <= t.f.top; level++ {
 		for _, n := range t.f.nodes {
 			if n.Level != level {

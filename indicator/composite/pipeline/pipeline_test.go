@@ -410,3 +410,45 @@ func FuzzReadFramework(f *testing.F) {
 		}
 	})
 }
+
+// A step with a method it does not know names it by number, and fails to
+// run rather than doing something else.
+func TestUnknownMethod(t *testing.T) {
+	meta := "Level,iCode,iName,Direction,Weight,Parent,Type\n1,x,X,1,1,I,Indicator\n2,I,I,1,1,,Aggregate\n,G,G,,,,Group\n"
+	f, err := pipeline.ReadFramework(strings.NewReader(meta), "m.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := pipeline.ReadData(strings.NewReader("uCode,G,x\nA,g,1\nB,g,\nC,h,3\n"), "d.csv", f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		step pipeline.Step
+		want string
+	}{
+		{pipeline.Normalise{Method: 9}, "normalise, NormMethod(9)"},
+		{pipeline.Aggregate{Method: 9}, "aggregate, AggMethod(9)"},
+		{pipeline.Impute{Method: 9, Group: "G"}, "impute, ImputeMethod(9)"},
+	} {
+		if got := tt.step.String(); got != tt.want {
+			t.Errorf("String() = %q, want %q", got, tt.want)
+		}
+		_, err := pipeline.Run(f, d, tt.step)
+		if err == nil || !strings.Contains(err.Error(), tt.want+": unknown method") {
+			t.Errorf("Run(%s) = %v, want an unknown method", tt.want, err)
+		}
+	}
+	for _, tt := range []struct {
+		step pipeline.Step
+		want string
+	}{
+		{pipeline.Normalise{Method: pipeline.NormNone}, "no normalisation"},
+		{pipeline.Aggregate{Method: pipeline.SumOfPoints}, "sum of points"},
+		{pipeline.Impute{Method: pipeline.ImputeGroupMean, Group: "G"}, "impute group mean by G"},
+	} {
+		if got := tt.step.String(); got != tt.want {
+			t.Errorf("String() = %q, want %q", got, tt.want)
+		}
+	}
+}
