@@ -216,12 +216,14 @@ type Treat struct {
 
 // Treatment is what [Treat] did to one indicator.
 type Treatment struct {
-	Indicator        string
-	Skew, Kurt       float64  // before treatment
-	Winsorised       []string // the units whose values were winsorised
-	Log              bool     // log-transformed instead
-	Passes           bool     // passes after treatment
-	SkewAfter, After float64  // skewness and kurtosis after treatment; 0 (and Passes false) when all values ended equal
+	Indicator  string
+	Skew, Kurt float64  // before treatment
+	Winsorised []string // the units whose values were winsorised
+	Log        bool     // log-transformed instead
+	Passes     bool     // passes after treatment
+	// SkewAfter and KurtAfter are the skewness and kurtosis after treatment;
+	// both 0 (and Passes false) when all values ended equal.
+	SkewAfter, KurtAfter float64
 }
 
 // String names the step as [Result.Steps] lists it.
@@ -279,7 +281,7 @@ func (tr Treat) apply(t *table) error {
 			}
 		}
 		if s, k, ok := skewKurt(floats(x)); ok {
-			rec.SkewAfter, rec.After = s, k
+			rec.SkewAfter, rec.KurtAfter = s, k
 			rec.Passes = math.Abs(s) < sk || k < ku
 		}
 		t.vals[n.Code] = x

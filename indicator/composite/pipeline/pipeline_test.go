@@ -151,6 +151,10 @@ func TestTreatAndZScore(t *testing.T) {
 	if math.Abs(tr.Skew-3.1189) > 1e-4 || math.Abs(tr.Kurt-9.7992) > 1e-4 || strings.Join(tr.Winsorised, " ") != "J" || tr.Log || !tr.Passes {
 		t.Errorf("treatment %+v", tr)
 	}
+	// After: 1..9 and 9, skewness −0,1515 and kurtosis −1,3570.
+	if math.Abs(tr.SkewAfter+0.151463) > 1e-6 || math.Abs(tr.KurtAfter+1.356985) > 1e-6 {
+		t.Errorf("after treatment: skew %.6f kurt %.6f, want −0.151463 −1.356985", tr.SkewAfter, tr.KurtAfter)
+	}
 	if v, _ := res.Value("x", "J"); v.Cmp(big.NewRat(9, 1)) != 0 {
 		t.Errorf("J winsorised to %v", v)
 	}
