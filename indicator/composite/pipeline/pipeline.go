@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"math/big"
@@ -70,7 +71,7 @@ func (s Screen) String() string { return "screen, min " + s.Min.String() }
 func (s Screen) apply(t *table) error {
 	inds := t.f.indicators()
 	keep := make([]bool, len(t.units))
-	min := s.Min.Rat()
+	least := s.Min.Rat()
 	for u := range t.units {
 		n := 0
 		for _, ind := range inds {
@@ -78,7 +79,7 @@ func (s Screen) apply(t *table) error {
 				n++
 			}
 		}
-		keep[u] = big.NewRat(int64(n), int64(len(inds))).Cmp(min) >= 0
+		keep[u] = big.NewRat(int64(n), int64(len(inds))).Cmp(least) >= 0
 		if !keep[u] {
 			t.res.Dropped = append(t.res.Dropped, t.units[u].Code)
 		}
@@ -280,9 +281,9 @@ func (tr Treat) apply(t *table) error {
 				}
 			}
 		}
-		if s, k, ok := skewKurt(floats(x)); ok {
-			rec.SkewAfter, rec.KurtAfter = s, k
-			rec.Passes = math.Abs(s) < sk || k < ku
+		if sa, ka, ok := skewKurt(floats(x)); ok {
+			rec.SkewAfter, rec.KurtAfter = sa, ka
+			rec.Passes = math.Abs(sa) < sk || ka < ku
 		}
 		t.vals[n.Code] = x
 		t.res.Treated = append(t.res.Treated, rec)
@@ -426,7 +427,38 @@ func (nz Normalise) apply(t *table) error {
 	if nz.Method > NormNone {
 		return unknownMethod(nz)
 	}
-	lower, upper := nz.Lower.Rat(), nz.Upper.Rat()
+	lower, upper := nz.bounds()
+	for _, n := range t.f.indicators() {
+		col := t.vals[n.Code]
+		dir := big.NewRat(int64(n.Direction), 1)
+		lo, hi := direct(col, dir)
+		if lo == nil {
+			continue
+		}
+		var err error
+		switch nz.Method {
+		case NormMinMax:
+			err = minMax(col, lo, hi, lower, upper)
+		case NormZScore:
+			err = zScore(col, lower, upper)
+		case NormGoalposts:
+			err = goalposts(col, lower, upper)
+		case NormRank:
+			rankValues(col)
+		case NormDistToTarget:
+			err = distToTarget(col, lo, new(big.Rat).Mul(n.Target.Rat(), dir))
+		}
+		if err != nil {
+			return fmt.Errorf("pipeline: normalise %s: %w", n.Code, err)
+		}
+	}
+	return nil
+}
+
+// bounds returns Lower and Upper, or the method's defaults when both are
+// zero: [0, 100] for min-max, mean 0 and standard deviation 1 for z-scores.
+func (nz Normalise) bounds() (lower, upper *big.Rat) {
+	lower, upper = nz.Lower.Rat(), nz.Upper.Rat()
 	if nz.Lower.IsZero() && nz.Upper.IsZero() {
 		switch nz.Method {
 		case NormMinMax:
@@ -435,116 +467,133 @@ func (nz Normalise) apply(t *table) error {
 			upper = big.NewRat(1, 1)
 		}
 	}
-	for _, n := range t.f.indicators() {
-		col := t.vals[n.Code]
-		dir := big.NewRat(int64(n.Direction), 1)
-		var lo, hi *big.Rat
-		for u, v := range col {
-			if v == nil {
-				continue
-			}
-			col[u] = new(big.Rat).Mul(v, dir)
-			if lo == nil || col[u].Cmp(lo) < 0 {
-				lo = col[u]
-			}
-			if hi == nil || col[u].Cmp(hi) > 0 {
-				hi = col[u]
-			}
-		}
-		if lo == nil {
+	return lower, upper
+}
+
+// direct multiplies the values of col by dir (1, or −1 when lower is
+// better) and returns the least and greatest; nil when every value is
+// missing.
+func direct(col []*big.Rat, dir *big.Rat) (lo, hi *big.Rat) {
+	for u, v := range col {
+		if v == nil {
 			continue
 		}
-		switch nz.Method {
-		case NormMinMax:
-			if lo.Cmp(hi) == 0 {
-				return fmt.Errorf("pipeline: normalise %s: every unit has the same value: min-max is undefined", n.Code)
+		col[u] = new(big.Rat).Mul(v, dir)
+		if lo == nil || col[u].Cmp(lo) < 0 {
+			lo = col[u]
+		}
+		if hi == nil || col[u].Cmp(hi) > 0 {
+			hi = col[u]
+		}
+	}
+	return lo, hi
+}
+
+// minMax maps [lo, hi] onto [lower, upper], exactly:
+// x = (v − lo)·k + lower with k = (upper − lower)/(hi − lo), in integers,
+// reduced once.
+func minMax(col []*big.Rat, lo, hi, lower, upper *big.Rat) error {
+	if lo.Cmp(hi) == 0 {
+		return errors.New("every unit has the same value: min-max is undefined")
+	}
+	k := new(big.Rat).Sub(upper, lower)
+	k.Quo(k, new(big.Rat).Sub(hi, lo))
+	var num, den, tmp big.Int
+	for u, v := range col {
+		if v == nil {
+			continue
+		}
+		num.Mul(v.Num(), lo.Denom())
+		tmp.Mul(lo.Num(), v.Denom())
+		num.Sub(&num, &tmp)
+		num.Mul(&num, k.Num())
+		den.Mul(v.Denom(), lo.Denom())
+		den.Mul(&den, k.Denom())
+		if lower.Sign() != 0 {
+			num.Mul(&num, lower.Denom())
+			tmp.Mul(lower.Num(), &den)
+			num.Add(&num, &tmp)
+			den.Mul(&den, lower.Denom())
+		}
+		col[u] = new(big.Rat).SetFrac(new(big.Int).Set(&num), new(big.Int).Set(&den))
+	}
+	return nil
+}
+
+// zScore maps the values to mean m and standard deviation s (the sample's,
+// over n − 1), in float64.
+func zScore(col []*big.Rat, m, s *big.Rat) error {
+	fs := floats(col)
+	var mean, ss float64
+	k := 0
+	for _, f := range fs {
+		if !math.IsNaN(f) {
+			mean += f
+			k++
+		}
+	}
+	mean /= float64(k)
+	for _, f := range fs {
+		if !math.IsNaN(f) {
+			ss += (f - mean) * (f - mean)
+		}
+	}
+	sd := math.Sqrt(ss / float64(k-1))
+	if k < 2 || sd == 0 {
+		return errors.New("no spread: the z-score is undefined")
+	}
+	mf, sf := ratFloat(m), ratFloat(s)
+	for u, f := range fs {
+		if !math.IsNaN(f) {
+			col[u] = new(big.Rat).SetFloat64((f-mean)/sd*sf + mf)
+		}
+	}
+	return nil
+}
+
+// goalposts maps [lower, upper] onto [0, 100], values outside them
+// truncated, exactly.
+func goalposts(col []*big.Rat, lower, upper *big.Rat) error {
+	if lower.Cmp(upper) >= 0 {
+		return errors.New("goalposts need Lower < Upper")
+	}
+	span := new(big.Rat).Sub(upper, lower)
+	for u, v := range col {
+		if v != nil {
+			x := new(big.Rat).Sub(v, lower)
+			x.Quo(x, span)
+			x = clampRat(x, new(big.Rat), big.NewRat(1, 1))
+			col[u] = x.Mul(x, big.NewRat(100, 1))
+		}
+	}
+	return nil
+}
+
+// rankValues replaces each value by its rank: 1 + how many values are
+// below it, so that ties share the lowest rank.
+func rankValues(col []*big.Rat) {
+	for u, r := range rank(col, false) {
+		if r > 0 {
+			col[u] = big.NewRat(int64(r), 1)
+		}
+	}
+}
+
+// distToTarget maps each value to (v − lo)/(target − lo), capped at 1,
+// exactly.
+func distToTarget(col []*big.Rat, lo, target *big.Rat) error {
+	span := new(big.Rat).Sub(target, lo)
+	if span.Sign() <= 0 {
+		return errors.New("the target is not above every value")
+	}
+	for u, v := range col {
+		if v != nil {
+			x := new(big.Rat).Sub(v, lo)
+			x.Quo(x, span)
+			if x.Cmp(big.NewRat(1, 1)) > 0 {
+				x.SetInt64(1)
 			}
-			// x = (v − lo)·k + lower with k = (upper − lower)/(hi − lo),
-			// in integers, reduced once.
-			k := new(big.Rat).Sub(upper, lower)
-			k.Quo(k, new(big.Rat).Sub(hi, lo))
-			var n, d, t big.Int
-			for u, v := range col {
-				if v == nil {
-					continue
-				}
-				n.Mul(v.Num(), lo.Denom())
-				t.Mul(lo.Num(), v.Denom())
-				n.Sub(&n, &t)
-				n.Mul(&n, k.Num())
-				d.Mul(v.Denom(), lo.Denom())
-				d.Mul(&d, k.Denom())
-				if lower.Sign() != 0 {
-					n.Mul(&n, lower.Denom())
-					t.Mul(lower.Num(), &d)
-					n.Add(&n, &t)
-					d.Mul(&d, lower.Denom())
-				}
-				col[u] = new(big.Rat).SetFrac(new(big.Int).Set(&n), new(big.Int).Set(&d))
-			}
-		case NormZScore:
-			fs := floats(col)
-			var mean, ss float64
-			k := 0
-			for _, f := range fs {
-				if !math.IsNaN(f) {
-					mean += f
-					k++
-				}
-			}
-			mean /= float64(k)
-			for _, f := range fs {
-				if !math.IsNaN(f) {
-					ss += (f - mean) * (f - mean)
-				}
-			}
-			sd := math.Sqrt(ss / float64(k-1))
-			if k < 2 || sd == 0 {
-				return fmt.Errorf("pipeline: normalise %s: no spread: the z-score is undefined", n.Code)
-			}
-			m, s := ratFloat(lower), ratFloat(upper)
-			for u, f := range fs {
-				if !math.IsNaN(f) {
-					col[u] = new(big.Rat).SetFloat64((f-mean)/sd*s + m)
-				}
-			}
-		case NormGoalposts:
-			if lower.Cmp(upper) >= 0 {
-				return fmt.Errorf("pipeline: normalise %s: goalposts need Lower < Upper", n.Code)
-			}
-			span := new(big.Rat).Sub(upper, lower)
-			for u, v := range col {
-				if v != nil {
-					x := new(big.Rat).Sub(v, lower)
-					x.Quo(x, span)
-					x = clampRat(x, new(big.Rat), big.NewRat(1, 1))
-					col[u] = x.Mul(x, big.NewRat(100, 1))
-				}
-			}
-		case NormRank:
-			// Each value's rank is 1 + how many values are below it (ties
-			// share the lowest rank).
-			for u, r := range rank(col, false) {
-				if r > 0 {
-					col[u] = big.NewRat(int64(r), 1)
-				}
-			}
-		case NormDistToTarget:
-			targ := new(big.Rat).Mul(n.Target.Rat(), dir)
-			span := new(big.Rat).Sub(targ, lo)
-			if span.Sign() <= 0 {
-				return fmt.Errorf("pipeline: normalise %s: the target is not above every value", n.Code)
-			}
-			for u, v := range col {
-				if v != nil {
-					x := new(big.Rat).Sub(v, lo)
-					x.Quo(x, span)
-					if x.Cmp(big.NewRat(1, 1)) > 0 {
-						x.SetInt64(1)
-					}
-					col[u] = x
-				}
-			}
+			col[u] = x
 		}
 	}
 	return nil
@@ -661,13 +710,13 @@ func (a Aggregate) combine(kids []FrameNode, vals map[string][]*big.Rat, u int) 
 	wsum := new(big.Rat)
 	var t1, t2 big.Int
 	logSum, fw := 0.0, 0.0
-	any := false
+	some := false
 	for _, k := range kids {
 		x := vals[k.Code][u]
 		if x == nil || k.Weight.IsZero() {
 			continue
 		}
-		any = true
+		some = true
 		w := k.Weight.Rat()
 		wsum.Add(wsum, w)
 		switch a.Method {
@@ -692,7 +741,7 @@ func (a Aggregate) combine(kids []FrameNode, vals map[string][]*big.Rat, u int) 
 			sum.add(n, d)
 		}
 	}
-	if !any {
+	if !some {
 		return nil, nil
 	}
 	one := big.NewInt(1)
