@@ -20,11 +20,11 @@ import (
 // take weights relative to each other, so no renormalisation is needed. An
 // empty list keeps the pipeline's own step.
 type Variation struct {
-	Normalisers []Normalise
-	Aggregators []Aggregate
-	Weights     float64
-	Samples     int
-	Seed        uint64
+	Normalisers []Normalise // the normalisations to draw from; none keeps the pipeline's
+	Aggregators []Aggregate // the aggregations to draw from; none keeps the pipeline's
+	Weights     float64     // u in [0, 1): every weight times a factor drawn from [1−u, 1+u]
+	Samples     int         // the number of scenarios, at least 1
+	Seed        uint64      // the same seed draws the same scenarios
 }
 
 // RankSpread is how a unit's rank on the index moves over the
@@ -37,8 +37,9 @@ type RankSpread struct {
 // Sensitivity asks how much the index's ranks depend on the
 // pipeline's choices: it runs steps once up to their Normalise step, then
 // v.Samples scenarios of the rest with the choices v draws, and returns each
-// unit's spread of ranks on the index, best base rank first. The same seed
-// draws the same scenarios.
+// unit's spread of ranks on the index ([composite.SpreadOf]), best base rank
+// first, units of equal rank in the data's order, unranked units last. The
+// same seed draws the same scenarios.
 func Sensitivity(f *Framework, d *Data, steps []Step, v Variation) ([]RankSpread, error) {
 	if v.Samples < 1 || !(v.Weights >= 0 && v.Weights < 1) {
 		return nil, errors.New("pipeline: Sensitivity: want at least 1 sample and weights u in [0, 1)")
