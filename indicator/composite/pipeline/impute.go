@@ -41,31 +41,6 @@ func (i Impute) apply(t *table) error {
 	}
 	for _, n := range t.f.indicators() {
 		col := t.vals[n.Code]
-		fill := func(members func(u int) bool) *big.Rat {
-			var xs []*big.Rat
-			for u, v := range col {
-				if v != nil && members(u) {
-					xs = append(xs, v)
-				}
-			}
-			if len(xs) == 0 {
-				return nil
-			}
-			if i.Method == ImputeMedian {
-				slices.SortFunc(xs, (*big.Rat).Cmp)
-				m := len(xs) / 2
-				if len(xs)%2 == 1 {
-					return xs[m]
-				}
-				s := new(big.Rat).Add(xs[m-1], xs[m])
-				return s.Quo(s, big.NewRat(2, 1))
-			}
-			var s ratSum
-			for _, x := range xs {
-				s.addRat(x)
-			}
-			return s.quo(big.NewInt(int64(len(xs))))
-		}
 		var all *big.Rat
 		byGroup := map[string]*big.Rat{}
 		for u, v := range col {
@@ -77,13 +52,13 @@ func (i Impute) apply(t *table) error {
 				g := t.units[u].Groups[i.Group]
 				m, ok := byGroup[g]
 				if !ok {
-					m = fill(func(w int) bool { return t.units[w].Groups[i.Group] == g })
+					m = i.fill(col, func(w int) bool { return t.units[w].Groups[i.Group] == g })
 					byGroup[g] = m
 				}
 				col[u] = m
 			case ImputeMean, ImputeMedian:
 				if all == nil {
-					all = fill(func(int) bool { return true })
+					all = i.fill(col, func(int) bool { return true })
 				}
 				col[u] = all
 			}
@@ -93,4 +68,38 @@ func (i Impute) apply(t *table) error {
 		}
 	}
 	return nil
+}
+
+// fill returns the value to impute from the values of col's members: their
+// mean, or their median by ImputeMedian; nil when no member has a value.
+func (i Impute) fill(col []*big.Rat, member func(u int) bool) *big.Rat {
+	var xs []*big.Rat
+	for u, v := range col {
+		if v != nil && member(u) {
+			xs = append(xs, v)
+		}
+	}
+	switch {
+	case len(xs) == 0:
+		return nil
+	case i.Method == ImputeMedian:
+		return median(xs)
+	}
+	var s ratSum
+	for _, x := range xs {
+		s.addRat(x)
+	}
+	return s.quo(big.NewInt(int64(len(xs))))
+}
+
+// median returns the median of xs (sorted in place), the mean of the middle
+// two for an even count.
+func median(xs []*big.Rat) *big.Rat {
+	slices.SortFunc(xs, (*big.Rat).Cmp)
+	m := len(xs) / 2
+	if len(xs)%2 == 1 {
+		return xs[m]
+	}
+	s := new(big.Rat).Add(xs[m-1], xs[m])
+	return s.Quo(s, big.NewRat(2, 1))
 }

@@ -43,8 +43,8 @@ type Normalise struct {
 // String names the step as [Result.Steps] lists it.
 // A method String does not know is written with its number: "normalise,
 // NormMethod(9)".
-func (n Normalise) String() string {
-	return methodName([]string{"min-max", "z-score", "goalposts", "rank", "distance to target", "no normalisation"}, uint8(n.Method), "normalise", "NormMethod")
+func (nz Normalise) String() string {
+	return methodName([]string{"min-max", "z-score", "goalposts", "rank", "distance to target", "no normalisation"}, uint8(nz.Method), "normalise", "NormMethod")
 }
 
 func (nz Normalise) apply(t *table) error {

@@ -36,8 +36,8 @@ type Treatment struct {
 }
 
 // String names the step as [Result.Steps] lists it.
-func (t Treat) String() string {
-	if t.WinsoriseOnly {
+func (tr Treat) String() string {
+	if tr.WinsoriseOnly {
 		return "winsorise"
 	}
 	return "treat outliers"
