@@ -18,7 +18,7 @@ import (
 	"strings"
 
 	"github.com/chiso-vn/chiso/indicator"
-	"github.com/chiso-vn/chiso/indicator/composite"
+	"github.com/chiso-vn/chiso/indicator/composite/pipeline"
 	"github.com/chiso-vn/chiso/internal/seeds"
 	"github.com/chiso-vn/chiso/numeral"
 )
@@ -40,7 +40,7 @@ func run(w io.Writer) error {
 		return err
 	}
 	defer mf.Close()
-	f, err := composite.ReadFramework(mf, "ASEM_iMeta.csv")
+	f, err := pipeline.ReadFramework(mf, "ASEM_iMeta.csv")
 	if err != nil {
 		return err
 	}
@@ -49,24 +49,24 @@ func run(w io.Writer) error {
 		return err
 	}
 	defer df.Close()
-	d, err := composite.ReadData(df, "ASEM_iData.csv", f)
+	d, err := pipeline.ReadData(df, "ASEM_iData.csv", f)
 	if err != nil {
 		return err
 	}
-	steps := composite.COINrDefault("EurAsia_group")
-	res, err := composite.Run(f, d, steps...)
+	steps := pipeline.COINrDefault("EurAsia_group")
+	res, err := pipeline.Run(f, d, steps...)
 	if err != nil {
 		return err
 	}
 	// Ranked units by rank, then the unranked ones, each in the data's order.
 	units := res.Units()
-	rank := func(u composite.DataUnit) int {
+	rank := func(u pipeline.DataUnit) int {
 		if r := res.Rank("Index", u.Code); r > 0 {
 			return r
 		}
 		return len(units) + 1
 	}
-	slices.SortStableFunc(units, func(a, b composite.DataUnit) int { return cmp.Compare(rank(a), rank(b)) })
+	slices.SortStableFunc(units, func(a, b pipeline.DataUnit) int { return cmp.Compare(rank(a), rank(b)) })
 	fmt.Fprintf(w, "# Chỉ số ví dụ ASEM của COINr: %d quốc gia\n\n", len(units))
 	fmt.Fprintf(w, "Các bước: %s.\n\n", strings.Join(res.Steps, "; "))
 	fmt.Fprintln(w, "| Hạng | Quốc gia | Sustainable Connectivity | Connectivity | Sustainability |")
@@ -89,8 +89,8 @@ func run(w io.Writer) error {
 		}
 		fmt.Fprintf(w, "- %s: độ lệch %s, độ nhọn %s → %s\n", t.Indicator, fixed(t.Skew), fixed(t.Kurt), how)
 	}
-	spread, err := composite.PipelineSensitivity(f, d, steps, composite.PipelineVariation{
-		Normalisers: []composite.Normalise{{Method: composite.NormMinMax}, {Method: composite.NormZScore}, {Method: composite.NormRank}},
+	spread, err := pipeline.Sensitivity(f, d, steps, pipeline.Variation{
+		Normalisers: []pipeline.Normalise{{Method: pipeline.NormMinMax}, {Method: pipeline.NormZScore}, {Method: pipeline.NormRank}},
 		Weights:     0.25, Samples: 100, Seed: 2025,
 	})
 	if err != nil {

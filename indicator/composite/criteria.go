@@ -129,7 +129,8 @@ type Criteria struct {
 // New validates spec against the indicators of cat and returns the set. It
 // reports every problem at once, each naming the node: an empty or
 // duplicate id, negative points or more than 10^9, children whose points do
-// not add up to their parent's, a leaf without a measure or rule (or a
+// not add up to their parent's, a maximum total of 0 (criteria whose
+// points are all 0 define no index), a leaf without a measure or rule (or a
 // parent with one), a measure that is not exactly one form, an indicator cat
 // lacks, a rule without its parameters (a target that is not positive,
 // bands that are empty, not ascending or above the node's points), and a
@@ -268,6 +269,10 @@ func (c *Criteria) validate() error {
 	}
 	if c.spec.Level == region.LevelNone {
 		errs = append(errs, fmt.Errorf("composite: criteria %s: %w: no level", c.spec.ID, ErrCriteria))
+	}
+	if c.spec.Root.Points.IsZero() {
+		// The index, and the index in Diff, are the total over these points.
+		bad(&c.spec.Root, "points are 0: the index (total / maximum) is undefined")
 	}
 	seen := map[string]bool{}
 	var nodes []*Node

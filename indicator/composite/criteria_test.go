@@ -379,3 +379,29 @@ func TestParseCriteriaBounds(t *testing.T) {
 		}
 	}
 }
+
+// A set whose points are all 0 has no index (total / maximum): it is an
+// error naming the set and its root, not a division by zero when scored;
+// so is a what-if that leaves every criterion at 0.
+func TestCriteriaZeroPoints(t *testing.T) {
+	zero := `{"id":"z","name":"z","source":"s","level":"xã","root":{"id":"r","name":"r","role":"group","points":"0","children":[
+ {"id":"a","name":"a","role":"main","points":"0","measure":{"count":"tmdt"},"rule":{"kind":"yesno"}},
+ {"id":"b","name":"b","role":"main","points":"0","measure":{"count":"tap_huan"},"rule":{"kind":"yesno"}}
+]}}`
+	_, err := composite.Parse([]byte(zero), indicator.Standard())
+	if !errors.Is(err, composite.ErrCriteria) || !strings.Contains(err.Error(), `criteria z, node "r": invalid criteria: points are 0`) {
+		t.Fatalf("got %v, want the zero maximum of z named", err)
+	}
+	ten := strings.ReplaceAll(strings.Replace(zero, `"points":"0"`, `"points":"20"`, 1), `"points":"0"`, `"points":"10"`)
+	c, err := composite.Parse([]byte(ten), indicator.Standard())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.Reweighted("a", decimal.Zero); err != nil {
+		t.Errorf("one criterion at 0 rejected: %v", err)
+	}
+	c, _ = c.Reweighted("b", decimal.Zero)
+	if _, err := c.Reweighted("a", decimal.Zero); err == nil || !strings.Contains(err.Error(), "points are 0") {
+		t.Errorf("every criterion at 0: got %v", err)
+	}
+}

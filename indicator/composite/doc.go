@@ -14,13 +14,11 @@
 // as shares of each criterion's points. [Criteria.Without],
 // [Criteria.With] and [Criteria.Reweighted] make what-if sets, [Diff] shows
 // who moves, [Scorecard.Merge] scores units merged in 2025 from their
-// predecessors, and [Scorecard.Sensitivity] shows how robust each rank is.
+// predecessors, and [Scorecard.Sensitivity] shows how robust each rank is,
+// as a [Spread] per unit.
 //
-// Indices built from raw data, as the EU Joint Research Centre's COINr
-// builds them, run as a pipeline: a [Framework] (COINr's iMeta) and [Data]
-// (iData) go through [Denominate], [Screen], [Impute], [Treat], [Normalise]
-// and [Aggregate] steps ([Run]; [COINrDefault] is COINr's example
-// pipeline, whose results the tests reproduce for all 51 countries), and
-// [PipelineSensitivity] shows how the ranks depend on the pipeline's
-// choices.
+// Indices built from raw data the way COINr builds them (denominate,
+// impute, treat outliers, normalise, aggregate) are the business of the
+// package [github.com/chiso-vn/chiso/indicator/composite/pipeline], which
+// reports its rank sensitivity with the same [Spread].
 package composite

@@ -8,8 +8,6 @@ import (
 	"math/rand/v2"
 	"slices"
 
-	"github.com/shopspring/decimal"
-
 	"github.com/chiso-vn/chiso/indicator"
 	"github.com/chiso-vn/chiso/region"
 )
@@ -42,9 +40,15 @@ type Spread struct {
 	Kept              int // the scenarios in which its rank is Rank
 }
 
-// spreadOf summarises the ranks a unit had in the scenarios that ranked it
-// (sorted in place).
-func spreadOf(rank int, ranks []int32) Spread {
+// SpreadOf summarises the ranks a unit had over the scenarios that ranked
+// it, given its rank without perturbation (0 when unranked): the spread
+// that [Scorecard.Sensitivity] reports, for other sensitivity analyses
+// (such as the COINr pipeline's) to report the same way. ranks is not
+// changed.
+func SpreadOf(rank int, ranks []int) Spread { return spreadOf(rank, slices.Clone(ranks)) }
+
+// spreadOf is [SpreadOf], sorting ranks in place.
+func spreadOf[R int | int32](rank int, ranks []R) Spread {
 	s := Spread{Rank: rank, Ranked: len(ranks)}
 	n := len(ranks)
 	if n == 0 {
@@ -180,97 +184,4 @@ func (s Spread) text(lang int) string {
 		return fmt.Sprintf(w[3], rank, s.Low, rank, kept)
 	}
 	return fmt.Sprintf(w[4], rank, s.Low, s.High, rank, kept)
-}
-
-// PipelineVariation is what [PipelineSensitivity] varies. Each scenario
-// draws, with equal chance, one normalisation of Normalisers (to replace
-// the pipeline's Normalise step) and one aggregation of Aggregators (to
-// replace its Aggregate step), and multiplies every weight of the
-// framework by a factor drawn uniformly from [1−Weights, 1+Weights]; means
-// take weights relative to each other, so no renormalisation is needed. An
-// empty list keeps the pipeline's own step.
-type PipelineVariation struct {
-	Normalisers []Normalise
-	Aggregators []Aggregate
-	Weights     float64
-	Samples     int
-	Seed        uint64
-}
-
-// PipelineSpread is how a unit's rank on the index moves over the
-// scenarios of [PipelineSensitivity].
-type PipelineSpread struct {
-	Unit DataUnit
-	Spread
-}
-
-// PipelineSensitivity asks how much the index's ranks depend on the
-// pipeline's choices: it runs steps once up to their Normalise step, then
-// v.Samples scenarios of the rest with the choices v draws, and returns each
-// unit's spread of ranks on the index, best base rank first. The same seed
-// draws the same scenarios.
-func PipelineSensitivity(f *Framework, d *Data, steps []Step, v PipelineVariation) ([]PipelineSpread, error) {
-	if !validDraw(v.Samples, v.Weights) {
-		return nil, errors.New("composite: PipelineSensitivity: want at least 1 sample and weights u in [0, 1)")
-	}
-	cut := slices.IndexFunc(steps, func(s Step) bool { _, ok := s.(Normalise); return ok })
-	if cut < 0 {
-		return nil, errors.New("composite: PipelineSensitivity: the pipeline has no Normalise step")
-	}
-	base, err := Run(f, d, steps...)
-	if err != nil {
-		return nil, err
-	}
-	index := f.Index()
-	prefix, err := newTable(f, d)
-	if err != nil {
-		return nil, err
-	}
-	if err := prefix.run(steps[:cut]); err != nil {
-		return nil, err
-	}
-	r := rand.New(rand.NewPCG(v.Seed, 0x636869736f))
-	seen := make([][]int32, len(base.units))
-	for range v.Samples {
-		g := *f
-		g.nodes = slices.Clone(f.nodes)
-		for k := range g.nodes {
-			factor := 1 + v.Weights*(2*r.Float64()-1)
-			g.nodes[k].Weight = g.nodes[k].Weight.Mul(decimal.NewFromFloat(factor))
-		}
-		rest := slices.Clone(steps[cut:])
-		for k, s := range rest {
-			switch s.(type) {
-			case Normalise:
-				if len(v.Normalisers) > 0 {
-					rest[k] = v.Normalisers[r.IntN(len(v.Normalisers))]
-				}
-			case Aggregate:
-				if len(v.Aggregators) > 0 {
-					rest[k] = v.Aggregators[r.IntN(len(v.Aggregators))]
-				}
-			}
-		}
-		t := prefix.clone(&g)
-		if err := t.run(rest); err != nil {
-			return nil, fmt.Errorf("composite: PipelineSensitivity: a scenario (%v) fails: %w", rest, err)
-		}
-		ranks := rankColumn(base.h, base.pos, t.vals[index])
-		for u, x := range ranks {
-			if x > 0 {
-				seen[u] = append(seen[u], x)
-			}
-		}
-	}
-	out := make([]PipelineSpread, len(base.units))
-	for u, unit := range base.units {
-		out[u] = PipelineSpread{unit, spreadOf(int(base.ranks[index][u]), seen[u])}
-	}
-	slices.SortStableFunc(out, func(a, b PipelineSpread) int {
-		if (a.Rank == 0) != (b.Rank == 0) {
-			return cmp.Compare(b.Rank, a.Rank) // unranked last
-		}
-		return cmp.Compare(a.Rank, b.Rank)
-	})
-	return out, nil
 }

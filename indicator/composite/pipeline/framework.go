@@ -1,4 +1,4 @@
-package composite
+package pipeline
 
 import (
 	"encoding/csv"
@@ -55,116 +55,176 @@ var ErrFramework = errors.New("invalid framework")
 // exactly one top aggregate.
 func ReadFramework(r io.Reader, name string) (*Framework, error) {
 	cr := csv.NewReader(r)
+	col, _, err := readHeader(cr, name)
+	if err != nil {
+		return nil, err
+	}
+	fr := &frameReader{f: &Framework{byCode: map[string]int{}}, cr: cr, name: name, col: col, parentAt: map[string]place{}, denomAt: map[string]place{}}
+	missingColumns(&fr.errs, col, name, "Level", "iCode", "iName", "Direction", "Weight", "Parent", "Type")
+	if err := fr.errs.Err(); err != nil {
+		return nil, err
+	}
+	for line, rec := range records(cr, name, &fr.errs) {
+		fr.row(line, rec)
+	}
+	fr.link()
+	if err := fr.errs.Err(); err != nil {
+		return nil, err
+	}
+	return fr.f, nil
+}
+
+// readHeader reads the header of a framework or data table and returns
+// each column's index by name (the last, for a name given twice) and the
+// header itself.
+func readHeader(cr *csv.Reader, name string) (map[string]int, []string, error) {
 	header, err := csvin.Header(cr)
 	if err != nil {
-		return nil, &region.ParseError{File: name, Line: 1, Err: fmt.Errorf("%w: reading the header: %w", ErrFramework, err)}
+		return nil, nil, &region.ParseError{File: name, Line: 1, Err: fmt.Errorf("%w: reading the header: %w", ErrFramework, err)}
 	}
-	col := map[string]int{}
+	col := make(map[string]int, len(header))
 	for i, h := range header {
 		col[h] = i
 	}
-	var errs errlist.List
-	for _, need := range []string{"Level", "iCode", "iName", "Direction", "Weight", "Parent", "Type"} {
-		if _, ok := col[need]; !ok {
-			errs.Add(&region.ParseError{File: name, Line: 1, Err: fmt.Errorf("%w %q", region.ErrMissingColumn, need)})
+	return col, header, nil
+}
+
+// missingColumns adds to errs a problem for each column of need that col
+// lacks.
+func missingColumns(errs *errlist.List, col map[string]int, name string, need ...string) {
+	for _, c := range need {
+		if _, ok := col[c]; !ok {
+			errs.Add(&region.ParseError{File: name, Line: 1, Err: fmt.Errorf("%w %q", region.ErrMissingColumn, c)})
 		}
 	}
-	if err := errs.Err(); err != nil {
-		return nil, err
+}
+
+// place is a line and a column of a table.
+type place struct{ line, col int }
+
+// frameReader reads the rows of a framework table into f, collecting every
+// problem in errs.
+type frameReader struct {
+	f        *Framework
+	cr       *csv.Reader
+	name     string
+	col      map[string]int
+	errs     errlist.List
+	parentAt map[string]place // where each node's parent was read
+	denomAt  map[string]place // where each indicator's denominator was read
+}
+
+// bad records a problem of the framework at line and column.
+func (fr *frameReader) bad(line, column int, format string, args ...any) {
+	fr.errs.Add(&region.ParseError{File: fr.name, Line: line, Column: column, Err: fmt.Errorf("%w: "+format, append([]any{ErrFramework}, args...)...)})
+}
+
+// field returns the trimmed value of column c of rec, the last record read,
+// and its column; "" and 0 when the table lacks it.
+func (fr *frameReader) field(rec []string, c string) (string, int) {
+	i, ok := fr.col[c]
+	if !ok || i >= len(rec) {
+		return "", 0
 	}
-	f := &Framework{byCode: map[string]int{}}
-	type pos struct{ line, col int }
-	at := map[string]pos{} // where each node's parent was read
-	denomAt := map[string]pos{}
-	for line, rec := range records(cr, name, &errs) {
-		get := func(c string) (string, int) {
-			i, ok := col[c]
-			if !ok || i >= len(rec) {
-				return "", 0
-			}
-			_, column := cr.FieldPos(i)
-			return strings.TrimSpace(rec[i]), column
-		}
-		bad := func(column int, format string, args ...any) {
-			errs.Add(&region.ParseError{File: name, Line: line, Column: column, Err: fmt.Errorf("%w: "+format, append([]any{ErrFramework}, args...)...)})
-		}
-		code, codeCol := get("iCode")
-		typ, typCol := get("Type")
-		switch typ {
-		case "Group":
-			f.groups = append(f.groups, code)
-			continue
-		case "Denominator":
-			f.denoms = append(f.denoms, code)
-			continue
-		case "Indicator", "Aggregate":
-		default:
-			bad(typCol, "type %q is not Indicator, Aggregate, Group or Denominator", errlist.Excerpt(typ))
-			continue
-		}
-		n := FrameNode{Code: code, Weight: decimal.NewFromInt(1), Direction: 1}
-		n.Name, _ = get("iName")
-		n.Parent, _ = get("Parent")
-		if code == "" {
-			bad(codeCol, "empty iCode")
-			continue
-		}
-		if _, dup := f.byCode[code]; dup {
-			bad(codeCol, "iCode %q %v", code, region.ErrDuplicate)
-			continue
-		}
-		lv, lvCol := get("Level")
-		level, err := strconv.ParseFloat(lv, 64)
-		switch {
-		case err != nil || level != float64(int(level)) || level < 1 || level > 20:
-			bad(lvCol, "level %q is not a whole number from 1 to 20", errlist.Excerpt(lv))
-			continue
-		case (level == 1) != (typ == "Indicator"):
-			bad(lvCol, "a %s at level %v", strings.ToLower(typ), level)
-			continue
-		}
-		n.Level = int(level)
-		if d, dc := get("Direction"); d != "" {
-			v, err := strconv.ParseFloat(d, 64)
-			if err != nil || (v != 1 && v != -1) {
-				bad(dc, "direction %q is not 1 or -1", errlist.Excerpt(d))
-				continue
-			}
-			n.Direction = int(v)
-		}
-		if w, wc := get("Weight"); w != "" {
-			v, err := decimal.NewFromString(w)
-			if err != nil || v.Sign() < 0 {
-				bad(wc, "weight %q is not a non-negative number", errlist.Excerpt(w))
-				continue
-			}
-			n.Weight = v
-		}
-		if t, tc := get("Target"); t != "" {
-			v, err := decimal.NewFromString(t)
-			if err != nil {
-				bad(tc, "target %q is not a number", errlist.Excerpt(t))
-				continue
-			}
-			n.Target = v
-		}
-		if d, dc := get("Denominator"); d != "" {
-			if n.Level != 1 {
-				bad(dc, "an aggregate has a denominator")
-				continue
-			}
-			n.Denominator = d
-			denomAt[code] = pos{line, dc}
-		}
-		_, pc := get("Parent")
-		at[code] = pos{line, pc}
-		f.byCode[code] = len(f.nodes)
-		f.nodes = append(f.nodes, n)
+	_, column := fr.cr.FieldPos(i)
+	return strings.TrimSpace(rec[i]), column
+}
+
+// row reads one row: a group or denominator the data carries, or a node.
+func (fr *frameReader) row(line int, rec []string) {
+	code, codeCol := fr.field(rec, "iCode")
+	typ, typCol := fr.field(rec, "Type")
+	switch typ {
+	case "Group":
+		fr.f.groups = append(fr.f.groups, code)
+		return
+	case "Denominator":
+		fr.f.denoms = append(fr.f.denoms, code)
+		return
+	case "Indicator", "Aggregate":
+	default:
+		fr.bad(line, typCol, "type %q is not Indicator, Aggregate, Group or Denominator", errlist.Excerpt(typ))
+		return
 	}
+	if code == "" {
+		fr.bad(line, codeCol, "empty iCode")
+		return
+	}
+	if _, dup := fr.f.byCode[code]; dup {
+		fr.bad(line, codeCol, "iCode %q %v", code, region.ErrDuplicate)
+		return
+	}
+	n, ok := fr.node(line, rec, code, typ)
+	if !ok {
+		return
+	}
+	_, pc := fr.field(rec, "Parent")
+	fr.parentAt[code] = place{line, pc}
+	fr.f.byCode[code] = len(fr.f.nodes)
+	fr.f.nodes = append(fr.f.nodes, n)
+}
+
+// node reads the node code of type typ (Indicator or Aggregate) from rec;
+// false after a problem.
+func (fr *frameReader) node(line int, rec []string, code, typ string) (FrameNode, bool) {
+	n := FrameNode{Code: code, Weight: decimal.NewFromInt(1), Direction: 1}
+	n.Name, _ = fr.field(rec, "iName")
+	n.Parent, _ = fr.field(rec, "Parent")
+	lv, lvCol := fr.field(rec, "Level")
+	level, err := strconv.ParseFloat(lv, 64)
+	switch {
+	case err != nil || level != float64(int(level)) || level < 1 || level > 20:
+		fr.bad(line, lvCol, "level %q is not a whole number from 1 to 20", errlist.Excerpt(lv))
+		return n, false
+	case (level == 1) != (typ == "Indicator"):
+		fr.bad(line, lvCol, "a %s at level %v", strings.ToLower(typ), level)
+		return n, false
+	}
+	n.Level = int(level)
+	if s, at := fr.field(rec, "Direction"); s != "" {
+		v, err := strconv.ParseFloat(s, 64)
+		if err != nil || (v != 1 && v != -1) {
+			fr.bad(line, at, "direction %q is not 1 or -1", errlist.Excerpt(s))
+			return n, false
+		}
+		n.Direction = int(v)
+	}
+	if s, at := fr.field(rec, "Weight"); s != "" {
+		v, err := decimal.NewFromString(s)
+		if err != nil || v.Sign() < 0 {
+			fr.bad(line, at, "weight %q is not a non-negative number", errlist.Excerpt(s))
+			return n, false
+		}
+		n.Weight = v
+	}
+	if s, at := fr.field(rec, "Target"); s != "" {
+		v, err := decimal.NewFromString(s)
+		if err != nil {
+			fr.bad(line, at, "target %q is not a number", errlist.Excerpt(s))
+			return n, false
+		}
+		n.Target = v
+	}
+	if s, at := fr.field(rec, "Denominator"); s != "" {
+		if n.Level != 1 {
+			fr.bad(line, at, "an aggregate has a denominator")
+			return n, false
+		}
+		n.Denominator = s
+		fr.denomAt[code] = place{line, at}
+	}
+	return n, true
+}
+
+// link checks the nodes read against each other: every parent known and
+// one level up, every denominator declared, only the index without a
+// parent; and sets the framework's top level.
+func (fr *frameReader) link() {
+	f := fr.f
 	tops := 0
 	for _, n := range f.nodes {
 		f.top = max(f.top, n.Level)
-		p := at[n.Code]
+		p := fr.parentAt[n.Code]
 		if n.Parent == "" {
 			tops++
 			continue
@@ -172,28 +232,24 @@ func ReadFramework(r io.Reader, name string) (*Framework, error) {
 		k, ok := f.byCode[n.Parent]
 		switch {
 		case !ok:
-			errs.Add(&region.ParseError{File: name, Line: p.line, Column: p.col, Err: fmt.Errorf("%w: parent %q of %s is not in the framework", ErrFramework, n.Parent, n.Code)})
+			fr.bad(p.line, p.col, "parent %q of %s is not in the framework", n.Parent, n.Code)
 		case f.nodes[k].Level != n.Level+1:
-			errs.Add(&region.ParseError{File: name, Line: p.line, Column: p.col, Err: fmt.Errorf("%w: parent %s of %s is at level %d, not %d", ErrFramework, n.Parent, n.Code, f.nodes[k].Level, n.Level+1)})
+			fr.bad(p.line, p.col, "parent %s of %s is at level %d, not %d", n.Parent, n.Code, f.nodes[k].Level, n.Level+1)
 		}
 		if n.Denominator != "" && !slices.Contains(f.denoms, n.Denominator) {
-			d := denomAt[n.Code]
-			errs.Add(&region.ParseError{File: name, Line: d.line, Column: d.col, Err: fmt.Errorf("%w: denominator %q of %s is not declared", ErrFramework, n.Denominator, n.Code)})
+			d := fr.denomAt[n.Code]
+			fr.bad(d.line, d.col, "denominator %q of %s is not declared", n.Denominator, n.Code)
 		}
 	}
 	for _, n := range f.nodes {
 		if n.Parent == "" && n.Level != f.top {
-			p := at[n.Code]
-			errs.Add(&region.ParseError{File: name, Line: p.line, Column: p.col, Err: fmt.Errorf("%w: %s at level %d has no parent", ErrFramework, n.Code, n.Level)})
+			p := fr.parentAt[n.Code]
+			fr.bad(p.line, p.col, "%s at level %d has no parent", n.Code, n.Level)
 		}
 	}
-	if tops != 1 && errs.Len() == 0 {
-		errs.Add(&region.ParseError{File: name, Err: fmt.Errorf("%w: %d nodes without a parent, want one index", ErrFramework, tops)})
+	if tops != 1 && fr.errs.Len() == 0 {
+		fr.bad(0, 0, "%d nodes without a parent, want one index", tops)
 	}
-	if err := errs.Err(); err != nil {
-		return nil, err
-	}
-	return f, nil
 }
 
 // records yields the records of cr with their line numbers (see
@@ -262,30 +318,24 @@ type Data struct {
 // their line and column.
 func ReadData(r io.Reader, name string, f *Framework) (*Data, error) {
 	cr := csv.NewReader(r)
-	header, err := csvin.Header(cr)
+	col, header, err := readHeader(cr, name)
 	if err != nil {
-		return nil, &region.ParseError{File: name, Line: 1, Err: fmt.Errorf("%w: reading the header: %w", ErrFramework, err)}
+		return nil, err
 	}
 	var errs errlist.List
-	col := map[string]int{}
 	for i, h := range header {
 		_, isNode := f.byCode[h]
 		if !isNode && h != "uCode" && h != "uName" && h != "Time" && !slices.Contains(f.groups, h) && !slices.Contains(f.denoms, h) {
 			_, column := cr.FieldPos(i)
 			errs.Add(&region.ParseError{File: name, Line: 1, Column: column, Err: fmt.Errorf("%w: column %q is not in the framework", ErrFramework, errlist.Excerpt(h))})
 		}
-		col[h] = i
 	}
 	need := append([]string{"uCode"}, f.denoms...)
 	need = append(need, f.groups...)
 	for _, n := range f.indicators() {
 		need = append(need, n.Code)
 	}
-	for _, c := range need {
-		if _, ok := col[c]; !ok {
-			errs.Add(&region.ParseError{File: name, Line: 1, Err: fmt.Errorf("%w %q", region.ErrMissingColumn, c)})
-		}
-	}
+	missingColumns(&errs, col, name, need...)
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}

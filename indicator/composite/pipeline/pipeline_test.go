@@ -1,4 +1,4 @@
-package composite_test
+package pipeline_test
 
 import (
 	"encoding/csv"
@@ -16,20 +16,20 @@ import (
 
 	"github.com/shopspring/decimal"
 
-	"github.com/chiso-vn/chiso/indicator/composite"
+	"github.com/chiso-vn/chiso/indicator/composite/pipeline"
 	"github.com/chiso-vn/chiso/internal/seeds"
 	"github.com/chiso-vn/chiso/region"
 )
 
 // asem reads COINr's ASEM example from testdata/coinr-asem.
-func asem(tb testing.TB) (*composite.Framework, *composite.Data) {
+func asem(tb testing.TB) (*pipeline.Framework, *pipeline.Data) {
 	dir := filepath.Join(seeds.Root(), "testdata", "coinr-asem")
 	mf, err := os.Open(filepath.Join(dir, "ASEM_iMeta.csv"))
 	if err != nil {
 		tb.Fatal(err)
 	}
 	defer mf.Close()
-	f, err := composite.ReadFramework(mf, "ASEM_iMeta.csv")
+	f, err := pipeline.ReadFramework(mf, "ASEM_iMeta.csv")
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -38,7 +38,7 @@ func asem(tb testing.TB) (*composite.Framework, *composite.Data) {
 		tb.Fatal(err)
 	}
 	defer df.Close()
-	d, err := composite.ReadData(df, "ASEM_iData.csv", f)
+	d, err := pipeline.ReadData(df, "ASEM_iData.csv", f)
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -67,7 +67,7 @@ func readTable(tb testing.TB, name string) [][]string {
 // indicators COINr treats, with the number of points it winsorises.
 func TestCOINrASEM(t *testing.T) {
 	f, d := asem(t)
-	res, err := composite.Run(f, d, composite.COINrDefault("EurAsia_group")...)
+	res, err := pipeline.Run(f, d, pipeline.COINrDefault("EurAsia_group")...)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -129,12 +129,12 @@ func TestCOINrASEM(t *testing.T) {
 // A winsorisation and a z-score by hand.
 func TestTreatAndZScore(t *testing.T) {
 	meta := "Level,iCode,iName,Direction,Weight,Parent,Type\n1,x,X,1,1,I,Indicator\n2,I,I,1,1,,Aggregate\n"
-	f, err := composite.ReadFramework(strings.NewReader(meta), "m.csv")
+	f, err := pipeline.ReadFramework(strings.NewReader(meta), "m.csv")
 	if err != nil {
 		t.Fatal(err)
 	}
 	data := "uCode,x\nA,1\nB,2\nC,3\nD,4\nE,5\nF,6\nG,7\nH,8\nI,9\nJ,100\n"
-	d, err := composite.ReadData(strings.NewReader(data), "d.csv", f)
+	d, err := pipeline.ReadData(strings.NewReader(data), "d.csv", f)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -143,7 +143,7 @@ func TestTreatAndZScore(t *testing.T) {
 	}
 	// 1..9 and 100: skewness 3,12, kurtosis 9,80 fail; winsorising the
 	// highest point once (100 → 9) passes.
-	res, err := composite.Run(f, d, composite.Treat{})
+	res, err := pipeline.Run(f, d, pipeline.Treat{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -151,12 +151,16 @@ func TestTreatAndZScore(t *testing.T) {
 	if math.Abs(tr.Skew-3.1189) > 1e-4 || math.Abs(tr.Kurt-9.7992) > 1e-4 || strings.Join(tr.Winsorised, " ") != "J" || tr.Log || !tr.Passes {
 		t.Errorf("treatment %+v", tr)
 	}
+	// After: 1..9 and 9, skewness −0,1515 and kurtosis −1,3570.
+	if math.Abs(tr.SkewAfter+0.151463) > 1e-6 || math.Abs(tr.KurtAfter+1.356985) > 1e-6 {
+		t.Errorf("after treatment: skew %.6f kurt %.6f, want −0.151463 −1.356985", tr.SkewAfter, tr.KurtAfter)
+	}
 	if v, _ := res.Value("x", "J"); v.Cmp(big.NewRat(9, 1)) != 0 {
 		t.Errorf("J winsorised to %v", v)
 	}
 	// z-scores of 1, 2, 3: mean 2, sd 1.
-	d3, _ := composite.ReadData(strings.NewReader("uCode,x\nA,1\nB,2\nC,3\n"), "d.csv", f)
-	res, err = composite.Run(f, d3, composite.Normalise{Method: composite.NormZScore})
+	d3, _ := pipeline.ReadData(strings.NewReader("uCode,x\nA,1\nB,2\nC,3\n"), "d.csv", f)
+	res, err = pipeline.Run(f, d3, pipeline.Normalise{Method: pipeline.NormZScore})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -180,7 +184,7 @@ func TestPipelineSteps(t *testing.T) {
 		"3,I,Index,1,1,,,,,Aggregate\n" +
 		",G,Group,,,,,,,Group\n" +
 		",Pop,Population,,,,,,,Denominator\n"
-	f, err := composite.ReadFramework(strings.NewReader(meta), "meta.csv")
+	f, err := pipeline.ReadFramework(strings.NewReader(meta), "meta.csv")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -189,12 +193,12 @@ func TestPipelineSteps(t *testing.T) {
 		"U2,Hai,x,20,100,3,\n" +
 		"U3,Ba,y,5,,5,8\n" +
 		"U4,Bốn,y,10,300,7,1\n"
-	d, err := composite.ReadData(strings.NewReader(data), "data.csv", f)
+	d, err := pipeline.ReadData(strings.NewReader(data), "data.csv", f)
 	if err != nil {
 		t.Fatal(err)
 	}
 	r := func(s string) *big.Rat { x, _ := new(big.Rat).SetString(s); return x }
-	check := func(res *composite.PipelineResult, node, unit, want string) {
+	check := func(res *pipeline.Result, node, unit, want string) {
 		t.Helper()
 		v, ok := res.Value(node, unit)
 		if !ok && want != "" || ok && (want == "" || v.Cmp(r(want)) != 0) {
@@ -204,7 +208,7 @@ func TestPipelineSteps(t *testing.T) {
 	// Denominate: a per person is 10, 5, missing, 30. Impute by group: U3
 	// takes the mean of group y, which has only U4: 30; c of U2 takes
 	// group x's 4.
-	res, err := composite.Run(f, d, composite.Denominate{}, composite.Impute{Method: composite.ImputeGroupMean, Group: "G"})
+	res, err := pipeline.Run(f, d, pipeline.Denominate{}, pipeline.Impute{Method: pipeline.ImputeGroupMean, Group: "G"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -216,18 +220,18 @@ func TestPipelineSteps(t *testing.T) {
 	}
 	// Mean and median imputation: a's mean of 10, 5, 30 is 15; c's median
 	// of 4, 8, 1 is 4.
-	res, _ = composite.Run(f, d, composite.Denominate{}, composite.Impute{Method: composite.ImputeMean})
+	res, _ = pipeline.Run(f, d, pipeline.Denominate{}, pipeline.Impute{Method: pipeline.ImputeMean})
 	check(res, "a", "U3", "15")
-	res, _ = composite.Run(f, d, composite.Impute{Method: composite.ImputeMedian})
+	res, _ = pipeline.Run(f, d, pipeline.Impute{Method: pipeline.ImputeMedian})
 	check(res, "c", "U2", "4")
 	// Screening at 100% drops the units with a missing value.
-	res, _ = composite.Run(f, d, composite.Screen{Min: decimal.NewFromInt(1)})
+	res, _ = pipeline.Run(f, d, pipeline.Screen{Min: decimal.NewFromInt(1)})
 	if strings.Join(res.Dropped, " ") != "U2 U3" {
 		t.Errorf("dropped %v", res.Dropped)
 	}
 	// Min-max after direction: b is lower-better, so 1 → 100 and 7 → 0;
 	// 3 → 200/3.
-	res, err = composite.Run(f, d, composite.Denominate{}, composite.Impute{Method: composite.ImputeGroupMean, Group: "G"}, composite.Normalise{}, composite.Aggregate{})
+	res, err = pipeline.Run(f, d, pipeline.Denominate{}, pipeline.Impute{Method: pipeline.ImputeGroupMean, Group: "G"}, pipeline.Normalise{}, pipeline.Aggregate{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -240,24 +244,24 @@ func TestPipelineSteps(t *testing.T) {
 	check(res, "P", "U1", "60")
 	check(res, "I", "U4", "25")
 	// Rank: lowest is 1, ties share.
-	res, _ = composite.Run(f, d, composite.Normalise{Method: composite.NormRank})
+	res, _ = pipeline.Run(f, d, pipeline.Normalise{Method: pipeline.NormRank})
 	check(res, "b", "U4", "1")
 	check(res, "b", "U1", "4")
 	// a per person, imputed: 10, 5, 30, 30 ranks 2, 1, 3, 3.
-	res, _ = composite.Run(f, d, composite.Denominate{}, composite.Impute{Method: composite.ImputeGroupMean, Group: "G"}, composite.Normalise{Method: composite.NormRank})
+	res, _ = pipeline.Run(f, d, pipeline.Denominate{}, pipeline.Impute{Method: pipeline.ImputeGroupMean, Group: "G"}, pipeline.Normalise{Method: pipeline.NormRank})
 	for unit, want := range map[string]string{"U1": "2", "U2": "1", "U3": "3", "U4": "3"} {
 		check(res, "a", unit, want)
 	}
 	// Geometric mean with a zero is an error; harmonic mean exact.
-	if _, err := composite.Run(f, d, composite.Denominate{}, composite.Impute{Method: composite.ImputeGroupMean, Group: "G"}, composite.Normalise{}, composite.Aggregate{Method: composite.GeometricMean}); err == nil {
+	if _, err := pipeline.Run(f, d, pipeline.Denominate{}, pipeline.Impute{Method: pipeline.ImputeGroupMean, Group: "G"}, pipeline.Normalise{}, pipeline.Aggregate{Method: pipeline.GeometricMean}); err == nil {
 		t.Error("a geometric mean of a zero succeeded")
 	}
 }
 
 func TestPipelineSensitivity(t *testing.T) {
 	f, d := asem(t)
-	steps := composite.COINrDefault("EurAsia_group")
-	still, err := composite.PipelineSensitivity(f, d, steps, composite.PipelineVariation{Samples: 5})
+	steps := pipeline.COINrDefault("EurAsia_group")
+	still, err := pipeline.Sensitivity(f, d, steps, pipeline.Variation{Samples: 5})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -269,15 +273,15 @@ func TestPipelineSensitivity(t *testing.T) {
 			t.Errorf("without variation %s moved: %+v", s.Unit.Code, s.Spread)
 		}
 	}
-	v := composite.PipelineVariation{
-		Normalisers: []composite.Normalise{{Method: composite.NormMinMax}, {Method: composite.NormRank}, {Method: composite.NormZScore}},
+	v := pipeline.Variation{
+		Normalisers: []pipeline.Normalise{{Method: pipeline.NormMinMax}, {Method: pipeline.NormRank}, {Method: pipeline.NormZScore}},
 		Weights:     0.25, Samples: 40, Seed: 3,
 	}
-	a, err := composite.PipelineSensitivity(f, d, steps, v)
+	a, err := pipeline.Sensitivity(f, d, steps, v)
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, _ := composite.PipelineSensitivity(f, d, steps, v)
+	b, _ := pipeline.Sensitivity(f, d, steps, v)
 	moved := 0
 	for k := range a {
 		if a[k].Unit.Code != b[k].Unit.Code || a[k].Spread != b[k].Spread {
@@ -293,20 +297,20 @@ func TestPipelineSensitivity(t *testing.T) {
 	if moved == 0 {
 		t.Error("nobody moved")
 	}
-	if _, err := composite.PipelineSensitivity(f, d, steps[:4], v); err == nil {
+	if _, err := pipeline.Sensitivity(f, d, steps[:4], v); err == nil {
 		t.Error("a pipeline without Normalise accepted")
 	}
-	if _, err := composite.PipelineSensitivity(f, d, steps, composite.PipelineVariation{Samples: 1, Weights: math.NaN()}); err == nil {
+	if _, err := pipeline.Sensitivity(f, d, steps, pipeline.Variation{Samples: 1, Weights: math.NaN()}); err == nil {
 		t.Error("NaN weights accepted")
 	}
 }
 
 func BenchmarkPipelineASEM(b *testing.B) {
 	f, d := asem(b)
-	steps := composite.COINrDefault("EurAsia_group")
+	steps := pipeline.COINrDefault("EurAsia_group")
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := composite.Run(f, d, steps...); err != nil {
+		if _, err := pipeline.Run(f, d, steps...); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -316,14 +320,14 @@ func BenchmarkPipelineASEM(b *testing.B) {
 // with three normalisations and weights varied by 25%.
 func BenchmarkPipelineSensitivityASEM(b *testing.B) {
 	f, d := asem(b)
-	steps := composite.COINrDefault("EurAsia_group")
-	v := composite.PipelineVariation{
-		Normalisers: []composite.Normalise{{Method: composite.NormMinMax}, {Method: composite.NormRank}, {Method: composite.NormZScore}},
+	steps := pipeline.COINrDefault("EurAsia_group")
+	v := pipeline.Variation{
+		Normalisers: []pipeline.Normalise{{Method: pipeline.NormMinMax}, {Method: pipeline.NormRank}, {Method: pipeline.NormZScore}},
 		Weights:     0.25, Samples: 100, Seed: 3,
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := composite.PipelineSensitivity(f, d, steps, v); err != nil {
+		if _, err := pipeline.Sensitivity(f, d, steps, v); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -353,18 +357,18 @@ func BenchmarkPipelineNational(b *testing.B) {
 		}
 		data.WriteString("\n")
 	}
-	f, err := composite.ReadFramework(strings.NewReader(meta.String()), "meta.csv")
+	f, err := pipeline.ReadFramework(strings.NewReader(meta.String()), "meta.csv")
 	if err != nil {
 		b.Fatal(err)
 	}
-	d, err := composite.ReadData(strings.NewReader(data.String()), "data.csv", f)
+	d, err := pipeline.ReadData(strings.NewReader(data.String()), "data.csv", f)
 	if err != nil {
 		b.Fatal(err)
 	}
-	steps := []composite.Step{composite.Impute{Method: composite.ImputeGroupMean, Group: "G"}, composite.Treat{}, composite.Normalise{}, composite.Aggregate{}}
+	steps := []pipeline.Step{pipeline.Impute{Method: pipeline.ImputeGroupMean, Group: "G"}, pipeline.Treat{}, pipeline.Normalise{}, pipeline.Aggregate{}}
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := composite.Run(f, d, steps...); err != nil {
+		if _, err := pipeline.Run(f, d, steps...); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -374,7 +378,7 @@ func BenchmarkPipelineNational(b *testing.B) {
 // after it are still read and checked.
 func TestReadFrameworkMalformedLine(t *testing.T) {
 	meta := "Level,iCode,iName,Direction,Weight,Parent,Type\n1,x,X\"Y,1,1,I,Indicator\n1,y,Y,1,1,I,Indicator,extra\n1,z,Z,7,1,I,Indicator\n2,I,I,1,1,,Aggregate\n"
-	_, err := composite.ReadFramework(strings.NewReader(meta), "m.csv")
+	_, err := pipeline.ReadFramework(strings.NewReader(meta), "m.csv")
 	var pe *region.ParseError
 	if !errors.As(err, &pe) || pe.Line != 2 || !errors.Is(err, region.ErrMalformed) {
 		t.Fatalf("got %v, want a malformed line 2", err)
@@ -391,12 +395,12 @@ func FuzzReadFramework(f *testing.F) {
 	f.Add("Level,iCode,iName,Direction,Weight,Parent,Type\n1,x,X,2,-1,I,Indicator\n1,x,X,1,1,J,Indicator\n3,I,I,1,1,,Aggregate\n")
 	f.Add("Level,iCode,iName,Direction,Weight,Denominator,Parent,Type\n1,x,X,1,1,Pop,I,Indicator\n2,I,I,1,1,,,Aggregate\n,Pop,P,,,,,Denominator\n")
 	f.Fuzz(func(t *testing.T, in string) {
-		fw, err := composite.ReadFramework(strings.NewReader(in), "f.csv")
+		fw, err := pipeline.ReadFramework(strings.NewReader(in), "f.csv")
 		if err != nil {
 			return
 		}
 		// A framework that reads has one index, and every parent one level up.
-		byCode := map[string]composite.FrameNode{}
+		byCode := map[string]pipeline.FrameNode{}
 		for _, n := range fw.Nodes() {
 			byCode[n.Code] = n
 		}
@@ -409,4 +413,46 @@ func FuzzReadFramework(f *testing.F) {
 			t.Fatal("no index")
 		}
 	})
+}
+
+// A step with a method it does not know names it by number, and fails to
+// run rather than doing something else.
+func TestUnknownMethod(t *testing.T) {
+	meta := "Level,iCode,iName,Direction,Weight,Parent,Type\n1,x,X,1,1,I,Indicator\n2,I,I,1,1,,Aggregate\n,G,G,,,,Group\n"
+	f, err := pipeline.ReadFramework(strings.NewReader(meta), "m.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := pipeline.ReadData(strings.NewReader("uCode,G,x\nA,g,1\nB,g,\nC,h,3\n"), "d.csv", f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		step pipeline.Step
+		want string
+	}{
+		{pipeline.Normalise{Method: 9}, "normalise, NormMethod(9)"},
+		{pipeline.Aggregate{Method: 9}, "aggregate, AggMethod(9)"},
+		{pipeline.Impute{Method: 9, Group: "G"}, "impute, ImputeMethod(9)"},
+	} {
+		if got := tt.step.String(); got != tt.want {
+			t.Errorf("String() = %q, want %q", got, tt.want)
+		}
+		_, err := pipeline.Run(f, d, tt.step)
+		if err == nil || !strings.Contains(err.Error(), tt.want+": unknown method") {
+			t.Errorf("Run(%s) = %v, want an unknown method", tt.want, err)
+		}
+	}
+	for _, tt := range []struct {
+		step pipeline.Step
+		want string
+	}{
+		{pipeline.Normalise{Method: pipeline.NormNone}, "no normalisation"},
+		{pipeline.Aggregate{Method: pipeline.SumOfPoints}, "sum of points"},
+		{pipeline.Impute{Method: pipeline.ImputeGroupMean, Group: "G"}, "impute group mean by G"},
+	} {
+		if got := tt.step.String(); got != tt.want {
+			t.Errorf("String() = %q, want %q", got, tt.want)
+		}
+	}
 }

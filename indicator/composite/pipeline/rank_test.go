@@ -1,0 +1,91 @@
+package pipeline_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/chiso-vn/chiso/indicator/composite/pipeline"
+)
+
+// oneIndicator is a framework of one indicator x under the index I.
+func oneIndicator(tb testing.TB) *pipeline.Framework {
+	tb.Helper()
+	meta := "Level,iCode,iName,Direction,Weight,Parent,Type\n1,x,X,1,1,I,Indicator\n2,I,I,1,1,,Aggregate\n"
+	f, err := pipeline.ReadFramework(strings.NewReader(meta), "m.csv")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return f
+}
+
+// Ranks are competition ranks on the exact values: values that one
+// float64 cannot tell apart, far from zero or not, and negative ones, are
+// ranked apart; equal values share a rank and the next rank counts them.
+func TestRankExact(t *testing.T) {
+	f := oneIndicator(t)
+	rows := []struct{ unit, value string }{
+		{"A", "1"},
+		{"B", "1.000000000000000000000000000001"},
+		{"C", "0.999999999999999999999999999999"},
+		{"D", "5"},
+		{"E", "5.0"},
+		{"F", "9999999999"},
+		{"G", "9999999999.0000000000000000001"},
+		{"H", "-1"},
+		{"I", "-1.0000000000000000000000000001"},
+		{"J", ""},
+		{"K", "1"},
+	}
+	want := map[string]int{"G": 1, "F": 2, "D": 3, "E": 3, "B": 5, "A": 6, "K": 6, "C": 8, "H": 9, "I": 10, "J": 0}
+	var data strings.Builder
+	data.WriteString("uCode,x\n")
+	for _, r := range rows {
+		fmt.Fprintf(&data, "%s,%s\n", r.unit, r.value)
+	}
+	d, err := pipeline.ReadData(strings.NewReader(data.String()), "d.csv", f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := pipeline.Run(f, d, pipeline.Aggregate{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for unit, w := range want {
+		if got := res.Rank("x", unit); got != w {
+			t.Errorf("rank of %s on x = %d, want %d", unit, got, w)
+		}
+		if got := res.Rank("I", unit); got != w {
+			t.Errorf("rank of %s on the index = %d, want %d", unit, got, w)
+		}
+	}
+}
+
+// More than 99,999 units, which the pipeline once could not rank: 100,001
+// units valued u mod 1000, so that every value but 0 is shared by 100
+// units and 0 by 101.
+func TestRankManyUnits(t *testing.T) {
+	const n = 100_001
+	f := oneIndicator(t)
+	var data strings.Builder
+	data.WriteString("uCode,x\n")
+	for u := range n {
+		fmt.Fprintf(&data, "u%d,%d\n", u, u%1000)
+	}
+	d, err := pipeline.ReadData(strings.NewReader(data.String()), "d.csv", f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := pipeline.Run(f, d, pipeline.Normalise{}, pipeline.Aggregate{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := len(res.Units()); got != n {
+		t.Fatalf("%d units, want %d", got, n)
+	}
+	for unit, want := range map[string]int{"u999": 1, "u1999": 1, "u998": 101, "u1": 99801, "u0": 99901, "u100000": 99901} {
+		if got := res.Rank("I", unit); got != want {
+			t.Errorf("rank of %s = %d, want %d", unit, got, want)
+		}
+	}
+}
