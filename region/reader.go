@@ -101,7 +101,7 @@ func ReadCSV(r io.Reader, name string) (*Hierarchy, error) {
 	for c, spec := range csvColumns {
 		names[c] = spec.names
 	}
-	ur := unitReader{name: name, col: columns(header, names[:]),
+	ur := unitReader{name: name, col: firstColumns(header, names[:]),
 		units: []Unit{{Code: Nation, Name: "Việt Nam", Kind: KindNation}}, first: []given{{}}, seen: map[Code]int{Nation: 0}}
 	for c, spec := range csvColumns {
 		if spec.required && ur.col[c] < 0 {
@@ -308,21 +308,11 @@ func openCSV(r io.Reader, name string, fields int) (*csv.Reader, []string, error
 	return cr, header, nil
 }
 
-// columns returns, for each list of folded header names, the index of the
-// first header cell that folds to one of them, or -1.
-func columns(header []string, names [][]string) []int {
-	col := make([]int, len(names))
-	for c := range col {
-		col[c] = -1
-	}
-	for i, h := range header {
-		f := fold(h)
-		for c, ns := range names {
-			if col[c] < 0 && slices.Contains(ns, f) {
-				col[c] = i
-			}
-		}
-	}
+
+// firstColumns returns the column of each of names in header; a region
+// list may repeat a column (the first one counts).
+func firstColumns(header []string, names [][]string) []int {
+	col, _ := csvin.Columns(header, fold, names)
 	return col
 }
 
@@ -384,7 +374,7 @@ func readLinks(r io.Reader, name string, from, to *Hierarchy) ([]Link, error) {
 		oldName
 	)
 	names := [...][]string{{"new code", "ma moi"}, {"old code", "ma cu"}, {"link", "lien ket"}, {"new name", "ten moi"}, {"old name", "ten cu"}}
-	col := columns(header, names[:])
+	col := firstColumns(header, names[:])
 	var errs errlist.List
 	for _, c := range []int{newCode, oldCode} {
 		if col[c] < 0 {
