@@ -21,10 +21,13 @@ type Row struct {
 	Indicator  string
 	Unit       region.Unit
 	Actual     int64 // valid when HasActual
-	Plan       int64 // valid when HasPlan
+	Plan       int64 // valid when HasPlan; for share targets, PlanExact rounded up
 	HasActual  bool  // false: no observation for the unit or below it (missing, not zero)
 	HasPlan    bool
-	Summed     bool  // Actual is the sum of the children's, not the unit's own observation
+	Summed     bool // Actual is the sum of the children's, not the unit's own observation
+	SharePlan  bool // the indicator has share targets: PlanExact is share × base
+	HasBase    bool
+	BaseSummed bool  // Base is the sum of the children's
 	Attainment Ratio // Actual / PlanExact; invalid unless both are present
 	Rank       int   // competition rank by attainment among units of the same level; 0 if unranked
 
@@ -33,24 +36,35 @@ type Row struct {
 	// the plan covers, such as 1007/2 for 50% of 1.007 adults. Plan is then
 	// PlanExact rounded up: the least count that meets it (504).
 	PlanExact Ratio
-	// SharePlan reports that the indicator has share targets, so that
-	// PlanExact is a ratio and TargetShare is the share it asks for.
-	SharePlan bool
-	// TargetShare is PlanExact over the bases the plans resolved against,
-	// Σ (share × base) / Σ base: the share of its base the unit is asked to
-	// reach; invalid unless SharePlan and every plan it sums had a base.
-	TargetShare Ratio
+	// PlanBase is the sum of the bases the plans resolved against, 0
+	// unless SharePlan and every plan summed had a base: the denominator of
+	// [Row.TargetShare].
+	PlanBase int64
 	// Base is the count of the indicator's base (see [Indicator.Base]) as
 	// of the roll-up date, its own observation or else the sum of its
 	// children's, like Actual; valid when HasBase.
-	Base       int64
-	HasBase    bool
-	BaseSummed bool
-	// Coverage is Actual / Base, the share of the base reached: for a
-	// parent, the ratio of the sums. Invalid unless both are present and
-	// Base is positive. When the bases of plans and of coverage are of the
-	// same date, Attainment = Coverage / TargetShare exactly.
-	Coverage Ratio
+	Base int64
+}
+
+// Coverage returns Actual / Base, the share of the base reached: for a
+// parent, the ratio of the sums. It is invalid unless both are present and
+// Base is positive. When the plans' bases and the coverage's are of the
+// same date, Attainment = Coverage / TargetShare exactly.
+func (r Row) Coverage() Ratio {
+	if !r.HasActual || !r.HasBase || r.Base <= 0 {
+		return Ratio{}
+	}
+	return Ratio{r.Actual, r.Base}
+}
+
+// TargetShare returns PlanExact / PlanBase, Σ (share × base) / Σ base: the
+// share of its base the unit is asked to reach, in lowest terms; invalid
+// unless PlanBase is positive.
+func (r Row) TargetShare() Ratio {
+	if r.PlanBase <= 0 || !r.PlanExact.IsValid() {
+		return Ratio{}
+	}
+	return reduced(r.PlanExact.num, r.PlanExact.den*r.PlanBase) // fits: den divides a scale checked against PlanBase
 }
 
 const (
@@ -121,7 +135,7 @@ func (d *Dataset) RollupWith(asOf time.Time, plans *target.Set, opt RollupOption
 	if plans != nil {
 		for _, t := range plans.All() {
 			k, _ := d.cat.index(t.Indicator)
-			if c := r.share[k]; c != nil && c.exact {
+			if r.share != nil && r.share[k] != nil && r.share[k].exact {
 				continue // rolled up exactly by rollupShares
 			}
 			if t.Value.IsShare() {
@@ -238,8 +252,8 @@ func (r *Result) row(k, i int) Row {
 	if row.HasActual && row.HasPlan && row.Plan > 0 {
 		row.Attainment = Ratio{row.Actual, row.Plan}
 	}
-	if c := r.share[k]; c != nil {
-		c.fill(&row, i)
+	if r.share != nil && r.share[k] != nil {
+		r.share[k].fill(&row, i)
 	}
 	return row
 }
