@@ -106,7 +106,7 @@ func (d *Dataset) Rollup(asOf time.Time, plans *target.Set) (*Result, error) {
 // A share target ("50%") resolves against its unit's base (the indicator's
 // [Indicator.Base], read as opt says) to the exact plan share × base, and
 // coverage (actual / base) is shown for every indicator whose base is
-// known; see share.go's [RollupOptions] for the rules.
+// known; [RollupOptions] gives the rules.
 //
 // Ranks are competition ranks by attainment, highest first, among all units
 // of the same level that have an attainment; equal attainments are listed in

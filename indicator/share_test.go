@@ -2,6 +2,7 @@ package indicator_test
 
 import (
 	"errors"
+	"math/big"
 	"strings"
 	"testing"
 	"time"
@@ -295,4 +296,62 @@ func TestSharePlan(t *testing.T) {
 	if _, err := indicator.ShareAttainment(600, 0, target.Share(decimal.NewFromInt(50))); !errors.Is(err, indicator.ErrZeroDenominator) {
 		t.Errorf("zero base: %v", err)
 	}
+}
+
+// FuzzShareRollup: for any bases, actuals and shares of the four communes,
+// the province's plan, coverage, target share and attainment are the
+// ratios of the sums, computed here with big.Rat, and the plan shown is
+// the least count that meets the exact plan.
+func FuzzShareRollup(f *testing.F) {
+	f.Add(uint32(1007), uint32(2000), uint32(993), uint32(1500), uint32(600), uint32(1300), uint32(700), uint32(800), uint16(500), uint16(600), uint16(705), uint16(500))
+	f.Add(uint32(1), uint32(1), uint32(3), uint32(7), uint32(0), uint32(0), uint32(1), uint32(9), uint16(1), uint16(1000), uint16(333), uint16(999))
+	h := small(f)
+	units := []string{"06187", "06184", "06619", "06622"}
+	f.Fuzz(func(t *testing.T, b1, b2, b3, b4, a1, a2, a3, a4 uint32, s1, s2, s3, s4 uint16) {
+		bases, acts, shares := []uint32{b1, b2, b3, b4}, []uint32{a1, a2, a3, a4}, []uint16{s1, s2, s3, s4}
+		bl := indicator.NewBuilder(h, indicator.Standard(), "fuzz")
+		var ts []target.Target
+		day := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
+		plan, base, act := new(big.Rat), new(big.Rat), new(big.Rat)
+		for j, u := range units {
+			if bases[j] == 0 || shares[j] == 0 || shares[j] > 1000 {
+				return
+			}
+			code := region.MustParseCode(u)
+			bl.Add(indicator.Observation{Indicator: "dan_so_truong_thanh", Unit: code, Date: day, Value: int64(bases[j])})
+			bl.Add(indicator.Observation{Indicator: "chu_ky_so", Unit: code, Date: day, Value: int64(acts[j])})
+			pct := decimal.New(int64(shares[j]), -1) // 0,1% to 100%
+			ts = append(ts, target.Target{Indicator: "chu_ky_so", Unit: code, Value: target.Share(pct)})
+			plan.Add(plan, new(big.Rat).Mul(big.NewRat(int64(shares[j]), 1000), big.NewRat(int64(bases[j]), 1)))
+			base.Add(base, big.NewRat(int64(bases[j]), 1))
+			act.Add(act, big.NewRat(int64(acts[j]), 1))
+		}
+		ds, err := bl.Build()
+		if err != nil {
+			t.Fatal(err)
+		}
+		plans, err := target.NewSet(h, ts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, err := ds.Rollup(day, plans)
+		if err != nil {
+			t.Fatal(err)
+		}
+		row, _ := r.Row("chu_ky_so", region.MustParseCode("20"))
+		rat := func(x indicator.Ratio) *big.Rat { return big.NewRat(x.Num(), x.Den()) }
+		up := new(big.Int).Quo(new(big.Int).Add(plan.Num(), new(big.Int).Sub(plan.Denom(), big.NewInt(1))), plan.Denom())
+		switch {
+		case rat(row.PlanExact).Cmp(plan) != 0:
+			t.Fatalf("plan %v, want %v", row.PlanExact, plan)
+		case rat(row.Coverage()).Cmp(new(big.Rat).Quo(act, base)) != 0:
+			t.Fatalf("coverage %v", row.Coverage())
+		case rat(row.TargetShare()).Cmp(new(big.Rat).Quo(plan, base)) != 0:
+			t.Fatalf("target share %v", row.TargetShare())
+		case rat(row.Attainment).Cmp(new(big.Rat).Quo(act, plan)) != 0:
+			t.Fatalf("attainment %v", row.Attainment)
+		case row.Plan != up.Int64():
+			t.Fatalf("plan shown %d, want %v", row.Plan, up)
+		}
+	})
 }
