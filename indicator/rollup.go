@@ -218,6 +218,7 @@ func (r *Result) Catalogue() *Catalogue { return r.cat.Clone() }
 type Column struct {
 	actual, plan []int64
 	flags        []uint8
+	share        *shareCol // nil when the indicator has no base
 }
 
 // Column returns the roll-up of the indicator id, or false if the
@@ -228,14 +229,28 @@ func (r *Result) Column(id string) (Column, bool) {
 		return Column{}, false
 	}
 	n := r.h.Len()
-	return Column{r.actual[k*n : (k+1)*n], r.plan[k*n : (k+1)*n], r.flags[k*n : (k+1)*n]}, true
+	c := Column{actual: r.actual[k*n : (k+1)*n], plan: r.plan[k*n : (k+1)*n], flags: r.flags[k*n : (k+1)*n]}
+	if r.share != nil {
+		c.share = r.share[k]
+	}
+	return c, true
 }
 
 // Actual returns unit i's actual, and false when it is missing.
 func (c Column) Actual(i int) (int64, bool) { return c.actual[i], c.flags[i]&fActual != 0 }
 
-// Plan returns unit i's plan, and false when it has none.
+// Plan returns unit i's plan, and false when it has none; for an
+// indicator with share targets, the exact plan rounded up ([Row.Plan]).
 func (c Column) Plan(i int) (int64, bool) { return c.plan[i], c.flags[i]&fPlan != 0 }
+
+// Base returns unit i's base as of the roll-up date ([Row.Base]), and
+// false when it has none or the indicator names no base.
+func (c Column) Base(i int) (int64, bool) {
+	if c.share == nil {
+		return 0, false
+	}
+	return c.share.base[i], c.share.flags[i]&fBase != 0
+}
 
 func (r *Result) row(k, i int) Row {
 	s := k*r.h.Len() + i

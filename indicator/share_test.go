@@ -2,6 +2,7 @@ package indicator_test
 
 import (
 	"errors"
+	"fmt"
 	"math/big"
 	"strings"
 	"testing"
@@ -135,6 +136,35 @@ func TestShareRollupByHand(t *testing.T) {
 	// (3800/3407 + 100000/96671)/2 = 107,49%: exact attainments, not Actual/Plan.
 	if err != nil || mean.String() != "107.49" {
 		t.Errorf("mean of children's attainment = %s, %v", mean, err)
+	}
+}
+
+// TestShareTies: equal coverages share a competition rank, listed in
+// Vietnamese collation order of names (Cao Lộc before Đồng Đăng), and the
+// next rank skips; a Column gives the bases too.
+func TestShareTies(t *testing.T) {
+	// Cao Lộc 1.690 of 2.600 and Đồng Đăng 1.300 of 2.000 both cover 65%.
+	obs := strings.NewReplacer("06187,dan_so_truong_thanh,2025-01-01,1007", "06187,dan_so_truong_thanh,2025-01-01,2600",
+		"06187,chu_ky_so,2025-06-30,600", "06187,chu_ky_so,2025-06-30,1690",
+		"06619,chu_ky_so,2025-06-30,700", "06619,chu_ky_so,2025-06-30,100").Replace(shareObs)
+	r, err := shareRollup(t, obs, sharePlans, indicator.RollupOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, row := range r.RankedBy("chu_ky_so", region.LevelCommune, indicator.ByCoverage, indicator.Competition) {
+		got = append(got, fmt.Sprintf("%d %s", row.Rank, row.Unit.Name))
+	}
+	if strings.Join(got, ", ") != "1 Cao Lộc, 1 Đồng Đăng, 3 Bính Xá, 4 Bắc Xa" {
+		t.Errorf("ranks by coverage: %s", strings.Join(got, ", "))
+	}
+	col, _ := r.Column("chu_ky_so")
+	i, _ := r.Hierarchy().Index(region.MustParseCode("20"))
+	if b, ok := col.Base(i); !ok || b != 2600+2000+993+1500 {
+		t.Errorf("Column.Base = %d, %v", b, ok)
+	}
+	if col, _ := r.Column("tmdt"); func() bool { _, ok := col.Base(i); return ok }() {
+		t.Error("tmdt has a base")
 	}
 }
 
