@@ -22,7 +22,8 @@ var ErrNoBase = errors.New("no base")
 // A share target for a unit resolves against that unit's base (its own
 // observation of the indicator's [Indicator.Base], or else the sum of its
 // children's, as actuals roll up) as observed on the target's date: its Due,
-// or the roll-up date when it has none. The plan is share × base exactly (a
+// or the roll-up date when it has none (for a Stock, the latest observation
+// on or before that date, as every value as of a date is read). The plan is share × base exactly (a
 // plan of 50% of 1.007 adults is 1007/2, not 504); where a count must be
 // shown ([Row.Plan]) it is rounded up, to the least count that meets the
 // plan. A unit with no base by that date, or a base of 0, is an error naming
