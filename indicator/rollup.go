@@ -136,10 +136,7 @@ func (d *Dataset) RollupWith(asOf time.Time, plans *target.Set, opt RollupOption
 		for _, t := range plans.All() {
 			k, _ := d.cat.index(t.Indicator)
 			if r.share != nil && r.share[k] != nil && r.share[k].exact {
-				continue // rolled up exactly by rollupShares
-			}
-			if t.Value.IsShare() {
-				return nil, fmt.Errorf("indicator: plan %s for %s, %s is a share: resolve it against a base first", t.Value, t.Unit, t.Indicator)
+				continue // rolled up exactly by rollupShares, as every share plan is
 			}
 			i, _ := d.h.Index(t.Unit)
 			r.plan[k*n+i], r.flags[k*n+i] = t.Value.Count(), fPlan
