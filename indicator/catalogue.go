@@ -71,6 +71,15 @@ type Indicator struct {
 	Unit    string // what one count is: "tài khoản", "chữ ký số", "lượt người"
 	Pillar  Pillar
 	Measure Measure
+	// Base is the id of the indicator that counts what this one is a share
+	// of, "" for none: chữ ký số and VNeID over "dan_so_truong_thanh"
+	// (adults, 18+), payment accounts over "dan_so_15_tuoi" (people 15+),
+	// household indicators over "ho_gia_dinh". A share target ("50%") of the
+	// indicator resolves against the unit's base, and roll-ups show the
+	// coverage actual / base (see [Dataset.RollupWith]). The base is looked
+	// up where bases are read, so it may be added to a catalogue after the
+	// indicators that name it.
+	Base string
 }
 
 // Catalogue is a set of indicators with unique ids. The zero Catalogue is
@@ -87,10 +96,14 @@ var ErrDuplicateIndicator = errors.New("indicator id given twice")
 // indicator that the catalogue lacks.
 var ErrUnknownIndicator = errors.New("unknown indicator")
 
-// Add adds ind; an empty or repeated id is an error.
+// Add adds ind; an empty or repeated id is an error, and so is an
+// indicator that is its own base.
 func (c *Catalogue) Add(ind Indicator) error {
 	if ind.ID == "" {
 		return fmt.Errorf("indicator: empty id for %q", ind.Name)
+	}
+	if ind.Base == ind.ID {
+		return fmt.Errorf("indicator: %q is its own base", ind.ID)
 	}
 	if _, ok := c.byID[ind.ID]; ok {
 		return fmt.Errorf("indicator: %w: %q", ErrDuplicateIndicator, ind.ID)
@@ -134,6 +147,17 @@ func (c *Catalogue) Clone() *Catalogue {
 // All returns the indicators in the order they were added.
 func (c *Catalogue) All() []Indicator { return slices.Clone(c.list) }
 
+// BaseOf returns the base of the indicator id (see [Indicator.Base]) as
+// the catalogue holds it, and false when id names no base or the
+// catalogue lacks either.
+func (c *Catalogue) BaseOf(id string) (Indicator, bool) {
+	ind, ok := c.Lookup(id)
+	if !ok || ind.Base == "" {
+		return Indicator{}, false
+	}
+	return c.Lookup(ind.Base)
+}
+
 // Len returns the number of indicators.
 func (c *Catalogue) Len() int { return len(c.list) }
 
@@ -141,20 +165,28 @@ func (c *Catalogue) Len() int { return len(c.list) }
 // founding articles count. Callers may Add their own to it.
 func Standard() *Catalogue {
 	c := new(Catalogue)
+	const (
+		adults = "dan_so_truong_thanh"
+		over15 = "dan_so_15_tuoi"
+	)
 	for _, ind := range []Indicator{
-		{"vneid_l2", "tài khoản định danh điện tử VNeID mức 2", "tài khoản", DigitalGov, Stock},
-		{"chu_ky_so", "chữ ký số công cộng", "chữ ký số", DigitalGov, Stock},
-		{"bhyt_vneid", "thẻ bảo hiểm y tế tích hợp trên VNeID", "thẻ", DigitalGov, Stock},
-		{"cong_dan_so", "ứng dụng Công dân số của tỉnh", "tài khoản", DigitalGov, Stock},
-		{"thanh_toan_dt", "ứng dụng thanh toán điện tử", "tài khoản", DigitalEconomy, Stock},
-		{"tmdt", "tài khoản mua trên sàn thương mại điện tử", "tài khoản", DigitalEconomy, Stock},
-		{"ung_dung_so", "tài khoản, ứng dụng số", "tài khoản", DigitalSociety, Stock},
-		{"tap_huan", "người được tập huấn kỹ năng số", "lượt người", DigitalSociety, Stock},
-		{"to_cnscd", "tổ công nghệ số cộng đồng", "tổ", DigitalSociety, Stock},
-		{"thanh_vien_cnscd", "thành viên tổ công nghệ số cộng đồng", "thành viên", DigitalSociety, Stock},
-		{"doan_vien_ho_tro", "đoàn viên hỗ trợ người dân", "đoàn viên", DigitalSociety, Stock},
-		// A base rather than a platform: the denominator of coverage shares.
-		{"dan_so_truong_thanh", "người dân từ 18 tuổi trở lên", "người", NoPillar, Stock},
+		{"vneid_l2", "tài khoản định danh điện tử VNeID mức 2", "tài khoản", DigitalGov, Stock, adults},
+		{"chu_ky_so", "chữ ký số công cộng", "chữ ký số", DigitalGov, Stock, adults},
+		{"bhyt_vneid", "thẻ bảo hiểm y tế tích hợp trên VNeID", "thẻ", DigitalGov, Stock, ""},
+		{"cong_dan_so", "ứng dụng Công dân số của tỉnh", "tài khoản", DigitalGov, Stock, ""},
+		{"thanh_toan_dt", "ứng dụng thanh toán điện tử", "tài khoản", DigitalEconomy, Stock, over15},
+		{"tmdt", "tài khoản mua trên sàn thương mại điện tử", "tài khoản", DigitalEconomy, Stock, ""},
+		{"ung_dung_so", "tài khoản, ứng dụng số", "tài khoản", DigitalSociety, Stock, ""},
+		{"tap_huan", "người được tập huấn kỹ năng số", "lượt người", DigitalSociety, Stock, ""},
+		{"to_cnscd", "tổ công nghệ số cộng đồng", "tổ", DigitalSociety, Stock, ""},
+		{"thanh_vien_cnscd", "thành viên tổ công nghệ số cộng đồng", "thành viên", DigitalSociety, Stock, ""},
+		{"doan_vien_ho_tro", "đoàn viên hỗ trợ người dân", "đoàn viên", DigitalSociety, Stock, ""},
+		// Bases rather than platforms: the denominators of coverage shares
+		// (411/QĐ-TTg counts adults with a digital signature and people
+		// aged 15 and over with a payment account).
+		{adults, "người dân từ 18 tuổi trở lên", "người", NoPillar, Stock, ""},
+		{over15, "người dân từ 15 tuổi trở lên", "người", NoPillar, Stock, ""},
+		{"ho_gia_dinh", "hộ gia đình", "hộ", NoPillar, Stock, ""},
 	} {
 		if err := c.Add(ind); err != nil {
 			panic(err) // the list above has unique ids; a test checks it

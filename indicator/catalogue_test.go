@@ -8,7 +8,7 @@ import (
 
 func TestStandard(t *testing.T) {
 	c := Standard()
-	if c.Len() != 12 {
+	if c.Len() != 14 {
 		t.Errorf("%d indicators", c.Len())
 	}
 	for _, id := range []string{"vneid_l2", "chu_ky_so", "bhyt_vneid", "cong_dan_so", "thanh_toan_dt", "tmdt", "tap_huan", "to_cnscd", "thanh_vien_cnscd", "ung_dung_so", "doan_vien_ho_tro"} {

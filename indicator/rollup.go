@@ -21,12 +21,50 @@ type Row struct {
 	Indicator  string
 	Unit       region.Unit
 	Actual     int64 // valid when HasActual
-	Plan       int64 // valid when HasPlan
+	Plan       int64 // valid when HasPlan; for share targets, PlanExact rounded up
 	HasActual  bool  // false: no observation for the unit or below it (missing, not zero)
 	HasPlan    bool
-	Summed     bool  // Actual is the sum of the children's, not the unit's own observation
-	Attainment Ratio // Actual / Plan; invalid unless both are present
+	Summed     bool // Actual is the sum of the children's, not the unit's own observation
+	SharePlan  bool // the indicator has share targets: PlanExact is share × base
+	HasBase    bool
+	BaseSummed bool  // Base is the sum of the children's
+	Attainment Ratio // Actual / PlanExact; invalid unless both are present
 	Rank       int   // competition rank by attainment among units of the same level; 0 if unranked
+
+	// PlanExact is the plan exactly: Plan/1 for count plans; for an
+	// indicator with share targets, the sum of share × base over the units
+	// the plan covers, such as 1007/2 for 50% of 1.007 adults. Plan is then
+	// PlanExact rounded up: the least count that meets it (504).
+	PlanExact Ratio
+	// PlanBase is the sum of the bases the plans resolved against, 0
+	// unless SharePlan and every plan summed had a base: the denominator of
+	// [Row.TargetShare].
+	PlanBase int64
+	// Base is the count of the indicator's base (see [Indicator.Base]) as
+	// of the roll-up date, its own observation or else the sum of its
+	// children's, like Actual; valid when HasBase.
+	Base int64
+}
+
+// Coverage returns Actual / Base, the share of the base reached: for a
+// parent, the ratio of the sums. It is invalid unless both are present and
+// Base is positive. When the plans' bases and the coverage's are of the
+// same date, Attainment = Coverage / TargetShare exactly.
+func (r Row) Coverage() Ratio {
+	if !r.HasActual || !r.HasBase || r.Base <= 0 {
+		return Ratio{}
+	}
+	return Ratio{r.Actual, r.Base}
+}
+
+// TargetShare returns PlanExact / PlanBase, Σ (share × base) / Σ base: the
+// share of its base the unit is asked to reach, in lowest terms; invalid
+// unless PlanBase is positive.
+func (r Row) TargetShare() Ratio {
+	if r.PlanBase <= 0 || !r.PlanExact.IsValid() {
+		return Ratio{}
+	}
+	return reduced(r.PlanExact.num, r.PlanExact.den*r.PlanBase) // fits: den divides a scale checked against PlanBase
 }
 
 const (
@@ -46,23 +84,34 @@ type Result struct {
 	plan   []int64
 	flags  []uint8
 	rank   []int32
+	share  []*shareCol // by indicator; nil where the indicator has no base
 }
 
-// Rollup computes, as of asOf, every unit's actual and plan for every
+// Rollup is [Dataset.RollupWith] with no options: bases, where indicators
+// name them, are read from the dataset itself as of each target's date.
+func (d *Dataset) Rollup(asOf time.Time, plans *target.Set) (*Result, error) {
+	return d.RollupWith(asOf, plans, RollupOptions{})
+}
+
+// RollupWith computes, as of asOf, every unit's actual and plan for every
 // indicator of the dataset, and attainment and ranks.
 //
 // A unit's actual is its own observation when it has one (a province's
 // published total wins over the sum of its communes), otherwise the sum of
 // its children's actuals, and missing when neither exists: missing is not
-// zero. Plans roll up the same way from plans (count targets; resolve share
-// targets against a base first). A parent's attainment is the ratio of its
-// sums, never the mean of its children's ratios (see
+// zero. Plans roll up the same way from plans. A parent's attainment is the
+// ratio of its sums, never the mean of its children's ratios (see
 // [Result.MeanOfChildren] for that, named as such).
+//
+// A share target ("50%") resolves against its unit's base (the indicator's
+// [Indicator.Base], read as opt says) to the exact plan share × base, and
+// coverage (actual / base) is shown for every indicator whose base is
+// known; [RollupOptions] gives the rules.
 //
 // Ranks are competition ranks by attainment, highest first, among all units
 // of the same level that have an attainment; equal attainments are listed in
 // Vietnamese collation order of names, then by code. plans may be nil.
-func (d *Dataset) Rollup(asOf time.Time, plans *target.Set) (*Result, error) {
+func (d *Dataset) RollupWith(asOf time.Time, plans *target.Set, opt RollupOptions) (*Result, error) {
 	n, nk := d.h.Len(), d.cat.Len()
 	r := &Result{
 		h: d.h, cat: d.cat, asOf: asOf,
@@ -74,12 +123,20 @@ func (d *Dataset) Rollup(asOf time.Time, plans *target.Set) (*Result, error) {
 			return nil, fmt.Errorf("indicator: %w: plans and dataset use different hierarchies", ErrMismatch)
 		}
 		for _, t := range plans.All() {
-			k, ok := d.cat.index(t.Indicator)
-			if !ok {
+			if _, ok := d.cat.index(t.Indicator); !ok {
 				return nil, fmt.Errorf("indicator: plan for %s: %w %q", t.Unit, ErrUnknownIndicator, t.Indicator)
 			}
-			if t.Value.IsShare() {
-				return nil, fmt.Errorf("indicator: plan %s for %s, %s is a share: resolve it against a base first", t.Value, t.Unit, t.Indicator)
+		}
+	}
+	var err error
+	if r.share, err = d.resolveShares(asOf, plans, opt); err != nil {
+		return nil, err
+	}
+	if plans != nil {
+		for _, t := range plans.All() {
+			k, _ := d.cat.index(t.Indicator)
+			if r.share != nil && r.share[k] != nil && r.share[k].exact {
+				continue // rolled up exactly by rollupShares, as every share plan is
 			}
 			i, _ := d.h.Index(t.Unit)
 			r.plan[k*n+i], r.flags[k*n+i] = t.Value.Count(), fPlan
@@ -137,6 +194,9 @@ func (d *Dataset) Rollup(asOf time.Time, plans *target.Set) (*Result, error) {
 			rankUnits(d.h, idx, func(i int32) Ratio { return Ratio{act[i], pl[i]} }, Competition, r.rank[base:base+n])
 		}
 	}
+	if err := r.rollupShares(d.h, dayOf(asOf), opt); err != nil {
+		return nil, err
+	}
 	return r, nil
 }
 
@@ -155,6 +215,7 @@ func (r *Result) Catalogue() *Catalogue { return r.cat.Clone() }
 type Column struct {
 	actual, plan []int64
 	flags        []uint8
+	share        *shareCol // nil when the indicator has no base
 }
 
 // Column returns the roll-up of the indicator id, or false if the
@@ -165,14 +226,28 @@ func (r *Result) Column(id string) (Column, bool) {
 		return Column{}, false
 	}
 	n := r.h.Len()
-	return Column{r.actual[k*n : (k+1)*n], r.plan[k*n : (k+1)*n], r.flags[k*n : (k+1)*n]}, true
+	c := Column{actual: r.actual[k*n : (k+1)*n], plan: r.plan[k*n : (k+1)*n], flags: r.flags[k*n : (k+1)*n]}
+	if r.share != nil {
+		c.share = r.share[k]
+	}
+	return c, true
 }
 
 // Actual returns unit i's actual, and false when it is missing.
 func (c Column) Actual(i int) (int64, bool) { return c.actual[i], c.flags[i]&fActual != 0 }
 
-// Plan returns unit i's plan, and false when it has none.
+// Plan returns unit i's plan, and false when it has none; for an
+// indicator with share targets, the exact plan rounded up ([Row.Plan]).
 func (c Column) Plan(i int) (int64, bool) { return c.plan[i], c.flags[i]&fPlan != 0 }
+
+// Base returns unit i's base as of the roll-up date ([Row.Base]), and
+// false when it has none or the indicator names no base.
+func (c Column) Base(i int) (int64, bool) {
+	if c.share == nil {
+		return 0, false
+	}
+	return c.share.base[i], c.share.flags[i]&fBase != 0
+}
 
 func (r *Result) row(k, i int) Row {
 	s := k*r.h.Len() + i
@@ -183,8 +258,14 @@ func (r *Result) row(k, i int) Row {
 		HasActual: f&fActual != 0, HasPlan: f&fPlan != 0, Summed: f&fSummed != 0,
 		Rank: int(r.rank[s]),
 	}
+	if row.HasPlan {
+		row.PlanExact = Ratio{row.Plan, 1}
+	}
 	if row.HasActual && row.HasPlan && row.Plan > 0 {
 		row.Attainment = Ratio{row.Actual, row.Plan}
+	}
+	if r.share != nil && r.share[k] != nil {
+		r.share[k].fill(&row, i)
 	}
 	return row
 }
@@ -216,11 +297,22 @@ func (r *Result) Rows() []Row {
 // attainment, best first, ranked by method (equal attainments in collation
 // order of names, then code).
 func (r *Result) Ranked(indicator string, level region.Level, method RankMethod) []Row {
-	return r.rankedAmong(indicator, r.h.Level(level), method)
+	return r.RankedBy(indicator, level, ByAttainment, method)
 }
 
 // RankedWithin is like [Result.Ranked] for the children of one unit.
 func (r *Result) RankedWithin(indicator string, parent region.Code, method RankMethod) []Row {
+	return r.RankedWithinBy(indicator, parent, ByAttainment, method)
+}
+
+// RankedBy is like [Result.Ranked], ranking on basis: the rows that have
+// that value, best first, each with its rank on it in Rank.
+func (r *Result) RankedBy(indicator string, level region.Level, basis Basis, method RankMethod) []Row {
+	return r.rankedAmong(indicator, r.h.Level(level), basis, method)
+}
+
+// RankedWithinBy is like [Result.RankedWithin], ranking on basis.
+func (r *Result) RankedWithinBy(indicator string, parent region.Code, basis Basis, method RankMethod) []Row {
 	p, ok := r.h.Index(parent)
 	if !ok {
 		return nil
@@ -231,24 +323,25 @@ func (r *Result) RankedWithin(indicator string, parent region.Code, method RankM
 		kids = append(kids, int32(j))
 		_, j = r.h.Subtree(j)
 	}
-	return r.rankedAmong(indicator, kids, method)
+	return r.rankedAmong(indicator, kids, basis, method)
 }
 
-func (r *Result) rankedAmong(indicator string, units []int32, method RankMethod) []Row {
+func (r *Result) rankedAmong(indicator string, units []int32, basis Basis, method RankMethod) []Row {
 	k, ok := r.cat.index(indicator)
 	if !ok {
 		return nil
 	}
 	n := r.h.Len()
 	var idx []int32
+	vals := make([]Ratio, n)
 	for _, i := range units {
-		if row := r.row(k, int(i)); row.Attainment.IsValid() {
+		if v := basis.of(r.row(k, int(i))); v.IsValid() {
 			idx = append(idx, i)
+			vals[i] = v
 		}
 	}
 	ranks := make([]int32, n)
-	val := func(i int32) Ratio { return r.row(k, int(i)).Attainment }
-	rankUnits(r.h, idx, val, method, ranks)
+	rankUnits(r.h, idx, func(i int32) Ratio { return vals[i] }, method, ranks)
 	out := make([]Row, len(idx))
 	for j, i := range idx {
 		out[j] = r.row(k, int(i))
@@ -263,13 +356,21 @@ func (r *Result) rankedAmong(indicator string, units []int32, method RankMethod)
 // attainment (the ratio of the sums, in [Result.Row]); it weighs a small
 // commune like a large one, which is sometimes what a report wants.
 func (r *Result) MeanOfChildren(indicator string, parent region.Code, digits int32, mode RoundingMode) (decimal.Decimal, int, error) {
-	rows := r.RankedWithin(indicator, parent, Ordinal)
+	return r.MeanOfChildrenBy(indicator, parent, ByAttainment, digits, mode)
+}
+
+// MeanOfChildrenBy is like [Result.MeanOfChildren] for the children's
+// values on basis: with ByCoverage, the mean of the children's shares of
+// their bases, which is not the parent's coverage (Σ actual / Σ base).
+func (r *Result) MeanOfChildrenBy(indicator string, parent region.Code, basis Basis, digits int32, mode RoundingMode) (decimal.Decimal, int, error) {
+	rows := r.RankedWithinBy(indicator, parent, basis, Ordinal)
 	if len(rows) == 0 {
-		return decimal.Zero, 0, fmt.Errorf("indicator: no child of %s has an attainment for %s", parent, indicator)
+		return decimal.Zero, 0, fmt.Errorf("indicator: no child of %s has a %s for %s", parent, basis, indicator)
 	}
 	sum := new(big.Rat)
 	for _, row := range rows {
-		sum.Add(sum, big.NewRat(row.Actual, row.Plan))
+		v := basis.of(row)
+		sum.Add(sum, big.NewRat(v.Num(), v.Den()))
 	}
 	sum.Quo(sum, big.NewRat(int64(len(rows)), 1))
 	return Round(sum, digits+2, mode).Shift(2), len(rows), nil

@@ -5,4 +5,7 @@
 // splits a parent's target among its children by weights so that the
 // integer parts always sum exactly to the whole, and [Pace] says whether the
 // latest actual, at the rate so far, will meet a target by its deadline.
+// A share target's goal for Pace is the least count that meets it
+// ([Value.Resolve]); the indicator package resolves share targets against
+// each unit's base, exactly, and rolls them up.
 package target

@@ -72,7 +72,11 @@ func (v Value) Validate() error {
 
 // Resolve returns the count that meets v over a base: the count itself, or
 // for a share the smallest count whose share of base is at least the
-// percent (60% of 101.378 residents needs 60.827, rounding up).
+// percent (60% of 101.378 residents needs 60.827, rounding up): the goal
+// to give [Pace] for a share target. The plan itself is share × base
+// exactly (60.826,8): roll-ups keep it as a ratio (indicator.SharePlan,
+// and indicator's Dataset.RollupWith, which resolves every share target
+// against its unit's base).
 func (v Value) Resolve(base int64) (int64, error) {
 	if err := v.Validate(); err != nil {
 		return 0, err

@@ -21,6 +21,7 @@ type inputs struct {
 	sheet       *string
 	sep         *string
 	spreadsheet *bool
+	base        *baseInputs // rollup's --base and --base-as-of (base.go); nil for other commands
 }
 
 func inputFlags(fs interface {
@@ -164,7 +165,7 @@ func (e *env) result(h *region.Hierarchy, cat *indicator.Catalogue, in inputs, a
 	if date.IsZero() {
 		date = ds.Latest()
 	}
-	return ds.Rollup(date, plans)
+	return in.base.rollup(e, ds, date, plans, h, cat, in)
 }
 
 // runRollup rolls actuals and plans up the hierarchy and writes the ranked
@@ -182,6 +183,7 @@ func runRollup(e *env, args []string) error {
 	out := fs.String("out", "", "write to this file instead of stdout")
 	units := fs.String("units", "", "2025: carry the figures of the 2024 units onto the units of 2025-07-01 through the crosswalk, with ranges where a unit was split (md or csv)")
 	in := inputFlags(fs)
+	in.base = baseFlags(fs)
 	pos, err := parse(e, fs, lang, args)
 	if err != nil {
 		return err
@@ -253,6 +255,9 @@ func runRollup(e *env, args []string) error {
 		err = writeCarried(&buf, e, res, ids, *format, level)
 	} else {
 		err = writeRollup(&buf, e, res, ids, ranked, *format, level, *levelName != "", method)
+	}
+	if err == nil && *units == "" && *format == "md" {
+		err = writeCoverage(&buf, e, res, ids, ranked) // base.go: share plans' coverage
 	}
 	if err != nil {
 		return err

@@ -3,9 +3,11 @@
 // sentences as printed: claim.Extract reads 60.827 signatures, 60% of the
 // plan, by 23/3, and the goal of almost every resident by 30/4. It prints
 // the base the 60% implies, the exact share each end of that base gives,
-// the pace needed to reach the goal (rounded up: a rate needed is never
-// rounded down), and the status for several possible campaign start dates
-// (the article does not say when the campaign began).
+// Quế Võ's coverage against the goal as a share target (100% of the base
+// by 30/4, resolved and rolled up as any share plan), the pace needed to
+// reach it (rounded up: a rate needed is never rounded down), and the
+// status for several possible campaign start dates (the article does not
+// say when the campaign began).
 package main
 
 import (
@@ -14,6 +16,8 @@ import (
 	"io"
 	"os"
 	"time"
+
+	"github.com/shopspring/decimal"
 
 	"github.com/chiso-vn/chiso/claim"
 	"github.com/chiso-vn/chiso/figure"
@@ -92,13 +96,20 @@ func run(w io.Writer) error {
 			report.FormatPercent(r, 4, indicator.HalfUp), report.FormatPercent(r, 0, indicator.HalfUp))
 	}
 	fmt.Fprintf(w, "\n## Mục tiêu %s: gần như toàn bộ (100%% cơ sở)\n\n", deadline.Figure)
+	// The goal is a share target, 100% of the base by 30/4, rolled up as
+	// any plan: for each end of the base, a population of that size on
+	// 23/3 and the signatures counted then.
+	all := target.Share(decimal.NewFromInt(100))
 	for _, b := range []int64{lo, hi} {
-		p, err := target.Pace(target.Point{Date: day(3, 1), Count: 0}, target.Point{Date: latest, Count: signatures}, target.Point{Date: goal, Count: b})
+		row, p, err := shareTarget(h, queVo[0].Code, signatures, b, latest, goal, all)
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(w, "- cơ sở %s: còn %s trong %d ngày, cần ít nhất %s chữ ký số mỗi ngày\n",
-			numeral.FormatInt(b, numeral.Vietnamese), numeral.FormatInt(p.Remaining, numeral.Vietnamese), p.DaysLeft, numeral.FormatDecimal(indicator.Round(p.Needed.PerDay(), 0, indicator.Up), numeral.Vietnamese))
+		fmt.Fprintf(w, "- cơ sở %s: bao phủ %s, chỉ tiêu %s tức %s chữ ký số, đạt %s chỉ tiêu; còn %s trong %d ngày: %s\n",
+			numeral.FormatInt(b, numeral.Vietnamese), report.FormatPercent(row.Coverage(), 4, indicator.HalfUp),
+			report.FormatPercent(row.TargetShare(), 0, indicator.HalfUp), numeral.FormatInt(row.Plan, numeral.Vietnamese),
+			report.FormatPercent(row.Attainment, 4, indicator.HalfUp), numeral.FormatInt(p.Remaining, numeral.Vietnamese), p.DaysLeft,
+			indicator.PaceText(p, all, numeral.Words{Vi: "chữ ký số", En: "signatures"}, goal, numeral.Vietnamese))
 	}
 	fmt.Fprintf(w, "\n## Kiểm tra các số liệu đã in\n\n")
 	for _, f := range claim.Check(article) {
@@ -116,6 +127,30 @@ func run(w io.Writer) error {
 			numeral.FormatDecimal(indicator.Round(p.Current.PerDay(), 0, indicator.HalfUp), numeral.Vietnamese), numeral.FormatInt(p.Projected, numeral.Vietnamese), p.Status)
 	}
 	return nil
+}
+
+// shareTarget rolls up Quế Võ's signatures against a share target over a
+// base of adults counted on the day of the signatures, and its pace from
+// 1/3 (the rate needed does not depend on the start).
+func shareTarget(h *region.Hierarchy, unit region.Code, signatures, base int64, latest, due time.Time, share target.Value) (indicator.Row, target.Progress, error) {
+	b := indicator.NewBuilder(h, indicator.Standard(), "bài báo")
+	b.Add(indicator.Observation{Indicator: "chu_ky_so", Unit: unit, Date: latest, Value: signatures})
+	b.Add(indicator.Observation{Indicator: "dan_so_truong_thanh", Unit: unit, Date: latest, Value: base})
+	ds, err := b.Build()
+	if err != nil {
+		return indicator.Row{}, target.Progress{}, err
+	}
+	plans, err := target.NewSet(h, []target.Target{{Indicator: "chu_ky_so", Unit: unit, Value: share, Due: due}})
+	if err != nil {
+		return indicator.Row{}, target.Progress{}, err
+	}
+	r, err := ds.Rollup(latest, plans)
+	if err != nil {
+		return indicator.Row{}, target.Progress{}, err
+	}
+	row, _ := r.Row("chu_ky_so", unit)
+	p, err := r.Pace("chu_ky_so", unit, target.Point{Date: day(3, 1), Count: 0}, due)
+	return row, p, err
 }
 
 func day(m time.Month, d int) time.Time { return time.Date(year, m, d, 0, 0, 0, 0, time.UTC) }
