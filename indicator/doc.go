@@ -13,4 +13,8 @@
 // within each level; [Result.Column] gives one indicator's roll-up to
 // readers such as composite, and [RankBy] is the one ranking every package
 // uses (ties in Vietnamese collation order of names, then code).
+//
+// Share targets ("50% người trưởng thành") resolve against each unit's
+// base, the indicator's [Indicator.Base], exactly; [Dataset.RollupWith]
+// shows coverage Σ actual / Σ base beside attainment.
 package indicator

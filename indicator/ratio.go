@@ -12,6 +12,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/chiso-vn/chiso/internal/errlist"
+	"github.com/chiso-vn/chiso/numeral"
 	"github.com/chiso-vn/chiso/region"
 )
 
@@ -21,16 +22,17 @@ var (
 	ErrNegative        = region.ErrNegative
 )
 
-// RoundingMode says how a ratio is rounded for people to read.
-type RoundingMode uint8
+// RoundingMode says how a ratio is rounded for people to read: the
+// module's one rounding, numeral.RoundingMode.
+type RoundingMode = numeral.RoundingMode
 
 // The rounding modes. The zero value, HalfUp, is the convention of official
 // Vietnamese figures: 163,5% prints as 164%.
 const (
-	HalfUp   RoundingMode = iota // ties away from zero
-	HalfEven                     // ties to the even digit (banker's rounding)
-	Down                         // truncation toward zero
-	Up                           // away from zero
+	HalfUp   = numeral.HalfUp   // ties away from zero
+	HalfEven = numeral.HalfEven // ties to the even digit (banker's rounding)
+	Down     = numeral.Down     // truncation toward zero
+	Up       = numeral.Up       // away from zero
 )
 
 // Ratio is an exact ratio of two integers: attainment (actual / plan) or
@@ -133,41 +135,16 @@ func (r Ratio) scaled(k int32, mode RoundingMode) decimal.Decimal {
 	if k < 0 {
 		d.Mul(d, new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(-k)), nil))
 	}
-	return decimal.NewFromBigInt(roundQuo(n, d, mode), 0)
-}
-
-// roundQuo returns n/d rounded to an integer with mode, for n >= 0, d > 0.
-func roundQuo(n, d *big.Int, mode RoundingMode) *big.Int {
-	q, rem := new(big.Int).QuoRem(n, d, new(big.Int))
-	if roundsUp(new(big.Int).Lsh(rem, 1).Cmp(d), rem.Sign() > 0, q.Bit(0) == 1, mode) {
-		q.Add(q, big.NewInt(1))
-	}
-	return q
+	return decimal.NewFromBigInt(numeral.RoundQuo(n, d, mode), 0)
 }
 
 // roundUp returns 1 if a quotient q with remainder rem over den rounds up:
-// roundQuo for 64-bit quotients.
+// numeral.RoundQuo for 64-bit quotients.
 func roundUp(rem, den, q uint64, mode RoundingMode) int64 {
-	if roundsUp(cmp.Compare(rem, den-rem), rem > 0, q&1 == 1, mode) {
+	if numeral.RoundsUp(cmp.Compare(rem, den-rem), rem > 0, q&1 == 1, mode) {
 		return 1
 	}
 	return 0
-}
-
-// roundsUp is the module's one rounding rule: whether a non-negative
-// quotient rounds away from zero under mode, given how its remainder
-// compares with half the divisor (half < 0, = 0 or > 0), whether there is
-// a remainder, and whether the quotient is odd.
-func roundsUp(half int, rem, odd bool, mode RoundingMode) bool {
-	switch mode {
-	case HalfUp:
-		return half >= 0
-	case HalfEven:
-		return half > 0 || half == 0 && odd
-	case Up:
-		return rem
-	}
-	return false
 }
 
 var pow10 = [...]uint64{1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18}
@@ -234,17 +211,8 @@ func parseDigits(s string) (int64, error) {
 }
 
 // Round rounds an exact score to digits decimals with mode, for people to
-// read: the DTI publishes indices with 4 decimals, half up.
+// read: the DTI publishes indices with 4 decimals, half up. It is
+// numeral.Round.
 func Round(x *big.Rat, digits int32, mode RoundingMode) decimal.Decimal {
-	if x == nil {
-		return decimal.Zero
-	}
-	scale := new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(digits)), nil)
-	neg := x.Sign() < 0
-	num := new(big.Int).Abs(x.Num())
-	q := roundQuo(num.Mul(num, scale), x.Denom(), mode)
-	if neg {
-		q.Neg(q)
-	}
-	return decimal.NewFromBigInt(q, -digits)
+	return numeral.Round(x, digits, mode)
 }

@@ -3,6 +3,7 @@ package target
 import (
 	"errors"
 	"fmt"
+	"math/big"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -87,11 +88,10 @@ func (v Value) Resolve(base int64) (int64, error) {
 	if base <= 0 {
 		return 0, fmt.Errorf("target: base %d for a share: %w", base, ErrZeroPlan)
 	}
-	// Exact: base × percent / 100, rounded up to a whole count.
-	q, r := decimal.NewFromInt(base).Mul(v.percent).QuoRem(decimal.NewFromInt(100), 0)
-	if r.Sign() > 0 {
-		q = q.Add(decimal.NewFromInt(1))
-	}
+	// Exact: base × percent / 100, rounded up to a whole count with the
+	// module's one rounding.
+	x := new(big.Rat).Mul(new(big.Rat).SetInt64(base), v.percent.Rat())
+	q := numeral.Round(x.Quo(x, big.NewRat(100, 1)), 0, numeral.Up)
 	if !q.IsInteger() || q.GreaterThan(decimal.NewFromInt(base)) {
 		return 0, fmt.Errorf("target: %s of %d: %w", v, base, ErrOverflow)
 	}
