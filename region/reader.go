@@ -308,7 +308,6 @@ func openCSV(r io.Reader, name string, fields int) (*csv.Reader, []string, error
 	return cr, header, nil
 }
 
-
 // firstColumns returns the column of each of names in header; a region
 // list may repeat a column (the first one counts).
 func firstColumns(header []string, names [][]string) []int {
