@@ -137,11 +137,15 @@ func ReadCSV(r io.Reader, name string, h *region.Hierarchy) (*Set, error) {
 // one (region's type, shared by every reader).
 type CSVOptions = csvin.Options
 
-// headerNames are the Vietnamese names of ReadCSV's columns, folded.
-var headerNames = map[string]string{
-	"ma xa": "unit", "ma don vi": "unit", "ma": "unit", "nen tang": "indicator",
-	"ke hoach": "plan", "chi tieu": "plan", "han": "due", "thoi han": "due", "nguon": "source",
+// columnNames are the names, folded, of ReadCSV's columns: unit,
+// indicator, plan, due and source, in English or in Vietnamese.
+var columnNames = [][]string{
+	{"unit", "ma xa", "ma don vi", "ma"}, {"indicator", "nen tang"}, {"plan", "ke hoach", "chi tieu"},
+	{"due", "han", "thoi han"}, {"source", "nguon"},
 }
+
+// columnKeys name columnNames' columns in field look-ups.
+var columnKeys = []string{"unit", "indicator", "plan", "due", "source"}
 
 // ReadCSVWith is [ReadCSV] for CSV written by spreadsheet tools: fields
 // separated by opt.Comma, and with opt.Spreadsheet, plans with "."
@@ -158,26 +162,22 @@ func ReadCSVWith(r io.Reader, name string, h *region.Hierarchy, opt CSVOptions) 
 	if err != nil {
 		return nil, &ParseError{File: name, Line: 1, Column: 1, Err: fmt.Errorf("reading the header: %w", err)}
 	}
-	col := map[string]int{}
+	found, dups := csvin.Columns(header, region.Fold, columnNames)
 	var errs errlist.List
-	for i, f := range header {
-		f = strings.ToLower(f)
-		if canonical, ok := headerNames[region.Fold(f)]; ok {
-			f = canonical
-		}
-		if j, dup := col[f]; dup && f != "" {
-			_, column := cr.FieldPos(i)
-			errs.Add(&ParseError{File: name, Line: 1, Column: column, Field: errlist.Excerpt(f),
-				Err: fmt.Errorf("column %q %w (first as column %d)", errlist.Excerpt(f), region.ErrDuplicate, j+1)})
-		}
-		col[f] = i
+	for _, d := range dups {
+		_, column := cr.FieldPos(d.Cell)
+		errs.Add(&ParseError{File: name, Line: 1, Column: column, Field: errlist.Excerpt(d.Name),
+			Err: fmt.Errorf("column %q %w (first as column %d)", errlist.Excerpt(d.Name), region.ErrDuplicate, d.First+1)})
 	}
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
-	for _, need := range []string{"unit", "indicator", "plan"} {
-		if _, ok := col[need]; !ok {
-			return nil, &ParseError{File: name, Line: 1, Column: 1, Err: fmt.Errorf("%w %q", region.ErrMissingColumn, need)}
+	col := map[string]int{}
+	for c, i := range found {
+		if i >= 0 {
+			col[columnKeys[c]] = i
+		} else if c < 3 {
+			return nil, &ParseError{File: name, Line: 1, Column: 1, Err: fmt.Errorf("%w %q", region.ErrMissingColumn, columnKeys[c])}
 		}
 	}
 	s := &Set{h: h, at: map[key]int{}}
