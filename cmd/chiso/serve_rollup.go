@@ -34,7 +34,8 @@ func readForm(w http.ResponseWriter, r *http.Request, limit int64) (map[string]u
 	if r.ContentLength > limit {
 		return nil, tooLarge(limit)
 	}
-	r.Body = http.MaxBytesReader(w, r.Body, limit)
+	body := &limited{r: http.MaxBytesReader(w, r.Body, limit)}
+	r.Body = body
 	mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
 	fields := map[string]upload{}
 	switch mt {
@@ -65,9 +66,8 @@ func readForm(w http.ResponseWriter, r *http.Request, limit int64) (map[string]u
 			if err == nil {
 				b, err = io.ReadAll(p)
 			}
-			var mbe *http.MaxBytesError
-			if errors.As(err, &mbe) {
-				return nil, tooLarge(limit)
+			if body.over {
+				return nil, tooLarge(limit) // multipart does not wrap the reader's error
 			}
 			if err != nil {
 				return nil, errorf(http.StatusBadRequest, "biểu mẫu không đọc được: %v", "cannot read the form: %v", err)
@@ -79,6 +79,24 @@ func readForm(w http.ResponseWriter, r *http.Request, limit int64) (map[string]u
 	}
 	return nil, errorf(http.StatusUnsupportedMediaType, "Content-Type %q: gửi biểu mẫu multipart/form-data", "Content-Type %q: send a multipart/form-data form", r.Header.Get("Content-Type"))
 }
+
+// limited is a body bounded by http.MaxBytesReader that remembers whether
+// the bound was met.
+type limited struct {
+	r    io.ReadCloser
+	over bool
+}
+
+func (l *limited) Read(b []byte) (int, error) {
+	n, err := l.r.Read(b)
+	var mbe *http.MaxBytesError
+	if errors.As(err, &mbe) {
+		l.over = true
+	}
+	return n, err
+}
+
+func (l *limited) Close() error { return l.r.Close() }
 
 // rollupRequest is what a roll-up is asked for: the files and the options
 // of chiso rollup, by the same names.
