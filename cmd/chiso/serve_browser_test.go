@@ -216,3 +216,44 @@ func TestBrowserNoScript(t *testing.T) {
 		t.Error("the pasted markup became part of the page")
 	}
 }
+
+// TestBrowserRollup uploads the provincial workbook through the page and
+// checks the table, the chart and the download link; then switches the
+// page to English.
+func TestBrowserRollup(t *testing.T) {
+	ctx := newBrowser(t)
+	srv := httptest.NewServer(newServer(slog.New(slog.NewTextHandler(io.Discard, nil))))
+	defer srv.Close()
+	book, err := filepath.Abs(fixture)
+	if err != nil {
+		t.Fatal(err)
+	}
+	do(t, ctx,
+		chromedp.Navigate(srv.URL+"/"),
+		chromedp.Click(chromedp.CSS("section details summary")),
+		chromedp.WaitVisible(chromedp.ID("actuals")),
+		chromedp.SetUploadFiles(chromedp.ID("actuals"), []string{book}),
+		chromedp.SetValue(chromedp.ID("level"), "xa"),
+		chromedp.Click(chromedp.CSS("#rollup-form button")),
+		chromedp.WaitVisible(chromedp.ID("h-rollup")),
+	)
+	rows := eval[int](t, ctx, `document.querySelectorAll(".rollup tbody tr").length`)
+	chart := eval[bool](t, ctx, `[...document.querySelectorAll(".rollup figure img")].every(i => i.complete && i.naturalWidth > 0)`)
+	download := eval[string](t, ctx, `document.querySelector("a.download").getAttribute("href").slice(0, 30)`)
+	if rows < 2 || !chart || !strings.HasPrefix(download, "data:application/vnd.openxml") {
+		t.Errorf("roll-up page: %d rows, chart shown %v, download %q", rows, chart, download)
+	}
+	screenshot(t, ctx, "rollup.png")
+
+	do(t, ctx,
+		chromedp.Navigate(srv.URL+"/"),
+		chromedp.SetValue(chromedp.ID("text"), "Toàn tỉnh có hơn 741.000 tài khoản (đạt 164% kế hoạch)."),
+		chromedp.Click(chromedp.ID("check")),
+		chromedp.WaitVisible(chromedp.ID("summary")),
+		chromedp.Click(chromedp.CSS("#lang-form button")),
+		chromedp.WaitVisible(chromedp.CSS(`html[lang="en"] #summary`)),
+	)
+	if got := eval[string](t, ctx, `document.documentElement.lang + ": " + document.getElementById("summary").textContent`); !strings.HasPrefix(got, "en: ") || !strings.Contains(got, "figures read") {
+		t.Errorf("after the language toggle: %q", got)
+	}
+}

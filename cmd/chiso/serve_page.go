@@ -39,7 +39,9 @@ type pageData struct {
 	Error      string
 	Check      *checkView
 	Rollup     *rollupView
-	RollupOpen bool // show the workbook form first
+	RollupOpen bool   // show the workbook form first
+	Level      string // the level and the list the workbook form last asked for
+	List       string
 
 	ArticleMB, WorkbookMB string // the size limits
 }
@@ -127,6 +129,7 @@ func serveRollupForm(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	q := newRollupRequest(fields, r.URL.Query())
+	d.Level, d.List = q.level, q.list
 	res, err := q.do()
 	if err == nil {
 		d.Rollup, err = newRollupView(res, fileName(q.actuals, "actuals"), d.Lang)
