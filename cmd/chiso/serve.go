@@ -82,7 +82,12 @@ func runServe(e *env, args []string) error {
 // newServer returns the handler of the page and the API. It keeps no state
 // between requests and writes no file: every request is read into memory
 // within its limit, answered and forgotten, so it is safe for concurrent use.
-func newServer(log *slog.Logger) http.Handler {
+func newServer(log *slog.Logger) http.Handler { return newServerWithin(log, requestTimeout) }
+
+// newServerWithin is newServer with each request given at most timeout:
+// past it the client gets 503 (the work of a check is not interrupted, but
+// its answer is dropped).
+func newServerWithin(log *slog.Logger, timeout time.Duration) http.Handler {
 	mux := http.NewServeMux()
 	static, _ := fs.Sub(webFiles, "web/static")
 	mux.Handle("GET /static/", http.StripPrefix("/static/", http.FileServerFS(static)))
@@ -96,8 +101,8 @@ func newServer(log *slog.Logger) http.Handler {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		io.WriteString(w, "ok\n")
 	})
-	timeout := numeral.Words{Vi: "Yêu cầu quá thời hạn", En: "The request took too long"}
-	h := http.TimeoutHandler(mux, requestTimeout, timeout.Vi+" / "+timeout.En+"\n")
+	late := numeral.Words{Vi: "Yêu cầu quá thời hạn", En: "The request took too long"}
+	h := http.TimeoutHandler(mux, timeout, late.Vi+" / "+late.En+"\n")
 	return logged(log, secured(h))
 }
 

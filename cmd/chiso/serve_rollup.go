@@ -1,6 +1,7 @@
 package main
 
 import (
+	"archive/zip"
 	"bytes"
 	"encoding/base64"
 	"errors"
@@ -174,6 +175,9 @@ func (q rollupRequest) do() (*rollup, error) {
 	name := fileName(q.actuals, "actuals")
 	switch extension(name) {
 	case "xlsx":
+		if err := workbookFits(q.actuals.data, name); err != nil {
+			return nil, err
+		}
 		d, err := sheet.Read(bytes.NewReader(q.actuals.data), name, sheet.Options{Hierarchy: h, Catalogue: cat, Date: date})
 		if err != nil {
 			return nil, err
@@ -198,6 +202,9 @@ func (q rollupRequest) do() (*rollup, error) {
 		name := fileName(q.plans, "plans")
 		switch extension(name) {
 		case "xlsx":
+			if err := workbookFits(q.plans.data, name); err != nil {
+				return nil, err
+			}
 			d, err := sheet.Read(bytes.NewReader(q.plans.data), name, sheet.Options{Hierarchy: h, Catalogue: cat, Date: time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC)})
 			if err != nil {
 				return nil, err
@@ -242,6 +249,34 @@ func (q rollupRequest) do() (*rollup, error) {
 		return nil, fmt.Errorf("no unit has both an actual and a plan on %s", out.res.AsOf().Format(time.DateOnly))
 	}
 	return out, nil
+}
+
+// The limits of a workbook once unzipped. excelize copies a sheet (or the
+// shared strings) larger than maxSheetXML to a temporary file, and the
+// server writes no file: such a workbook gets 413, as does one whose parts
+// add up to more than maxUnzipped.
+const (
+	maxSheetXML = 16 << 20 // excelize.StreamChunkSize, its default UnzipXMLSizeLimit
+	maxUnzipped = 256 << 20
+)
+
+// workbookFits refuses an XLSX upload that would not be read in memory
+// within the limits. A file that is not a zip is left to sheet.Read, whose
+// error says so.
+func workbookFits(data []byte, name string) error {
+	z, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return nil
+	}
+	var total uint64
+	for _, f := range z.File {
+		total += f.UncompressedSize64
+		if f.UncompressedSize64 >= maxSheetXML || total > maxUnzipped {
+			return errorf(http.StatusRequestEntityTooLarge, "%s: bảng quá lớn khi giải nén (%s); tách thành nhiều tệp nhỏ hơn",
+				"%s: the workbook is too large once unzipped (%s); split it into smaller files", name, f.Name)
+		}
+	}
+	return nil
 }
 
 // fileName is the name of an upload, or def for one sent without a name.

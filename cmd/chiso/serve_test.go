@@ -1,6 +1,7 @@
 package main
 
 import (
+	"archive/zip"
 	"bufio"
 	"bytes"
 	"encoding/json"
@@ -388,7 +389,18 @@ func TestServeRollupErrors(t *testing.T) {
 			}
 		})
 	}
-	w := serve(h, "POST", "/api/rollup", xlsxType, io.LimitReader(zeros{}, 30<<20))
+	// A workbook whose sheet unzips past what excelize keeps in memory.
+	var bomb bytes.Buffer
+	zw := zip.NewWriter(&bomb)
+	sw, _ := zw.Create("xl/worksheets/sheet1.xml")
+	io.Copy(sw, io.LimitReader(zeros{}, maxSheetXML))
+	zw.Close()
+	w := serve(h, "POST", "/api/rollup?lang=en", xlsxType, &bomb)
+	wantStatus(t, w, http.StatusRequestEntityTooLarge)
+	if !strings.Contains(jsonError(t, w), "unzipped") {
+		t.Errorf("a zip bomb: %s", w.Body.String())
+	}
+	w = serve(h, "POST", "/api/rollup", xlsxType, io.LimitReader(zeros{}, 30<<20))
 	wantStatus(t, w, http.StatusRequestEntityTooLarge)
 	jsonError(t, w)
 	w = serve(h, "POST", "/rollup", bigFormType, bigForm(30<<20))
@@ -417,6 +429,16 @@ func TestServeAPIUnits(t *testing.T) {
 		w := serve(h, "GET", target, "", nil)
 		wantStatus(t, w, http.StatusBadRequest)
 		jsonError(t, w)
+	}
+}
+
+// TestServeTimeout: a request past its time gets 503.
+func TestServeTimeout(t *testing.T) {
+	h := newServerWithin(slog.New(slog.NewJSONHandler(io.Discard, nil)), time.Nanosecond)
+	w := serve(h, "POST", "/api/check", "text/plain", strings.NewReader(strings.Repeat(readFile(t, langson), 50)))
+	wantStatus(t, w, http.StatusServiceUnavailable)
+	if !strings.Contains(w.Body.String(), "took too long") {
+		t.Errorf("503 body %q", w.Body.String())
 	}
 }
 
