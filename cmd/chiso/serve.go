@@ -55,6 +55,7 @@ func runServe(e *env, args []string) error {
 	srv := &http.Server{
 		Handler:           newServer(log),
 		ReadHeaderTimeout: 5 * time.Second,
+		MaxHeaderBytes:    64 << 10,
 		ReadTimeout:       time.Minute,
 		WriteTimeout:      time.Minute,
 		IdleTimeout:       2 * time.Minute,
