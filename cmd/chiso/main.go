@@ -9,6 +9,7 @@
 //	chiso score --criteria dti-tinh-922-2022 --values dti2022.csv --share
 //	chiso units find "Quế Võ"          # units, before and after 2025-07-01
 //	chiso allocate --total 150000 --weights ho-dan.csv
+//	chiso serve --addr 127.0.0.1:8080  # a page and a JSON API
 //
 // Every command takes --help. The exit status is 0 on success, 1 when
 // "chiso check" finds a claim that fails, and 2 on a usage or input error.
@@ -60,6 +61,8 @@ var commands = []command{
 		`chiso units find "thị trấn Cao Lộc"` + "\n  chiso units --as-of 2025-07-01 children 20", runUnits},
 	{"allocate", "--total N --weights FILE", "split a target by weights, largest remainder first",
 		"chiso allocate --total 150000 --weights ho-dan.csv", runAllocate},
+	{"serve", "[--addr 127.0.0.1:8080]", "a page for journalists and a JSON API: check articles, roll up workbooks, find units",
+		"chiso serve --addr 127.0.0.1:8080", runServe},
 }
 
 // env is what a command reads and writes.
