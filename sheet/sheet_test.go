@@ -3,6 +3,7 @@ package sheet
 import (
 	"bytes"
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -36,8 +37,21 @@ func (b book) bytes(t testing.TB) []byte {
 		}
 		for r, row := range b.rows[s] {
 			cell, _ := excelize.CoordinatesToCellName(1, r+1)
+			row = slices.Clone(row)
+			var formulas []int
+			for i, v := range row {
+				if _, ok := v.(formula); ok {
+					formulas, row[i] = append(formulas, i), nil
+				}
+			}
 			if err := f.SetSheetRow(s, cell, &row); err != nil {
 				t.Fatal(err)
+			}
+			for _, i := range formulas {
+				name, _ := excelize.CoordinatesToCellName(i+1, r+1)
+				if err := f.SetCellFormula(s, name, string(b.rows[s][r][i].(formula))); err != nil {
+					t.Fatal(err)
+				}
 			}
 		}
 		for _, m := range b.merges[s] {
@@ -52,6 +66,9 @@ func (b book) bytes(t testing.TB) []byte {
 	}
 	return buf.Bytes()
 }
+
+// formula is a cell with a formula and no cached value.
+type formula string
 
 func day(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
 
@@ -110,6 +127,8 @@ func TestReadProgressReport(t *testing.T) {
 	}
 	want := []string{
 		"Ghi chú: trang không có dòng tiêu đề, bỏ qua",
+		`Tiến độ!A1: dòng tiêu đề "UBND TỈNH LẠNG SƠN", bỏ qua`,
+		`Tiến độ!A2: dòng tiêu đề "BÁO CÁO TIẾN ĐỘ PHÁT TRIỂN NỀN TẢNG SỐ, ĐẾN N… (78 bytes)", bỏ qua`,
 		`Tiến độ!B6: mã "6619" mất số 0 ở đầu, tên đơn vị cùng dòng xác nhận là 06619`,
 		`Tiến độ!H6: số "1.611" nhập dạng chữ, đọc là 1611`,
 		`Tiến độ!D7: ngày "30/06/2024" nhập dạng chữ, đọc là 2024-06-30`,
@@ -156,7 +175,10 @@ func TestReadErrors(t *testing.T) {
 		{"bad date", []any{"06619", "", "31/02/2024", 5, "tmdt"}, head, region.ErrMalformed, "cell C2"},
 		{"unknown indicator", []any{"06619", "", "2024-06-30", 5, "zalo"}, head, indicator.ErrUnknownIndicator, "cell E2"},
 		{"unknown column", []any{"06619", "", "2024-06-30", 5, "tmdt"}, []any{"Mã xã", "Tên đơn vị", "Ngày", "Thực hiện", "Nền tảng", "Số hộ"}, ErrColumn, "cell F1"},
-		{"no unit", []any{nil, "xã Bắc Xa", "2024-06-30", 5, "tmdt"}, head, region.ErrMalformed, "cell A2"},
+		{"no unit", []any{nil, nil, "2024-06-30", 5, "tmdt"}, head, region.ErrMalformed, "cell A2"},
+		{"unknown name", []any{nil, "xã Không Có", "2024-06-30", 5, "tmdt"}, head, ErrName, "cell B2"},
+		{"name of another unit", []any{"06619", "xã Hòa Cư", "2024-06-30", 5, "tmdt"}, head, ErrName, "cell B2"},
+		{"formula without a value", []any{"06619", "", "2024-06-30", formula("1+1"), "tmdt"}, head, ErrFormula, "cell D2"},
 	} {
 		b := book{sheets: []string{"Xã"}, rows: map[string][][]any{"Xã": {tt.head, tt.row}}}
 		_, err := Read(bytes.NewReader(b.bytes(t)), "x.xlsx", Options{})
