@@ -344,7 +344,16 @@ func (rd *reader) sheet(s sheetRef) (bool, error) {
 	var head [][]xcell
 	var headNums []int
 	hdr := -1
+	last := 0 // the last row's number: rows missing in between are blank
+	gap := func() {
+		for ; last < rows.row-1; last++ {
+			rd.data.Count.Rows++
+			rd.data.Count.add(SkippedBlank)
+		}
+		last = rows.row
+	}
 	for len(head) < headerRows && rows.Next() {
+		gap()
 		cells := spread(slices.Clone(rows.cells), rows.row, merges)
 		head, headNums = append(head, cells), append(headNums, rows.row)
 		if isHeader(cells) {
@@ -370,6 +379,7 @@ func (rd *reader) sheet(s sheetRef) (bool, error) {
 	var pending []xcell // the row after the header, when it is data
 	pendingRow := 0
 	if rows.Next() {
+		gap()
 		cells := spread(slices.Clone(rows.cells), rows.row, merges)
 		rd.data.Count.Rows++
 		if slices.ContainsFunc(cells, func(c xcell) bool { r := roleWords[region.Fold(c.text)]; return r == colPlan || r == colActual }) {
@@ -407,6 +417,7 @@ func (rd *reader) sheet(s sheetRef) (bool, error) {
 		rd.row(st, pendingRow, st.fill(pending, pendingRow))
 	}
 	for rows.Next() {
+		gap()
 		rd.data.Count.Rows++
 		rd.row(st, rows.row, st.fill(rows.cells, rows.row))
 		if rd.errs.Len() >= region.MaxErrors {

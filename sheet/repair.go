@@ -104,7 +104,7 @@ func (c *Count) add(k RepairKind) {
 // tiêu đề, 1 dòng tổng; 7 đơn vị, 2 chỉ tiêu".
 func (c Count) Text(lang numeral.Language) string {
 	var skipped []string
-	for k := RepairKind(1); k < kinds; k++ {
+	for _, k := range []RepairKind{SkippedTitle, SkippedHeader, SkippedSection, SkippedTotal, SkippedNoFigures, SkippedNote, SkippedSignature, SkippedBlank} {
 		if n := c.Skipped[k]; n > 0 {
 			skipped = append(skipped, numeral.FormatInt(int64(n), lang)+" "+skipName[k].In(lang))
 		}

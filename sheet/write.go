@@ -3,6 +3,7 @@ package sheet
 import (
 	"fmt"
 	"io"
+	"math/big"
 	"strconv"
 
 	"github.com/xuri/excelize/v2"
@@ -31,10 +32,10 @@ var (
 // and unit that has an attainment, best first. The columns are the
 // indicator, the rank, the code, the unit and report's columns for the
 // actual, the plan and the attainment; counts are numbers with thousands
-// grouped, the attainment a percent rounded half up to a whole percent as
-// the press prints it (a cell holds a float64, which could otherwise show
-// 163,5% as 163%), with the exact ratio beside it as text
-// ("256620/150000"), the header row frozen.
+// grouped, the attainment the ratio itself (the nearest float64, so that
+// a formula or a format with decimals sees 16590/17200 as 96,45…%, not
+// 96%), shown as a whole percent by the cell's format, with the exact
+// ratio beside it as text ("256620/150000"), the header row frozen.
 func WriteRollup(w io.Writer, res *indicator.Result, opt WriteOptions) error {
 	lang := opt.Language
 	f := excelize.NewFile()
@@ -127,9 +128,9 @@ func WriteRollup(w io.Writer, res *indicator.Result, opt WriteOptions) error {
 	return err
 }
 
-// shown is the attainment as the percent cell holds it: rounded half up
-// to a whole percent, then divided by 100.
+// shown is the attainment as the percent cell holds it: the float64
+// nearest the exact ratio.
 func shown(r indicator.Ratio) float64 {
-	f, _ := r.Percent(0, indicator.HalfUp).Shift(-2).Float64()
+	f, _ := new(big.Rat).SetFrac64(r.Num(), r.Den()).Float64()
 	return f
 }

@@ -27,6 +27,9 @@ func (e *env) open(name string) (io.ReadCloser, error) {
 }
 
 func isTerminal(w io.Writer) bool {
+	if _, ok := w.(*terminalWriter); ok {
+		return true
+	}
 	f, ok := w.(*os.File)
 	if !ok {
 		return false

@@ -98,7 +98,8 @@ func TestExitStatus(t *testing.T) {
 		want  string // in stderr
 	}{
 		{nil, "", exitUsage, "Commands:"},
-		{[]string{"nope"}, "", exitUsage, `unknown command "nope"`},
+		{[]string{"nope"}, "", exitUsage, `không có lệnh "nope" (xem chiso --help)`},
+		{[]string{"--lang", "en", "nope"}, "", exitUsage, `unknown command "nope" (try chiso --help)`},
 		{[]string{"check", "--format", "xml"}, "", exitUsage, `--format "xml"`},
 		{[]string{"check", "--lang", "fr"}, "", exitUsage, `--lang "fr"`},
 		{[]string{"check", "no-such-file.txt"}, "", exitUsage, "no-such-file.txt"},

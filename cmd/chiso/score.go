@@ -39,10 +39,6 @@ func runScore(e *env, args []string) error {
 	if len(pos) > 0 || *criteria == "" || *values == "" && *actuals == "" {
 		return usagef("want --criteria FILE|ID and --values FILE (or --actuals)")
 	}
-	h, err := in.hierarchy()
-	if err != nil {
-		return err
-	}
 	cat := indicator.Standard()
 	c, err := readCriteria(*criteria, cat)
 	if err != nil {
@@ -54,10 +50,11 @@ func runScore(e *env, args []string) error {
 			return err
 		}
 	}
-	res, err := e.result(h, cat, in, *actuals, *plansFile, date, false)
+	res, err := e.result(cat, in, *actuals, *plansFile, date, false, false)
 	if err != nil {
 		return err
 	}
+	h := res.Hierarchy()
 	var rep composite.Reported
 	if *values != "" {
 		f, err := e.open(*values)
@@ -74,7 +71,7 @@ func runScore(e *env, args []string) error {
 		return err
 	}
 	if *merge {
-		if *in.list != "2024" {
+		if h != region.Vietnam2024() {
 			return usagef("--merge-2025 scores 2024 units onto 2025 ones: use --list 2024")
 		}
 		if sc, err = sc.Merge(region.Reorganisation2025(), region.Vietnam2025(), nil); err != nil {
@@ -108,11 +105,7 @@ func runScore(e *env, args []string) error {
 		}
 		writeSpreads(&buf, spreads, *samples, e.lang)
 	}
-	if *out == "" {
-		_, err = e.stdout.Write(buf.Bytes())
-		return err
-	}
-	return os.WriteFile(*out, buf.Bytes(), 0o644)
+	return e.writeOutput(*out, *format, buf.Bytes(), *criteria, *values, *actuals, *plansFile)
 }
 
 // readCriteria reads a criteria set from a file, or a reference set by id.

@@ -1,0 +1,153 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"strings"
+
+	"github.com/chiso-vn/chiso/indicator"
+	"github.com/chiso-vn/chiso/internal/errlist"
+	"github.com/chiso-vn/chiso/numeral"
+	"github.com/chiso-vn/chiso/region"
+	"github.com/chiso-vn/chiso/sheet"
+)
+
+// writeError writes err for a person, one problem a line: the place in
+// the person's language (file, sheet and cell, or file:line:column), the
+// problem in it where the error can say it (sheet.NameError and the
+// limits), the library's English otherwise, and the flag that fixes it.
+func writeError(w io.Writer, prefix string, err error, lang numeral.Language) {
+	for _, e := range flatten(err) {
+		fmt.Fprintf(w, "%s: %s\n", prefix, describe(e, lang))
+		if h := hint(e, lang); h != "" {
+			fmt.Fprintf(w, "  %s\n", h)
+		}
+	}
+}
+
+// flatten lists the errors an errors.Join holds, in order.
+func flatten(err error) []error {
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		var out []error
+		for _, e := range j.Unwrap() {
+			out = append(out, flatten(e)...)
+		}
+		return out
+	}
+	return []error{err}
+}
+
+// texter is an error that says itself in a language.
+type texter interface {
+	Text(numeral.Language) string
+}
+
+// describe writes one error: its place, then its problem.
+func describe(err error, lang numeral.Language) string {
+	var pe *errlist.ParseError
+	if !errors.As(err, &pe) {
+		return problem(err, lang)
+	}
+	var place string
+	if lang == numeral.Vietnamese {
+		switch {
+		case pe.Sheet != "" && pe.Line == 0:
+			place = fmt.Sprintf("%s, trang %s", pe.File, pe.Sheet)
+		case pe.Sheet != "" && pe.Column == 0:
+			place = fmt.Sprintf("%s, trang %s, dòng %d", pe.File, pe.Sheet, pe.Line)
+		case pe.Sheet != "":
+			place = fmt.Sprintf("%s, trang %s, ô %s%d", pe.File, pe.Sheet, errlist.ColumnName(pe.Column), pe.Line)
+		case pe.Line == 0:
+			place = pe.File
+		case pe.Column == 0:
+			place = fmt.Sprintf("%s:%d", pe.File, pe.Line)
+		default:
+			place = fmt.Sprintf("%s:%d:%d", pe.File, pe.Line, pe.Column)
+		}
+		return place + ": " + problem(pe.Err, lang)
+	}
+	msg := pe.Error()
+	if t, ok := asTexter(pe.Err); ok {
+		msg = strings.TrimSuffix(msg, pe.Err.Error()) + t.Text(lang)
+	}
+	return msg
+}
+
+func asTexter(err error) (texter, bool) {
+	for e := err; e != nil; e = errors.Unwrap(e) {
+		if t, ok := e.(texter); ok {
+			return t, true
+		}
+	}
+	return nil, false
+}
+
+// problem says an error without its place.
+func problem(err error, lang numeral.Language) string {
+	if t, ok := err.(texter); ok {
+		return t.Text(lang)
+	}
+	var le *sheet.LimitError
+	if errors.As(err, &le) && lang == numeral.Vietnamese {
+		return fmt.Sprintf("%s: vượt giới hạn sheet.Limits.%s = %d (tăng giới hạn trong sheet.Options.Limits nếu tệp là thật)", le.What, le.Limit, le.Max)
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) && lang == numeral.Vietnamese {
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			return fmt.Sprintf("%s: không có tệp này", pe.Path)
+		case errors.Is(err, fs.ErrPermission):
+			return fmt.Sprintf("%s: không có quyền đọc", pe.Path)
+		}
+	}
+	return clean(err.Error())
+}
+
+// hint names the flag that fixes err, or "".
+func hint(err error, lang numeral.Language) string {
+	var w numeral.Words
+	switch {
+	case errors.Is(err, sheet.ErrNoDate):
+		w = numeral.Words{Vi: "gợi ý: cho ngày của số liệu bằng --as-of YYYY-MM-DD, hoặc thêm cột Ngày", En: "hint: give the data's date with --as-of YYYY-MM-DD, or add a Ngày (date) column"}
+	case errors.Is(err, sheet.ErrTwoLists):
+		w = numeral.Words{Vi: "gợi ý: đọc trên danh sách 2024 (--list 2024) và chuyển sang đơn vị mới bằng --units 2025, hoặc chọn một trang bằng --sheet", En: "hint: read on the 2024 list (--list 2024) and carry onto the new units with --units 2025, or choose one sheet with --sheet"}
+	case errors.Is(err, sheet.ErrNoSheet):
+		w = numeral.Words{Vi: "gợi ý: chọn trang bằng --sheet TÊN", En: "hint: choose the sheet with --sheet NAME"}
+	case errors.Is(err, sheet.ErrName), errors.Is(err, region.ErrUnknownUnit):
+		w = numeral.Words{Vi: "gợi ý: mã và tên đọc theo danh sách đơn vị tại ngày của số liệu; chọn danh sách khác bằng --list 2024 hoặc --list 2025", En: "hint: codes and names are read on the list in force on the data's date; choose another with --list 2024 or --list 2025"}
+	case errors.Is(err, sheet.ErrColumn), errors.Is(err, indicator.ErrUnknownIndicator):
+		w = numeral.Words{Vi: "gợi ý: chiso indicators liệt kê mọi chỉ tiêu", En: "hint: chiso indicators lists every indicator"}
+	case errors.Is(err, errlist.ErrMalformed) && groupedNumber(err):
+		w = numeral.Words{Vi: "gợi ý: số viết kiểu \"1.200\" là cách bảng tính ghi; đọc bằng --spreadsheet", En: "hint: numbers such as \"1.200\" are how spreadsheet tools write them; read with --spreadsheet"}
+	default:
+		return ""
+	}
+	return w.In(lang)
+}
+
+// groupedNumber reports whether a malformed field looks like a number
+// with "." grouping thousands.
+func groupedNumber(err error) bool {
+	var pe *errlist.ParseError
+	if !errors.As(err, &pe) {
+		return false
+	}
+	f := strings.Trim(pe.Field, `"`)
+	return len(f) > 4 && strings.Contains(f, ".") && strings.Trim(f, "0123456789.") == ""
+}
+
+// clean removes control characters (terminal escapes among them) from
+// text for a terminal, keeping tabs and line breaks.
+func clean(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r == '\n' || r == '\t' {
+			return r
+		}
+		if r < 0x20 || r == 0x7f || r >= 0x80 && r < 0xa0 || numeral.Hidden(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
