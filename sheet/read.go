@@ -741,6 +741,19 @@ func kindOfRow(cells []xcell, unitText string) RepairKind {
 	return 0
 }
 
+// isFigure reports whether a cell holds a number, or text that reads as
+// one ("1.611"): a signature's name in a figure's column is not a figure.
+func isFigure(c xcell) bool {
+	switch c.kind {
+	case cellNumber:
+		return true
+	case cellText:
+		t := strings.TrimSpace(c.text)
+		return t != "" && strings.Trim(t, "0123456789.,- ") == ""
+	}
+	return false
+}
+
 func firstText(cells []xcell) string {
 	for _, c := range cells {
 		if c.kind == cellText && strings.TrimSpace(c.text) != "" {
@@ -777,7 +790,7 @@ func (rd *reader) row(st *sheetState, row int, cells []xcell) {
 		case colIndicator:
 			indCol = i
 		case colPlan, colActual:
-			figures = figures || get(i) != ""
+			figures = figures || i < len(cells) && isFigure(cells[i])
 		}
 	}
 	for i, c := range cells {
@@ -804,7 +817,7 @@ func (rd *reader) row(st *sheetState, row int, cells []xcell) {
 	if unitCol < 0 {
 		unitCol = nameCol
 	}
-	if codeText == "" || strings.HasPrefix(region.Fold(codeText), "tong") {
+	if codeText == "" || codeText[0] < '0' || codeText[0] > '9' {
 		label := strings.TrimSpace(nameText + " " + codeText)
 		if st.signature && !figures {
 			rd.skip(at(0), SkippedSignature, rowText(cells))
@@ -992,7 +1005,7 @@ func (rd *reader) candidates(h *region.Hierarchy, name string, found []region.Un
 	var out []string
 	for i, u := range found {
 		if i == 8 {
-			out = append(out, fmt.Sprintf("… %d more", len(found)-i))
+			out = append(out, fmt.Sprintf("… +%d", len(found)-i))
 			break
 		}
 		out = append(out, u.Code.String()+" "+u.FullName()+pathText(h, u))

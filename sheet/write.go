@@ -32,10 +32,12 @@ var (
 // and unit that has an attainment, best first. The columns are the
 // indicator, the rank, the code, the unit and report's columns for the
 // actual, the plan and the attainment; counts are numbers with thousands
-// grouped, the attainment the ratio itself (the nearest float64, so that
-// a formula or a format with decimals sees 16590/17200 as 96,45…%, not
-// 96%), shown as a whole percent by the cell's format, with the exact
-// ratio beside it as text ("256620/150000"), the header row frozen.
+// grouped, the attainment the ratio itself: a formula =actual/plan, which
+// the spreadsheet computes to its full precision, with its value stored
+// as well (to Excel's 15 significant digits), so that a format with
+// decimals shows 16590/17200 as 96,45%, not 96,00%; the cell's format
+// shows a whole percent. The exact ratio is beside it as text
+// ("256620/150000"), the header row frozen.
 func WriteRollup(w io.Writer, res *indicator.Result, opt WriteOptions) error {
 	lang := opt.Language
 	f := excelize.NewFile()
@@ -68,6 +70,7 @@ func WriteRollup(w io.Writer, res *indicator.Result, opt WriteOptions) error {
 	first := true
 	for _, l := range levels {
 		var rows [][]any
+		var ratios []string // the attainment as a formula: actual/plan
 		for _, id := range ids {
 			ind, ok := cat.Lookup(id)
 			if !ok {
@@ -76,6 +79,7 @@ func WriteRollup(w io.Writer, res *indicator.Result, opt WriteOptions) error {
 			for _, r := range res.Ranked(id, l, opt.Method) {
 				exact, _ := r.Attainment.MarshalText()
 				rows = append(rows, []any{ind.Name, r.Rank, r.Unit.Code.String(), r.Unit.FullName(), r.Actual, r.Plan, shown(r.Attainment), string(exact)})
+				ratios = append(ratios, fmt.Sprintf("%d/%d", r.Attainment.Num(), r.Attainment.Den()))
 			}
 		}
 		if len(rows) == 0 {
@@ -112,7 +116,7 @@ func WriteRollup(w io.Writer, res *indicator.Result, opt WriteOptions) error {
 		for i, r := range rows {
 			r[4] = excelize.Cell{Value: r[4], StyleID: count}
 			r[5] = excelize.Cell{Value: r[5], StyleID: count}
-			r[6] = excelize.Cell{Value: r[6], StyleID: percent}
+			r[6] = excelize.Cell{Value: r[6], StyleID: percent, Formula: ratios[i]}
 			if err := sw.SetRow("A"+strconv.Itoa(i+2), r); err != nil {
 				return err
 			}

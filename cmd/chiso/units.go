@@ -173,8 +173,9 @@ func (e *env) ceased(h *region.Hierarchy, arg string, date time.Time) bool {
 	return true
 }
 
-// closeNames are the units whose folded name, spaces aside, is within two
-// edits of arg's ("Hanoi" is Hà Nội), provinces first, at most five.
+// closeNames are the units whose folded name, spaces aside, is closest to
+// arg's within two edits ("Hanoi" is Hà Nội), provinces first, at most
+// five.
 func closeNames(h *region.Hierarchy, arg string) []region.Unit {
 	want := strings.ReplaceAll(region.Fold(arg), " ", "")
 	if want == "" {
@@ -199,8 +200,8 @@ func closeNames(h *region.Hierarchy, arg string) []region.Unit {
 	})
 	var units []region.Unit
 	for i, s := range out {
-		if i == 5 {
-			break
+		if i == 5 || s.d > out[0].d {
+			break // the closest only
 		}
 		units = append(units, s.u)
 	}
