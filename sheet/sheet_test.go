@@ -254,8 +254,12 @@ func TestWriteRollup(t *testing.T) {
 func FuzzRead(f *testing.F) {
 	f.Add(progressReport().bytes(f))
 	f.Add([]byte("PK\x03\x04"))
+	f.Add([]byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"))
+	for _, seed := range hostileSeeds(f) {
+		f.Add(seed)
+	}
 	f.Fuzz(func(t *testing.T, b []byte) {
-		d, err := Read(bytes.NewReader(b), "fuzz.xlsx", Options{Date: day(2024, 6, 30)})
+		d, err := Read(bytes.NewReader(b), "fuzz.xlsx", Options{Date: day(2024, 6, 30), Limits: Limits{Part: 8 << 20, Uncompressed: 32 << 20, Rows: 1 << 14}})
 		if (d == nil) == (err == nil) {
 			t.Fatalf("data %v and error %v", d, err)
 		}
