@@ -172,7 +172,7 @@ func TestHostile(t *testing.T) {
 	}
 	// Not a workbook at all.
 	for name, r := range map[string]io.Reader{
-		"endless zeros": zeroReader{},
+		"endless zeros":         zeroReader{},
 		"an encrypted workbook": io.MultiReader(strings.NewReader("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"), zeroReader{}),
 	} {
 		start := time.Now()
