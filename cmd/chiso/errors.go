@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"regexp"
 	"strings"
 
 	"github.com/chiso-vn/chiso/indicator"
@@ -127,16 +128,17 @@ func hint(err error, lang numeral.Language) string {
 	return w.In(lang)
 }
 
-// groupedNumber reports whether a malformed field looks like a number
-// with "." grouping thousands.
+// groupedNumber reports whether a malformed field, or the value an error
+// quotes, looks like a number with "." grouping thousands ("1.200").
 func groupedNumber(err error) bool {
 	var pe *errlist.ParseError
-	if !errors.As(err, &pe) {
-		return false
+	if errors.As(err, &pe) && grouped.MatchString(`"`+strings.Trim(pe.Field, `"`)+`"`) {
+		return true
 	}
-	f := strings.Trim(pe.Field, `"`)
-	return len(f) > 4 && strings.Contains(f, ".") && strings.Trim(f, "0123456789.") == ""
+	return grouped.MatchString(err.Error())
 }
+
+var grouped = regexp.MustCompile(`"\d{1,3}(\.\d{3})+"`)
 
 // clean removes control characters (terminal escapes among them) from
 // text for a terminal, keeping tabs and line breaks.

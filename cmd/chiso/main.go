@@ -27,6 +27,7 @@ import (
 	"os"
 	"regexp"
 	"runtime/debug"
+	"strconv"
 	"strings"
 	"time"
 
@@ -73,6 +74,7 @@ type env struct {
 	stdout, stderr io.Writer
 	lang           numeral.Language
 	langSet        string  // --lang given before the command
+	maxBytes       int64   // --max-bytes: the most bytes read from one input
 	fails          bool    // nothing found, or a checked claim fails: exit status 1
 	cmd            command // the command being run, for its usage
 }
@@ -87,27 +89,38 @@ func usagef(format string, args ...any) error { return usageError{fmt.Sprintf(fo
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	e := &env{stdin: stdin, stdout: stdout, stderr: stderr}
-	// --lang may come before the command too: chiso --lang en units find X.
+	// --lang and --max-bytes may come before the command: chiso --lang en
+	// units find X.
 	for len(args) > 0 {
 		a := strings.TrimLeft(args[0], "-")
-		if !strings.HasPrefix(args[0], "-") || a != "lang" && !strings.HasPrefix(a, "lang=") {
+		name, v, hasValue := strings.Cut(a, "=")
+		if !strings.HasPrefix(args[0], "-") || name != "lang" && name != "max-bytes" {
 			break
 		}
-		v, ok := strings.CutPrefix(a, "lang=")
-		if !ok {
+		if !hasValue {
 			if len(args) < 2 {
-				fmt.Fprintln(stderr, "chiso: --lang wants vi or en (try chiso --help)")
+				fmt.Fprintf(stderr, "chiso: --%s wants a value (try chiso --help)\n", name)
 				return exitUsage
 			}
 			v, args = args[1], args[1:]
 		}
 		args = args[1:]
-		l, err := numeral.ParseLanguage(v)
-		if err != nil || v != "vi" && v != "en" {
-			fmt.Fprintf(stderr, "chiso: --lang %q: want vi or en (try chiso --help)\n", v)
-			return exitUsage
+		switch name {
+		case "lang":
+			l, err := numeral.ParseLanguage(v)
+			if err != nil || v != "vi" && v != "en" {
+				fmt.Fprintf(stderr, "chiso: --lang %q: want vi or en (try chiso --help)\n", v)
+				return exitUsage
+			}
+			e.lang, e.langSet = l, v
+		case "max-bytes":
+			n, err := strconv.ParseInt(v, 10, 64)
+			if err != nil || n <= 0 {
+				fmt.Fprintf(stderr, "chiso: --max-bytes %q: want a positive number of bytes (try chiso --help)\n", v)
+				return exitUsage
+			}
+			e.maxBytes = n
 		}
-		e.lang, e.langSet = l, v
 	}
 	if len(args) == 0 {
 		usage(stderr)
@@ -191,12 +204,12 @@ func version() string {
 
 func usage(w io.Writer) {
 	fmt.Fprintln(w, "chiso computes and checks Vietnam's digital-transformation indicators.")
-	fmt.Fprintln(w, "\nUsage: chiso [--lang vi|en] COMMAND [flags] [args]; chiso help COMMAND (or COMMAND --help) for each.")
+	fmt.Fprintln(w, "\nUsage: chiso [--lang vi|en] [--max-bytes N] COMMAND [flags] [args]; chiso help COMMAND (or COMMAND --help) for each.")
 	fmt.Fprintln(w, "\nCommands:")
 	for _, c := range commands {
 		fmt.Fprintf(w, "  %-10s %s\n", c.name, c.summary)
 	}
-	fmt.Fprintln(w, "\nchiso --version prints the version.")
+	fmt.Fprintln(w, "\nchiso --version prints the version. chiso --max-bytes N COMMAND reads up to N bytes from one input (default 1 GiB).")
 	fmt.Fprintln(w, "Exit status: 0 on success, 1 when nothing is found or a checked claim fails, 2 on a usage or input error.")
 }
 

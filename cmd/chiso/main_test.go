@@ -403,3 +403,29 @@ func TestTerminalWriter(t *testing.T) {
 		t.Errorf("%q", got)
 	}
 }
+
+// TestEndlessInput: /dev/zero as any input is a clear error, not a
+// machine out of memory.
+func TestEndlessInput(t *testing.T) {
+	if _, err := os.Stat("/dev/zero"); err != nil {
+		t.Skip(err)
+	}
+	for _, args := range [][]string{
+		{"rollup", "--actuals", "/dev/zero"},
+		{"rollup", "--actuals", "/dev/zero.xlsx"},
+		{"score", "--criteria", "/dev/zero", "--values", "testdata/dti2022-top3.csv"},
+		{"allocate", "--total", "5", "--weights", "/dev/zero"},
+	} {
+		if args[2] == "/dev/zero.xlsx" {
+			link := filepath.Join(t.TempDir(), "zero.xlsx")
+			if err := os.Symlink("/dev/zero", link); err != nil {
+				t.Skip(err)
+			}
+			args[2] = link
+		}
+		_, errs, code := chiso(t, "", append([]string{"--max-bytes", "1000000"}, args...)...)
+		if code != exitUsage || errs == "" {
+			t.Errorf("%q: exit %d %s", args, code, errs)
+		}
+	}
+}

@@ -4,8 +4,8 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
-	"os"
 	"time"
 
 	"github.com/chiso-vn/chiso/indicator"
@@ -40,7 +40,7 @@ func runScore(e *env, args []string) error {
 		return usagef("want --criteria FILE|ID and --values FILE (or --actuals)")
 	}
 	cat := indicator.Standard()
-	c, err := readCriteria(*criteria, cat)
+	c, err := e.readCriteria(*criteria, cat)
 	if err != nil {
 		return err
 	}
@@ -108,14 +108,30 @@ func runScore(e *env, args []string) error {
 	return e.writeOutput(*out, *format, buf.Bytes(), *criteria, *values, *actuals, *plansFile)
 }
 
+// maxCriteria is the most bytes of a criteria file unless --max-bytes says
+// otherwise: the reference sets are a few kilobytes.
+const maxCriteria = 16 << 20
+
 // readCriteria reads a criteria set from a file, or a reference set by id.
-func readCriteria(name string, cat *indicator.Catalogue) (*composite.Criteria, error) {
-	b, err := os.ReadFile(name)
+func (e *env) readCriteria(name string, cat *indicator.Catalogue) (*composite.Criteria, error) {
+	f, err := e.open(name)
 	if errors.Is(err, fs.ErrNotExist) {
 		return composite.Reference(name)
 	}
 	if err != nil {
 		return nil, err
+	}
+	defer f.Close()
+	limit := int64(maxCriteria)
+	if e.maxBytes > 0 {
+		limit = e.maxBytes
+	}
+	b, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(b)) > limit {
+		return nil, &limitError{name: name, limit: limit}
 	}
 	return composite.Parse(b, cat)
 }

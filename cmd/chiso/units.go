@@ -38,7 +38,19 @@ func runUnits(e *env, args []string) error {
 	code := func() (region.Code, error) {
 		c, err := region.ParseCode(arg)
 		if err != nil {
-			return region.Code{}, usagef("%v", err)
+			w := numeral.Words{Vi: "%q không phải mã đơn vị: mã tỉnh có 2 chữ số, mã huyện 3, mã xã 5", En: "%q is not a unit code: a province's has 2 digits, a district's 3, a commune's 5"}
+			msg := fmt.Sprintf(w.In(e.lang), arg)
+			if n := len(arg); n < 5 && n > 0 && strings.Trim(arg, "0123456789") == "" {
+				var could []string
+				for _, width := range []int{2, 3, 5} {
+					if width > n {
+						could = append(could, strings.Repeat("0", width-n)+arg)
+					}
+				}
+				zeros := numeral.Words{Vi: "; thiếu số 0 ở đầu? (%s)", En: "; leading zeros lost? (%s)"}
+				msg += fmt.Sprintf(zeros.In(e.lang), strings.Join(could, ", "))
+			}
+			return region.Code{}, usageError{msg}
 		}
 		return c, nil
 	}
