@@ -850,7 +850,11 @@ func (rd *reader) row(st *sheetState, row int, cells []xcell) {
 			return
 		}
 	}
-	h, ok := rd.list(at(unitCol), date)
+	listAt := at(unitCol)
+	if st.dateCol >= 0 {
+		listAt = at(st.dateCol)
+	}
+	h, ok := rd.list(listAt, date)
 	if !ok {
 		return
 	}

@@ -197,6 +197,19 @@ func TestReadErrors(t *testing.T) {
 	if _, err := Read(bytes.NewReader(b.bytes(t)), "x.xlsx", Options{}); !errors.Is(err, region.ErrDuplicate) || !strings.Contains(err.Error(), "first at Xã!D2") {
 		t.Errorf("duplicate: %v", err)
 	}
+	// An unknown column names the close ones.
+	b = book{sheets: []string{"Xã"}, rows: map[string][][]any{"Xã": {{"Mã xã", "VNeID mức 3"}, {"06619", 5}}}}
+	if _, err := Read(bytes.NewReader(b.bytes(t)), "x.xlsx", Options{Date: day(2024, 6, 30)}); !errors.Is(err, ErrColumn) || !strings.Contains(err.Error(), "close names: vneid_l2 (tài khoản định danh điện tử VNeID mức 2)") {
+		t.Errorf("unknown column: %v", err)
+	}
+	// Rows on both sides of 2025-07-01 are on two lists: an error.
+	b = book{sheets: []string{"Xã"}, rows: map[string][][]any{"Xã": {{"Mã", "Ngày", "tmdt"}, {"20", "2025-06-30", 5}, {"20", "2025-09-30", 6}}}}
+	if _, err := Read(bytes.NewReader(b.bytes(t)), "x.xlsx", Options{}); !errors.Is(err, ErrTwoLists) || !strings.Contains(err.Error(), "cell B3") {
+		t.Errorf("two lists: %v", err)
+	}
+	if d, err := Read(bytes.NewReader(b.bytes(t)), "x.xlsx", Options{Hierarchy: region.Vietnam2024()}); err != nil || len(d.Observations) != 2 {
+		t.Errorf("one list given: %v", err)
+	}
 	if _, err := Read(strings.NewReader("unit,indicator\n"), "x.csv", Options{}); err == nil {
 		t.Error("a CSV read as a workbook")
 	}

@@ -84,7 +84,7 @@ func runUnits(e *env, args []string) error {
 		}
 		u, ok := h.Unit(c)
 		if !ok {
-			return fmt.Errorf("%w %s in the list of %s", region.ErrUnknownUnit, c, date.Format(time.DateOnly))
+			return e.notFound(c, date.Format(time.DateOnly))
 		}
 		e.unitLine(h, u)
 		kind, level, under := numeral.Words{Vi: "Loại", En: "Kind"}, numeral.Words{Vi: "Cấp", En: "Level"}, numeral.Words{Vi: "Số đơn vị trực thuộc", En: "Units under it"}
@@ -95,7 +95,7 @@ func runUnits(e *env, args []string) error {
 			return err
 		}
 		if _, ok := h.Unit(c); !ok {
-			return fmt.Errorf("%w %s in the list of %s", region.ErrUnknownUnit, c, date.Format(time.DateOnly))
+			return e.notFound(c, date.Format(time.DateOnly))
 		}
 		for _, u := range h.Children(c) {
 			e.unitLine(h, u)
@@ -116,7 +116,7 @@ func runUnits(e *env, args []string) error {
 			if question == "predecessors" {
 				list = "2025 (from 2025-07-01)"
 			}
-			return fmt.Errorf("%w %s in the list of %s", region.ErrUnknownUnit, c, list)
+			return e.notFound(c, list)
 		}
 		for _, l := range links {
 			at := l.To
@@ -134,6 +134,15 @@ func runUnits(e *env, args []string) error {
 	default:
 		return usagef("unknown question %q: want find, show, children, successors or predecessors", question)
 	}
+	return nil
+}
+
+// notFound says that no unit has code c in the list, and makes the exit
+// status 1: nothing found.
+func (e *env) notFound(c region.Code, list string) error {
+	w := numeral.Words{Vi: "không có đơn vị mã %s trong danh sách %s", En: "no unit %s in the list of %s"}
+	fmt.Fprintf(e.stderr, "chiso units: "+w.In(e.lang)+"\n", c, list)
+	e.fails = true
 	return nil
 }
 
