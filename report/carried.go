@@ -97,7 +97,7 @@ func (t CarriedTable) WriteCSV(w io.Writer) error {
 	}
 	cw.Write(head)
 	for _, c := range t.Rows {
-		rec := []string{c.Unit.Code.String(), csvSafe(c.Unit.FullName()), "", "", "", ""}
+		rec := []string{c.Unit.Code.String(), CSVSafe(c.Unit.FullName()), "", "", "", ""}
 		if c.HasActual {
 			rec[2], rec[3] = strconv.FormatInt(c.Actual.Low, 10), strconv.FormatInt(c.Actual.High, 10)
 		}

@@ -42,8 +42,8 @@ func TestHostileText(t *testing.T) {
 		t.Errorf("CSV:\n%s", cs.String())
 	}
 	for in, want := range map[string]string{"=1": "'=1", "+1": "'+1", "-1": "'-1", "@SUM(A1)": "'@SUM(A1)", "\t=1": "'\t=1", "Bắc Xa": "Bắc Xa", "": ""} {
-		if got := csvSafe(in); got != want {
-			t.Errorf("csvSafe(%q) = %q, want %q", in, got, want)
+		if got := CSVSafe(in); got != want {
+			t.Errorf("CSVSafe(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

@@ -146,7 +146,7 @@ func (t ScoreTable) WriteCSV(w io.Writer) error {
 			}
 			return x.RatString()
 		}
-		c[1], c[len(c)-1] = csvSafe(c[1]), csvSafe(c[len(c)-1])
+		c[1], c[len(c)-1] = CSVSafe(c[1]), CSVSafe(c[len(c)-1])
 		cw.Write(append(append([]string{c[0], s.Unit.Code.String()}, c[1:]...), exact(s.Index), exact(s.Total)))
 	}
 	cw.Flush()

@@ -82,7 +82,7 @@ func (t Table) WriteCSV(w io.Writer) error {
 		if r.Attainment.IsValid() {
 			pct = numeral.Localize(r.Attainment.Percent(2, indicator.HalfUp).String(), t.Language)
 		}
-		cw.Write([]string{rank, r.Unit.Code.String(), csvSafe(r.Unit.FullName()), optInt(r.Actual, r.HasActual), optInt(r.Plan, r.HasPlan),
+		cw.Write([]string{rank, r.Unit.Code.String(), CSVSafe(r.Unit.FullName()), optInt(r.Actual, r.HasActual), optInt(r.Plan, r.HasPlan),
 			pct, string(exact)})
 	}
 	cw.Flush()
@@ -203,11 +203,11 @@ func EscapeMarkdown(s string) string {
 
 var mdEscaper = strings.NewReplacer("|", `\|`, "<", "&lt;", ">", "&gt;", "&", "&amp;", "\r\n", " ", "\n", " ", "\r", " ")
 
-// csvSafe neutralises a CSV cell that a spreadsheet program would read as
+// CSVSafe neutralises a CSV cell that a spreadsheet program would read as
 // a formula, as OWASP advises for CSV injection: a cell starting with =,
 // +, -, @, a tab or a carriage return gets a leading apostrophe. Numbers
 // chiso writes never start so (counts and ratios are not negative).
-func csvSafe(s string) string {
+func CSVSafe(s string) string {
 	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
 		return "'" + s
 	}
