@@ -306,19 +306,21 @@ type column struct {
 
 // sheetState is what one sheet's reading knows beyond the current row.
 type sheetState struct {
-	name      string
-	cols      []column
-	dateCol   int
-	date      time.Time     // the title rows' date
-	dateAt    cell          // where it is
-	dateText  string        // as written
-	context   []region.Unit // the units above, from the sheet's name and title rows
-	section   []region.Unit // a section row's unit
-	signature bool          // a signature row was read: the block under it is too
-	merges    []mergeRange  // the vertical merges of data rows, by first row
-	active    []mergeRange
-	next      int
-	values    map[[2]int]xcell // the first cell of each merge, as read
+	name        string
+	cols        []column
+	dateCol     int
+	date        time.Time         // the title rows' date
+	dateAt      cell              // where it is
+	dateText    string            // as written
+	titleUnits  []string          // the units title rows name, as written
+	context     []region.Unit     // the units above, from the sheet's name and title rows, on contextList
+	contextList *region.Hierarchy // the list context is of
+	section     []region.Unit     // a section row's unit
+	signature   bool              // a signature row was read: the block under it is too
+	merges      []mergeRange      // the vertical merges of data rows, by first row
+	active      []mergeRange
+	next        int
+	values      map[[2]int]xcell // the first cell of each merge, as read
 }
 
 // sheet reads one sheet; it reports false for a sheet without a header.
@@ -403,7 +405,6 @@ func (rd *reader) sheet(s sheetRef) (bool, error) {
 			st.dateCol = i
 		}
 	}
-	rd.sheetContext(st)
 	if st.dateCol >= 0 {
 		st.date = time.Time{} // the rows' dates rule
 	} else if !st.date.IsZero() {
@@ -555,8 +556,8 @@ func (rd *reader) title(st *sheetState, at cell, cells []xcell) {
 				st.date, st.dateAt, st.dateText = t, at, m
 			}
 		}
-		if u := rd.unitsAbove(titleUnit(c.text)); len(u) > 0 && len(st.context) == 0 {
-			st.context = u
+		if n := titleUnit(c.text); n != "" {
+			st.titleUnits = append(st.titleUnits, n)
 		}
 	}
 }
@@ -576,39 +577,35 @@ func titleUnit(s string) string {
 	return ""
 }
 
-// unitsAbove finds the provinces and districts named name.
-func (rd *reader) unitsAbove(name string) []region.Unit {
+// unitsAbove finds the provinces and districts of h named name.
+func unitsAbove(h *region.Hierarchy, name string) []region.Unit {
 	if strings.TrimSpace(name) == "" {
 		return nil
 	}
 	var out []region.Unit
-	for _, h := range rd.lists() {
-		for _, u := range h.Find(name) {
-			if l := u.Kind.Level(); l == region.LevelProvince || l == region.LevelDistrict {
-				out = append(out, u)
-			}
+	for _, u := range h.Find(name) {
+		if l := u.Kind.Level(); l == region.LevelProvince || l == region.LevelDistrict {
+			out = append(out, u)
 		}
 	}
 	return out
 }
 
-// lists are the lists a name may be looked up on.
-func (rd *reader) lists() []*region.Hierarchy {
-	if rd.opt.Hierarchy != nil {
-		return []*region.Hierarchy{rd.opt.Hierarchy}
+// contextIn returns the units the sheet puts its rows under, on the list
+// h: those its name names ("Huyện Cao Lộc", "Cao Lộc"), or else those a
+// title row names ("UBND HUYỆN CAO LỘC").
+func (st *sheetState) contextIn(h *region.Hierarchy) []region.Unit {
+	if st.contextList == h {
+		return st.context
 	}
-	if rd.data.Hierarchy != nil {
-		return []*region.Hierarchy{rd.data.Hierarchy}
+	st.contextList, st.context = h, unitsAbove(h, st.name)
+	for _, n := range st.titleUnits {
+		if len(st.context) > 0 {
+			break
+		}
+		st.context = unitsAbove(h, n)
 	}
-	return []*region.Hierarchy{ListFor(rd.opt.Date)}
-}
-
-// sheetContext takes the unit a sheet's name names ("Huyện Cao Lộc",
-// "Cao Lộc"), which is nearer than a title row's.
-func (rd *reader) sheetContext(st *sheetState) {
-	if u := rd.unitsAbove(st.name); len(u) > 0 {
-		st.context = u
-	}
+	return st.context
 }
 
 func rowText(cells []xcell) string {
@@ -869,9 +866,9 @@ func (rd *reader) row(st *sheetState, row int, cells []xcell) {
 			return
 		}
 	} else {
-		parent := st.context
+		parent := st.contextIn(h)
 		if parentCol >= 0 && get(parentCol) != "" {
-			parent = rd.unitsAbove(get(parentCol))
+			parent = unitsAbove(h, get(parentCol))
 			if len(parent) == 0 {
 				rd.bad(at(parentCol), get(parentCol), &NameError{Name: get(parentCol), List: listName(h)})
 				return
@@ -943,7 +940,7 @@ func (rd *reader) row(st *sheetState, row int, cells []xcell) {
 // isAbove reports whether u is a unit that heads others in this sheet: a
 // district or province, not the one the sheet is about already.
 func (rd *reader) isAbove(h *region.Hierarchy, u region.Unit, st *sheetState) bool {
-	return len(h.Children(u.Code)) > 0 && !slices.ContainsFunc(st.context, func(c region.Unit) bool { return c.Code == u.Code })
+	return len(h.Children(u.Code)) > 0 && !slices.ContainsFunc(st.contextIn(h), func(c region.Unit) bool { return c.Code == u.Code })
 }
 
 // list returns the list a row dated date is read on: Options.Hierarchy,

@@ -11,6 +11,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/chiso-vn/chiso/indicator"
+	"github.com/chiso-vn/chiso/numeral"
 	"github.com/chiso-vn/chiso/region"
 	"github.com/chiso-vn/chiso/target"
 )
@@ -277,4 +278,29 @@ func FuzzRead(f *testing.F) {
 			t.Fatalf("data %v and error %v", d, err)
 		}
 	})
+}
+
+// TestReadNamesOn2025: a sheet dated after 2025-07-01 reads its names and
+// codes on the 2025 list, within the province its name gives; 06211 is
+// then Xã Cao Lộc, which on the 2024 list is xã Lộc Yên.
+func TestReadNamesOn2025(t *testing.T) {
+	rows := [][]any{
+		{"(Số liệu tính đến ngày 30/9/2025)"},
+		{"Mã xã", "Tên đơn vị", "Thanh toán điện tử"},
+		{nil, "Xã Kiên Mộc", 10},
+		{"06211", "Xã Cao Lộc", 20},
+	}
+	b := book{sheets: []string{"Lạng Sơn"}, rows: map[string][][]any{"Lạng Sơn": rows}}
+	d, err := Read(bytes.NewReader(b.bytes(t)), "x.xlsx", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Hierarchy != region.Vietnam2025() || len(d.Observations) != 2 || d.Observations[0].Unit != region.MustParseCode("06625") || d.Observations[1].Unit != region.MustParseCode("06211") {
+		t.Errorf("%+v", d.Observations)
+	}
+	_, err = Read(bytes.NewReader(b.bytes(t)), "x.xlsx", Options{Hierarchy: region.Vietnam2024()})
+	var ne *NameError
+	if !errors.As(err, &ne) || ne.Text(numeral.Vietnamese) != "06211 là xã Lộc Yên trong danh sách 2024, không phải Xã Cao Lộc" {
+		t.Errorf("on the 2024 list: %v", err)
+	}
 }
