@@ -69,20 +69,7 @@ func describe(err error, lang numeral.Language) string {
 		}
 		return place + ": " + problem(pe.Err, lang)
 	}
-	msg := pe.Error()
-	if t, ok := asTexter(pe.Err); ok {
-		msg = strings.TrimSuffix(msg, pe.Err.Error()) + t.Text(lang)
-	}
-	return msg
-}
-
-func asTexter(err error) (texter, bool) {
-	for e := err; e != nil; e = errors.Unwrap(e) {
-		if t, ok := e.(texter); ok {
-			return t, true
-		}
-	}
-	return nil, false
+	return strings.TrimSuffix(pe.Error(), pe.Err.Error()) + problem(pe.Err, lang)
 }
 
 // problem says an error without its place.
@@ -91,11 +78,16 @@ func problem(err error, lang numeral.Language) string {
 		return t.Text(lang)
 	}
 	var le *sheet.LimitError
-	if errors.As(err, &le) && lang == numeral.Vietnamese {
-		return fmt.Sprintf("%s: vượt giới hạn sheet.Limits.%s = %d (tăng giới hạn trong sheet.Options.Limits nếu tệp là thật)", le.What, le.Limit, le.Max)
+	if errors.As(err, &le) {
+		how := numeral.Words{Vi: "giới hạn của chiso cho bảng tính; tệp thật không vượt", En: "chiso's limit for workbooks, which real ones stay within"}
+		if le.Limit == "Bytes" {
+			how = numeral.Words{Vi: "tăng bằng chiso --max-bytes N", En: "raise it with chiso --max-bytes N"}
+		}
+		w := numeral.Words{Vi: "%s: vượt giới hạn %s = %s (%s)", En: "%s: over the limit %s = %s (%s)"}
+		return fmt.Sprintf(w.In(lang), le.What, le.Limit, numeral.FormatInt(le.Max, lang), how.In(lang))
 	}
 	var pe *fs.PathError
-	if errors.As(err, &pe) && lang == numeral.Vietnamese {
+	if errors.As(err, &pe) && lang == numeral.Vietnamese && pe.Err != nil {
 		switch {
 		case errors.Is(err, fs.ErrNotExist):
 			return fmt.Sprintf("%s: không có tệp này", pe.Path)

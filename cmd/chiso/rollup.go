@@ -57,6 +57,9 @@ func (e *env) readWorkbook(name string, opt sheet.Options) (*sheet.Data, error) 
 		return nil, err
 	}
 	defer f.Close()
+	if e.maxBytes > 0 {
+		opt.Limits.Bytes = e.maxBytes
+	}
 	d, err := sheet.Read(f, name, opt)
 	if err != nil {
 		return nil, err
