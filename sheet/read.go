@@ -832,7 +832,19 @@ func (rd *reader) row(st *sheetState, row int, cells []xcell) {
 			rd.skip(at(unitCol), k, label)
 			return
 		}
-		if codeCol >= 0 && nameText == "" || nameCol < 0 {
+		if nameText == "" && parentCol >= 0 && get(parentCol) != "" && !figures {
+			// A row naming only a district heads its communes.
+			h := rd.opt.Hierarchy
+			if h == nil {
+				h = ListFor(rd.rowDate(st))
+			}
+			if up := unitsAbove(h, get(parentCol)); len(up) > 0 {
+				st.section = up
+				rd.skip(at(parentCol), SkippedSection, get(parentCol))
+				return
+			}
+		}
+		if nameText == "" || nameCol < 0 {
 			rd.bad(at(max(codeCol, 0)), codeText, fmt.Errorf("%w: a row without a unit code or name", region.ErrMalformed))
 			return
 		}
@@ -935,6 +947,14 @@ func (rd *reader) row(st *sheetState, row int, cells []xcell) {
 			rd.data.Observations = append(rd.data.Observations, indicator.Observation{Indicator: id, Unit: unit, Date: date, Value: n})
 		}
 	}
+}
+
+// rowDate is the date of a row without a date column.
+func (rd *reader) rowDate(st *sheetState) time.Time {
+	if !st.date.IsZero() {
+		return st.date
+	}
+	return rd.opt.Date
 }
 
 // isAbove reports whether u is a unit that heads others in this sheet: a

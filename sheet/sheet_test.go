@@ -304,3 +304,35 @@ func TestReadNamesOn2025(t *testing.T) {
 		t.Errorf("on the 2024 list: %v", err)
 	}
 }
+
+// TestReadParents: a names-only sheet puts its communes under the district
+// of a district column (merged down its communes) or of a section row.
+func TestReadParents(t *testing.T) {
+	s := "Tỉnh"
+	b := book{sheets: []string{s}, rows: map[string][][]any{s: {
+		{"UBND TỈNH LẠNG SƠN"},
+		{"STT", "Huyện", "Tên xã", "Thanh toán điện tử"},
+		{1, "Cao Lộc", "Cao Lâu", 5},
+		{2, nil, "Bảo Lâm", 6},
+		{nil, "Huyện Đình Lập", nil, nil},
+		{3, nil, "Bắc Xa", 7},
+	}}, merges: map[string][][2]string{s: {{"B3", "B4"}}}}
+	d, err := Read(bytes.NewReader(b.bytes(t)), "x.xlsx", Options{Date: day(2024, 6, 30)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, o := range d.Observations {
+		got = append(got, o.Unit.String())
+	}
+	if strings.Join(got, " ") != "06196 06190 06619" {
+		t.Errorf("units %s", got)
+	}
+	// Without the district, "Bảo Lâm" is ambiguous nationwide... but not
+	// within the province the title names.
+	b.rows[s][3][1] = nil
+	b.merges = nil
+	if _, err := Read(bytes.NewReader(b.bytes(t)), "x.xlsx", Options{Date: day(2024, 6, 30)}); err != nil {
+		t.Errorf("within the province: %v", err)
+	}
+}
