@@ -263,7 +263,7 @@ func runRollup(e *env, args []string) error {
 	}
 	var parent region.Code
 	if *within != "" {
-		if parent, err = region.ParseCode(*within); err != nil {
+		if parent, err = e.parseCode(*within); err != nil {
 			return usagef("--within: %v", err)
 		}
 		if _, ok := h.Unit(parent); !ok {

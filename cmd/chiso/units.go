@@ -35,25 +35,7 @@ func runUnits(e *env, args []string) error {
 		return err
 	}
 	question, arg := pos[0], pos[1]
-	code := func() (region.Code, error) {
-		c, err := region.ParseCode(arg)
-		if err != nil {
-			w := numeral.Words{Vi: "%q không phải mã đơn vị: mã tỉnh có 2 chữ số, mã huyện 3, mã xã 5", En: "%q is not a unit code: a province's has 2 digits, a district's 3, a commune's 5"}
-			msg := fmt.Sprintf(w.In(e.lang), arg)
-			if n := len(arg); n < 5 && n > 0 && strings.Trim(arg, "0123456789") == "" {
-				var could []string
-				for _, width := range []int{2, 3, 5} {
-					if width > n {
-						could = append(could, strings.Repeat("0", width-n)+arg)
-					}
-				}
-				zeros := numeral.Words{Vi: "; thiếu số 0 ở đầu? (%s)", En: "; leading zeros lost? (%s)"}
-				msg += fmt.Sprintf(zeros.In(e.lang), strings.Join(could, ", "))
-			}
-			return region.Code{}, usageError{msg}
-		}
-		return c, nil
-	}
+	code := func() (region.Code, error) { return e.parseCode(arg) }
 	switch question {
 	case "find":
 		found := rankFound(h.Find(arg), arg)
@@ -135,6 +117,29 @@ func runUnits(e *env, args []string) error {
 		return usagef("unknown question %q: want find, show, children, successors or predecessors", question)
 	}
 	return nil
+}
+
+// parseCode reads a unit code given on the command line, saying what a
+// code is (and the codes it could be with its leading zeros) when it is
+// not one.
+func (e *env) parseCode(arg string) (region.Code, error) {
+	c, err := region.ParseCode(arg)
+	if err == nil {
+		return c, nil
+	}
+	w := numeral.Words{Vi: "%q không phải mã đơn vị: mã tỉnh có 2 chữ số, mã huyện 3, mã xã 5", En: "%q is not a unit code: a province's has 2 digits, a district's 3, a commune's 5"}
+	msg := fmt.Sprintf(w.In(e.lang), arg)
+	if n := len(arg); n < 5 && n > 0 && strings.Trim(arg, "0123456789") == "" {
+		var could []string
+		for _, width := range []int{2, 3, 5} {
+			if width > n {
+				could = append(could, strings.Repeat("0", width-n)+arg)
+			}
+		}
+		zeros := numeral.Words{Vi: "; thiếu số 0 ở đầu? (%s)", En: "; leading zeros lost? (%s)"}
+		msg += fmt.Sprintf(zeros.In(e.lang), strings.Join(could, ", "))
+	}
+	return region.Code{}, usageError{msg}
 }
 
 // notFound says that no unit has code c in the list, and makes the exit
