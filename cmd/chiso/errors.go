@@ -72,10 +72,22 @@ func describe(err error, lang numeral.Language) string {
 	return strings.TrimSuffix(pe.Error(), pe.Err.Error()) + problem(pe.Err, lang)
 }
 
+// sentinelText says in Vietnamese the sentinels a reader returns as they
+// are, without detail.
+var sentinelText = map[error]numeral.Words{
+	sheet.ErrFormula:   {Vi: "công thức chưa có giá trị lưu sẵn: mở bảng tính bằng phần mềm bảng tính rồi lưu lại để giá trị được lưu"},
+	sheet.ErrEncrypted: {Vi: "bảng tính được mã hóa (hoặc là tệp .xls cũ): lưu lại thành .xlsx không đặt mật khẩu"},
+	sheet.ErrNotXLSX:   {Vi: "không phải bảng tính XLSX"},
+	sheet.ErrNoHeader:  {Vi: "không có dòng tên cột với cột mã hoặc tên đơn vị trong 10 dòng đầu"},
+}
+
 // problem says an error without its place.
 func problem(err error, lang numeral.Language) string {
 	if t, ok := err.(texter); ok {
 		return t.Text(lang)
+	}
+	if w, ok := sentinelText[err]; ok && lang == numeral.Vietnamese {
+		return w.Vi
 	}
 	var le *sheet.LimitError
 	if errors.As(err, &le) {
