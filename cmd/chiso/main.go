@@ -253,7 +253,7 @@ func parse(e *env, fs *flag.FlagSet, lang *string, args []string) ([]string, err
 				printUsage(e, fs)
 				return nil, err
 			}
-			return nil, usagef("%v", err)
+			return nil, flagError(err, e.lang)
 		}
 		args = fs.Args()
 		if len(args) == 0 {
@@ -271,6 +271,21 @@ func parse(e *env, fs *flag.FlagSet, lang *string, args []string) ([]string, err
 		return nil, usagef("--lang %q: want vi or en", *lang)
 	}
 	return pos, nil
+}
+
+// flagError says a mistake the flag package found in lang.
+func flagError(err error, lang numeral.Language) error {
+	msg := err.Error()
+	if lang != numeral.Vietnamese {
+		return usageError{msg}
+	}
+	if f, ok := strings.CutPrefix(msg, "flag provided but not defined: "); ok {
+		return usageError{"không có cờ " + f}
+	}
+	if f, ok := strings.CutPrefix(msg, "flag needs an argument: "); ok {
+		return usageError{"cờ " + f + " cần một giá trị"}
+	}
+	return usageError{msg}
 }
 
 // negative is a negative number given as an argument.
