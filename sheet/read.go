@@ -697,8 +697,18 @@ func (rd *reader) columns(s string, head [][]xcell, nums []int, hdr, roleRow int
 	return cols, ok
 }
 
-// totalWords begin the names of totals rows.
-var totalWords = []string{"tong", "cong", "toan tinh", "toan huyen", "toan xa", "ca tinh", "ca huyen", "total"}
+// totalWords are the labels of totals rows, folded: a whole label, or its
+// first words. "Tổng" and "Cộng" alone are totals, but Xã Cộng Hòa, Xã
+// Tổng Cọt and Xã Toàn Thắng are communes.
+var totalWords = []string{"tong", "cong", "total", "tong cong", "tong so", "tong cac", "tong hop", "toan tinh", "toan huyen", "toan thi xa", "toan thanh pho", "toan quan", "toan xa", "ca tinh", "ca huyen", "ca nuoc", "ca thanh pho"}
+
+// isTotal reports whether a row's label names a totals row.
+func isTotal(label string) bool {
+	n := region.Fold(label)
+	return slices.ContainsFunc(totalWords, func(w string) bool {
+		return n == w || strings.Contains(w, " ") && strings.HasPrefix(n, w+" ")
+	})
+}
 
 // noteWords begin note rows under a table.
 var noteWords = []string{"ghi chu", "chu thich", "luu y", "nguon", "note", "source"}
@@ -731,8 +741,7 @@ func kindOfRow(cells []xcell, unitText string) RepairKind {
 	}) {
 		return SkippedSignature
 	}
-	n := region.Fold(unitText)
-	if slices.ContainsFunc(totalWords, func(w string) bool { return strings.HasPrefix(n, w) }) {
+	if isTotal(unitText) {
 		return SkippedTotal
 	}
 	return 0

@@ -336,3 +336,22 @@ func TestReadParents(t *testing.T) {
 		t.Errorf("within the province: %v", err)
 	}
 }
+
+// TestTotals: totals rows are skipped by their label; communes whose names
+// begin with the same words are read.
+func TestTotals(t *testing.T) {
+	for label, want := range map[string]bool{
+		"Tổng cộng": true, "TỔNG CỘNG": true, "Tổng": true, "Cộng": true, "Cộng:": true, "Toàn tỉnh": true, "Toàn huyện Cao Lộc": true, "Cả tỉnh": true, "Tổng số": true, "Total": true,
+		"Cộng Hòa": false, "Công Sơn": false, "Tổng Cọt": false, "Toàn Thắng": false, "Xã Cộng Hòa": false, "Long Toàn": false,
+	} {
+		if got := isTotal(label); got != want {
+			t.Errorf("isTotal(%q) = %v", label, got)
+		}
+	}
+	s := "Cao Lộc"
+	b := book{sheets: []string{s}, rows: map[string][][]any{s: {{"Tên đơn vị", "Thanh toán điện tử"}, {"Công Sơn", 5}, {"Cộng", 5}}}}
+	d, err := Read(bytes.NewReader(b.bytes(t)), "x.xlsx", Options{Date: day(2024, 6, 30)})
+	if err != nil || len(d.Observations) != 1 || d.Observations[0].Unit != region.MustParseCode("06232") || d.Count.Skipped[SkippedTotal] != 1 {
+		t.Errorf("%v %+v", err, d)
+	}
+}
