@@ -4,10 +4,12 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"time"
 
 	"github.com/chiso-vn/chiso/indicator"
+	"github.com/chiso-vn/chiso/numeral"
 	"github.com/chiso-vn/chiso/region"
 	"github.com/chiso-vn/chiso/report"
 	"github.com/chiso-vn/chiso/sheet"
@@ -124,15 +126,30 @@ func (e *env) readActuals(name string, cat *indicator.Catalogue, in inputs, date
 	if err == nil && ds.Latest().Before(sheet.Reorganised) {
 		return ds, nil, h, nil
 	}
-	// Dated from 2025-07-01, or not units of the 2024 list: the 2025 list.
+	// Dated from 2025-07-01, or not units of the 2024 list: the 2025 list;
+	// a file whose codes are units of both lists says which with --list.
 	ds25, err25 := read(region.Vietnam2025())
 	if err25 == nil && !ds25.Latest().Before(sheet.Reorganised) {
+		if err == nil && before(ds25, sheet.Reorganised) {
+			w := numeral.Words{Vi: "%s: số liệu đến ngày %s trên các mã có trong cả danh sách 2024 lẫn 2025: chọn --list 2024 (và --units 2025 để chuyển sang đơn vị mới) hoặc --list 2025",
+				En: "%s: observations dated up to %s on codes that are units of both the 2024 and the 2025 list: say which with --list 2024 (and --units 2025 to carry them onto the new units) or --list 2025"}
+			return nil, nil, nil, usagef(w.In(e.lang), name, ds25.Latest().Format(time.DateOnly))
+		}
 		return ds25, nil, region.Vietnam2025(), nil
 	}
 	if err != nil {
 		return nil, nil, nil, err
 	}
 	return ds, nil, h, nil
+}
+
+// before reports whether ds has an observation dated before t.
+func before(ds *indicator.Dataset, t time.Time) bool {
+	res, err := ds.Rollup(t.AddDate(0, 0, -1), nil)
+	if err != nil {
+		return true // cannot tell: as if it had
+	}
+	return slices.ContainsFunc(res.Rows(), func(r indicator.Row) bool { return r.HasActual })
 }
 
 // readPlans reads targets from CSV, JSON or XLSX.
@@ -190,7 +207,9 @@ func (e *env) result(cat *indicator.Catalogue, in inputs, actuals, plansFile str
 		}
 	}
 	if h == region.Vietnam2024() && !ds.Latest().Before(sheet.Reorganised) && !carry {
-		return nil, usagef("%s: observations dated %s are read on the units of the 2024 list, which ceased on 2025-07-01: carry them onto the new units with --units 2025, or give --list 2025 if the codes are of the new list", actuals, ds.Latest().Format(time.DateOnly))
+		w := numeral.Words{Vi: "%s: số liệu ngày %s đọc trên đơn vị của danh sách 2024, đã thôi áp dụng từ 01/07/2025: chuyển sang đơn vị mới bằng --units 2025, hoặc cho --list 2025 nếu mã thuộc danh sách mới",
+			En: "%s: observations dated %s are read on the units of the 2024 list, which ceased on 2025-07-01: carry them onto the new units with --units 2025, or give --list 2025 if the codes are of the new list"}
+		return nil, usagef(w.In(e.lang), actuals, ds.Latest().Format(time.DateOnly))
 	}
 	if plansFile != "" {
 		if targets, err = e.readPlans(plansFile, h, cat, in); err != nil {

@@ -154,3 +154,31 @@ var testdataDir = func() string {
 	wd, _ := os.Getwd()
 	return filepath.Join(wd, "testdata")
 }()
+
+// TestRollupList: a CSV file is read on the list in force on its dates; a
+// file whose codes are units of both lists and whose dates reach
+// 2025-07-01 is an error naming --list, never a silent pick.
+func TestRollupList(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, s string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	plans := write("plans.csv", "unit,indicator,plan\n06211,tmdt,10\n")
+	both := write("both.csv", "unit,indicator,date,value\n06211,tmdt,2024-06-30,1\n06211,tmdt,2025-09-30,2\n")
+	if _, errs, code := chiso(t, "", "rollup", "--actuals", both, "--plans", plans); code != exitUsage || !strings.Contains(errs, "--list 2025") {
+		t.Errorf("both lists: exit %d %s", code, errs)
+	}
+	out, errs, code := chiso(t, "", "rollup", "--actuals", both, "--plans", plans, "--list", "2025", "--level", "xa")
+	if code != exitOK || !strings.Contains(out, "| 1 | xã Cao Lộc | 2 | 10 | 20% |") {
+		t.Errorf("--list 2025: exit %d\n%s%s", code, out, errs)
+	}
+	new := write("new.csv", "unit,indicator,date,value\n06625,tmdt,2025-09-30,3\n")
+	plans25 := write("plans25.csv", "unit,indicator,plan\n06625,tmdt,10\n")
+	if out, errs, code := chiso(t, "", "rollup", "--actuals", new, "--plans", plans25, "--level", "xa"); code != exitOK || !strings.Contains(out, "xã Kiên Mộc | 3 | 10 | 30%") {
+		t.Errorf("2025 codes: exit %d\n%s%s", code, out, errs)
+	}
+}
