@@ -152,3 +152,21 @@ func TestCarriedTable(t *testing.T) {
 		}
 	}
 }
+
+// FuzzEscapeMarkdown: an escaped cell has no line break, no raw markup and
+// no "|" that would end it.
+func FuzzEscapeMarkdown(f *testing.F) {
+	f.Add("a|b<script>\r\n&x")
+	f.Add(`\|`)
+	f.Fuzz(func(t *testing.T, s string) {
+		e := EscapeMarkdown(s)
+		if strings.ContainsAny(e, "<>\r\n") {
+			t.Fatalf("%q: %q", s, e)
+		}
+		for i := 0; i < len(e); i++ {
+			if e[i] == '|' && (i == 0 || e[i-1] != '\\') {
+				t.Fatalf("%q: unescaped | in %q", s, e)
+			}
+		}
+	})
+}

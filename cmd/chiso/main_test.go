@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
@@ -430,4 +431,29 @@ func TestEndlessInput(t *testing.T) {
 			t.Errorf("%q: exit %d %s", args, code, errs)
 		}
 	}
+}
+
+// FuzzTerminalWriter: whatever is written, in whatever pieces, no control
+// character reaches the terminal, and text without controls passes as it
+// is.
+func FuzzTerminalWriter(f *testing.F) {
+	f.Add([]byte("Bắc\x1b[2J Xa\t\x07\xc2\x9b31m ok\n"), 3)
+	f.Add([]byte("\xc2\xc2\x85x"), 1)
+	f.Fuzz(func(t *testing.T, b []byte, cut int) {
+		var out bytes.Buffer
+		w := &terminalWriter{w: &out}
+		if cut < 0 || cut > len(b) {
+			cut = len(b) / 2
+		}
+		w.Write(b[:cut])
+		w.Write(b[cut:])
+		got := out.Bytes()
+		control := func(r rune) bool { return r < 0x20 && r != '\n' && r != '\t' || r == 0x7f || r >= 0x80 && r < 0xa0 }
+		if !utf8.Valid(got) || bytes.ContainsFunc(got, control) {
+			t.Fatalf("%q became %q", b, got)
+		}
+		if utf8.Valid(b) && !bytes.ContainsFunc(b, control) && !bytes.Equal(got, b) {
+			t.Fatalf("%q became %q", b, got)
+		}
+	})
 }

@@ -6,35 +6,39 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"unicode/utf8"
 )
 
 // terminalWriter strips control characters from what goes to a terminal
 // (escape sequences from an article or a cell among them), keeping tabs
-// and line breaks: C0 controls, DEL and the C1 controls U+0080–U+009F.
+// and line breaks: C0 controls, DEL and the C1 controls U+0080–U+009F,
+// and bytes that are not UTF-8, so that removing one never joins two
+// others into a control. A character split between writes is kept until
+// it is whole.
 type terminalWriter struct {
-	w       io.Writer
-	pending bool // the last byte written was 0xC2, the first of a C1 control's two
+	w    io.Writer
+	tail []byte // the start of a character the next write completes
 }
 
 func (t *terminalWriter) Write(p []byte) (int, error) {
-	out := make([]byte, 0, len(p))
-	for _, b := range p {
-		if t.pending {
-			t.pending = false
-			if b >= 0x80 && b < 0xa0 {
-				continue // U+0080–U+009F
-			}
-			out = append(out, 0xc2)
+	data := append(t.tail, p...)
+	out := make([]byte, 0, len(data))
+	t.tail = nil
+	for i := 0; i < len(data); {
+		if !utf8.FullRune(data[i:]) {
+			t.tail = append([]byte(nil), data[i:]...)
+			break
 		}
+		r, size := utf8.DecodeRune(data[i:])
 		switch {
-		case b == 0xc2:
-			t.pending = true
-		case b == '\n' || b == '\t':
-			out = append(out, b)
-		case b < 0x20 || b == 0x7f:
+		case r == utf8.RuneError && size == 1: // not UTF-8
+		case r == '\n' || r == '\t':
+			out = append(out, byte(r))
+		case r < 0x20 || r == 0x7f || r >= 0x80 && r < 0xa0:
 		default:
-			out = append(out, b)
+			out = append(out, data[i:i+size]...)
 		}
+		i += size
 	}
 	if _, err := t.w.Write(out); err != nil {
 		return 0, err
