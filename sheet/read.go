@@ -527,8 +527,12 @@ func (st *sheetState) fill(cells []xcell, row int) []xcell {
 	return cells
 }
 
-// titleDate is a date in a title row: "(Số liệu tính đến ngày 30/6/2024)".
-var titleDate = regexp.MustCompile(`\b\d{1,2}/\d{1,2}/\d{4}\b`)
+// titleDate is a date in a title row: "(Số liệu tính đến ngày 30/6/2024)";
+// titleWords one in words, folded: "đến ngày 30 tháng 6 năm 2024".
+var (
+	titleDate  = regexp.MustCompile(`\b\d{1,2}/\d{1,2}/\d{4}\b`)
+	titleWords = regexp.MustCompile(`\bngay (\d{1,2}) thang (\d{1,2}) nam (\d{4})\b`)
+)
 
 // title accounts for a title row above the header, taking the date and
 // the unit it names.
@@ -543,7 +547,11 @@ func (rd *reader) title(st *sheetState, at cell, cells []xcell) {
 		if c.kind != cellText {
 			continue
 		}
-		for _, m := range titleDate.FindAllString(c.text, -1) {
+		dates := titleDate.FindAllString(c.text, -1)
+		for _, m := range titleWords.FindAllStringSubmatch(region.Fold(c.text), -1) {
+			dates = append(dates, m[1]+"/"+m[2]+"/"+m[3]) // "ngày 30 tháng 6 năm 2024"
+		}
+		for _, m := range dates {
 			t, err := numeral.ParseDayFirst(m)
 			if err != nil {
 				continue

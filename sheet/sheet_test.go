@@ -355,3 +355,22 @@ func TestTotals(t *testing.T) {
 		t.Errorf("%v %+v", err, d)
 	}
 }
+
+// TestTitleDates: the date of a sheet without a date column comes from a
+// title row, in figures or in words; two different dates are an error.
+func TestTitleDates(t *testing.T) {
+	for title, want := range map[string]string{
+		"(Số liệu tính đến ngày 30/6/2024)":         "2024-06-30",
+		"Số liệu đến ngày 31 tháng 12 năm 2024":     "2024-12-31",
+		"BÁO CÁO ĐẾN NGÀY 30/6/2024 (NGÀY 1/7/2024)": "",
+	} {
+		b := book{sheets: []string{"Xã"}, rows: map[string][][]any{"Xã": {{title}, {"Mã xã", "tmdt"}, {"06619", 5}}}}
+		d, err := Read(bytes.NewReader(b.bytes(t)), "x.xlsx", Options{})
+		switch {
+		case want == "" && err == nil:
+			t.Errorf("%q: no error", title)
+		case want != "" && (err != nil || d.Observations[0].Date.Format(time.DateOnly) != want):
+			t.Errorf("%q: %v %+v", title, err, d)
+		}
+	}
+}
