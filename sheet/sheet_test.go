@@ -360,8 +360,8 @@ func TestTotals(t *testing.T) {
 // title row, in figures or in words; two different dates are an error.
 func TestTitleDates(t *testing.T) {
 	for title, want := range map[string]string{
-		"(Số liệu tính đến ngày 30/6/2024)":         "2024-06-30",
-		"Số liệu đến ngày 31 tháng 12 năm 2024":     "2024-12-31",
+		"(Số liệu tính đến ngày 30/6/2024)":          "2024-06-30",
+		"Số liệu đến ngày 31 tháng 12 năm 2024":      "2024-12-31",
 		"BÁO CÁO ĐẾN NGÀY 30/6/2024 (NGÀY 1/7/2024)": "",
 	} {
 		b := book{sheets: []string{"Xã"}, rows: map[string][][]any{"Xã": {{title}, {"Mã xã", "tmdt"}, {"06619", 5}}}}
