@@ -67,25 +67,37 @@ func (t CarriedTable) header() [5]string {
 func (t CarriedTable) WriteMarkdown(w io.Writer) error {
 	var b strings.Builder
 	if t.Title != "" {
-		fmt.Fprintf(&b, "### %s\n\n", t.Title)
+		fmt.Fprintf(&b, "### %s\n\n", EscapeMarkdown(t.Title))
 	}
 	h := t.header()
 	fmt.Fprintf(&b, "| %s |\n|---|---|---:|---:|---:|\n", strings.Join(h[:], " | "))
 	for _, c := range t.Rows {
 		cells := t.cells(c)
+		cells[1] = EscapeMarkdown(cells[1])
 		fmt.Fprintf(&b, "| %s |\n", strings.Join(cells[:], " | "))
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
 }
 
-// WriteCSV writes the table for machines: each bound in its own column,
-// plain digits, empty when missing.
+// carriedColumns are the CSV columns of the bounds.
+var carriedColumns = [4]numeral.Words{{Vi: "Thực hiện (thấp nhất)", En: "Actual (low)"}, {Vi: "Thực hiện (cao nhất)", En: "Actual (high)"},
+	{Vi: "Kế hoạch (thấp nhất)", En: "Plan (low)"}, {Vi: "Kế hoạch (cao nhất)", En: "Plan (high)"}}
+
+// WriteCSV writes the table for machines, headers in the table's
+// language: each bound in its own column, plain digits, empty when
+// missing; a unit's name that would read as a formula gets a leading
+// apostrophe.
 func (t CarriedTable) WriteCSV(w io.Writer) error {
 	cw := csv.NewWriter(w)
-	cw.Write([]string{"code", "unit", "actual_low", "actual_high", "plan_low", "plan_high"})
+	h := t.header()
+	head := []string{h[0], h[1]}
+	for _, c := range carriedColumns {
+		head = append(head, c.In(t.Language))
+	}
+	cw.Write(head)
 	for _, c := range t.Rows {
-		rec := []string{c.Unit.Code.String(), c.Unit.FullName(), "", "", "", ""}
+		rec := []string{c.Unit.Code.String(), CSVSafe(c.Unit.FullName()), "", "", "", ""}
 		if c.HasActual {
 			rec[2], rec[3] = strconv.FormatInt(c.Actual.Low, 10), strconv.FormatInt(c.Actual.High, 10)
 		}

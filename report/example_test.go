@@ -41,7 +41,7 @@ func ExampleScoreTable_WriteCSV() {
 	}
 	report.ScoreTable{Scores: scores, Language: numeral.English}.WriteCSV(os.Stdout)
 	// Output:
-	// Rank,code,Unit,Index,Digital government,Missing,index_exact,total_exact
+	// Rank,Code,Unit,Index,Digital government,Missing,Index (exact),Total (exact)
 	// 1,24,tỉnh Bắc Ninh,0.8375,0.9000,,67/80,1675/2
 	// ,20,tỉnh Lạng Sơn,-,-,ky_so,,
 }

@@ -23,6 +23,31 @@ func sampleRows() []indicator.Row {
 	}
 }
 
+// TestHostileText: a unit's name never becomes a formula in CSV nor
+// markup or a new cell in Markdown.
+func TestHostileText(t *testing.T) {
+	rows := sampleRows()[:1]
+	rows[0].Unit.Name = "=HYPERLINK(\"http://x\")|<script>alert(1)</script>"
+	var md, cs bytes.Buffer
+	tab := Table{Title: "a|b", Rows: rows}
+	tab.WriteMarkdown(&md)
+	tab.WriteCSV(&cs)
+	if strings.Contains(md.String(), "<script>") || strings.Count(md.String(), " | ") != 8 || !strings.Contains(md.String(), `a\|b`) {
+		t.Errorf("Markdown:\n%s", md.String())
+	}
+	rows[0].Unit.Kind, rows[0].Unit.Name = region.KindNone, "=1+1"
+	cs.Reset()
+	Table{Rows: rows}.WriteCSV(&cs)
+	if !strings.Contains(cs.String(), ",'=1+1,") {
+		t.Errorf("CSV:\n%s", cs.String())
+	}
+	for in, want := range map[string]string{"=1": "'=1", "+1": "'+1", "-1": "'-1", "@SUM(A1)": "'@SUM(A1)", "\t=1": "'\t=1", "Bắc Xa": "Bắc Xa", "": ""} {
+		if got := CSVSafe(in); got != want {
+			t.Errorf("CSVSafe(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
 func TestTables(t *testing.T) {
 	tab := Table{Title: "Thanh toán điện tử", Rows: sampleRows()}
 	var md, cs, js, ht bytes.Buffer
@@ -36,11 +61,18 @@ func TestTables(t *testing.T) {
 	}
 	tab.Language = numeral.English
 	tab.WriteCSV(&cs)
-	if want := "Rank,code,Unit,Actual,Plan,Attainment,exact\n1,06619,xã Bắc Xa,2120,700,302.86,2120/700\n"; !strings.HasPrefix(cs.String(), want) {
+	if want := "Rank,Code,Unit,Actual,Plan,Attainment (%),Attainment (exact)\n1,06619,xã Bắc Xa,2120,700,302.86,2120/700\n"; !strings.HasPrefix(cs.String(), want) {
 		t.Errorf("CSV:\n%s", cs.String())
 	}
+	var vi bytes.Buffer
+	Table{Rows: sampleRows()}.WriteCSV(&vi)
+	if want := "Hạng,Mã,Đơn vị,Thực hiện,Kế hoạch,Tỷ lệ đạt (%),Tỷ lệ đạt (chính xác)\n1,06619,xã Bắc Xa,2120,700,\"302,86\",2120/700\n"; !strings.HasPrefix(vi.String(), want) {
+		t.Errorf("CSV in Vietnamese:\n%s", vi.String())
+	}
 	tab.WriteJSON(&js)
-	if !strings.Contains(js.String(), `"attainment": "2120/700"`) || !strings.Contains(js.String(), `"actual": null`) {
+	if !strings.Contains(js.String(), `"attainment": "3.0285714286",
+    "attainment_exact": "2120/700"`) || !strings.Contains(js.String(), `"attainment": "1.2",
+    "percent"`) || !strings.Contains(js.String(), `"actual": null`) {
 		t.Errorf("JSON:\n%s", js.String())
 	}
 	tab.WriteHTML(&ht)
@@ -119,4 +151,22 @@ func TestCarriedTable(t *testing.T) {
 			t.Errorf("lacks %q:\n%s", want, b.String())
 		}
 	}
+}
+
+// FuzzEscapeMarkdown: an escaped cell has no line break, no raw markup and
+// no "|" that would end it.
+func FuzzEscapeMarkdown(f *testing.F) {
+	f.Add("a|b<script>\r\n&x")
+	f.Add(`\|`)
+	f.Fuzz(func(t *testing.T, s string) {
+		e := EscapeMarkdown(s)
+		if strings.ContainsAny(e, "<>\r\n") {
+			t.Fatalf("%q: %q", s, e)
+		}
+		for i := 0; i < len(e); i++ {
+			if e[i] == '|' && (i == 0 || e[i-1] != '\\') {
+				t.Fatalf("%q: unescaped | in %q", s, e)
+			}
+		}
+	})
 }

@@ -83,29 +83,61 @@ func (t ScoreTable) cells(s composite.UnitScore, ps []indicator.Pillar) []string
 }
 
 // WriteMarkdown writes the table as GitHub-flavoured Markdown, numbers
-// right-aligned.
+// right-aligned. Units without any value (no score, and 0 or nothing for
+// every criterion) are not given a row each: they
+// are named in one line under the table.
 func (t ScoreTable) WriteMarkdown(w io.Writer) error {
 	var b strings.Builder
 	if t.Title != "" {
-		fmt.Fprintf(&b, "### %s\n\n", t.Title)
+		fmt.Fprintf(&b, "### %s\n\n", EscapeMarkdown(t.Title))
 	}
 	ps := t.pillars()
 	h := t.header(ps)
 	fmt.Fprintf(&b, "| %s |\n|---:|---|%s---|\n", strings.Join(h, " | "), strings.Repeat("---:|", len(ps)+1))
+	var empty []string
 	for _, s := range t.Scores {
-		fmt.Fprintf(&b, "| %s |\n", strings.Join(t.cells(s, ps), " | "))
+		if s.Index == nil && !hasValue(s) {
+			empty = append(empty, s.Unit.FullName())
+			continue
+		}
+		c := t.cells(s, ps)
+		for i := range c {
+			c[i] = EscapeMarkdown(c[i])
+		}
+		fmt.Fprintf(&b, "| %s |\n", strings.Join(c, " | "))
+	}
+	if len(empty) > 0 {
+		none := numeral.Words{Vi: "\n%s đơn vị không có số liệu: %s.\n", En: "\n%s units without values: %s.\n"}
+		fmt.Fprintf(&b, none.In(t.Language), numeral.FormatInt(int64(len(empty)), t.Language), EscapeMarkdown(strings.Join(empty, ", ")))
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
 }
 
-// WriteCSV writes the table as CSV for machines: the code, and every score
-// exact, as num/den, after the rounded ones.
+// hasValue reports whether a unit has a value other than 0 for some
+// criterion (a criterion worth 0 points gives every unit 0).
+func hasValue(s composite.UnitScore) bool {
+	for _, p := range s.Points {
+		if p != nil && p.Sign() != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// csvScoreColumns are the columns CSV adds: the code and the exact
+// scores.
+var csvScoreColumns = [3]numeral.Words{{Vi: "Mã", En: "Code"}, {Vi: "Chỉ số (chính xác)", En: "Index (exact)"}, {Vi: "Tổng điểm (chính xác)", En: "Total (exact)"}}
+
+// WriteCSV writes the table as CSV for machines, headers in the table's
+// language: the code, and every score exact, as num/den, after the
+// rounded ones; a text cell that would read as a formula gets a leading
+// apostrophe.
 func (t ScoreTable) WriteCSV(w io.Writer) error {
 	cw := csv.NewWriter(w)
 	ps := t.pillars()
 	h := t.header(ps)
-	cw.Write(append(append([]string{h[0], "code"}, h[1:]...), "index_exact", "total_exact"))
+	cw.Write(append(append([]string{h[0], csvScoreColumns[0].In(t.Language)}, h[1:]...), csvScoreColumns[1].In(t.Language), csvScoreColumns[2].In(t.Language)))
 	for _, s := range t.Scores {
 		c := t.cells(s, ps)
 		exact := func(x *big.Rat) string {
@@ -114,6 +146,7 @@ func (t ScoreTable) WriteCSV(w io.Writer) error {
 			}
 			return x.RatString()
 		}
+		c[1], c[len(c)-1] = CSVSafe(c[1]), CSVSafe(c[len(c)-1])
 		cw.Write(append(append([]string{c[0], s.Unit.Code.String()}, c[1:]...), exact(s.Index), exact(s.Total)))
 	}
 	cw.Flush()
@@ -122,25 +155,31 @@ func (t ScoreTable) WriteCSV(w io.Writer) error {
 
 // jsonScore is one unit of a score table for programs.
 type jsonScore struct {
-	Code    string            `json:"code"`
-	Name    string            `json:"name"`
-	Total   string            `json:"total"`
-	Index   string            `json:"index"`
-	Rank    int               `json:"rank"`
-	Pillars map[string]string `json:"pillars"`
-	Missing []string          `json:"missing"`
+	Code         string            `json:"code"`
+	Name         string            `json:"name"`
+	Total        string            `json:"total"`
+	TotalExact   string            `json:"total_exact,omitempty"`
+	Index        string            `json:"index"`
+	IndexExact   string            `json:"index_exact,omitempty"`
+	Rank         int               `json:"rank"`
+	Pillars      map[string]string `json:"pillars"`
+	PillarsExact map[string]string `json:"pillars_exact,omitempty"`
+	Missing      []string          `json:"missing"`
 }
 
 // WriteJSON writes the table as a JSON array for programs, one object per
 // unit in order: code, name (the full name), total points, index, rank (0
 // when unranked), pillars (the pillar's name in the table's language →
-// its value) and the criteria missing; every number exact ([numeral.ExactString]), ""
-// when unknown.
+// its value) and the criteria missing. Every number is a decimal string,
+// exact when it has a finite decimal form, else rounded half up to 10
+// decimals with the exact fraction beside it (total_exact, index_exact,
+// pillars_exact); "" when unknown.
 func (t ScoreTable) WriteJSON(w io.Writer) error {
 	out := make([]jsonScore, len(t.Scores))
 	for i, s := range t.Scores {
-		j := jsonScore{Code: s.Unit.Code.String(), Name: s.Unit.FullName(), Total: numeral.ExactString(s.Total), Index: numeral.ExactString(s.Index),
-			Rank: s.Rank, Pillars: map[string]string{}, Missing: s.Missing}
+		j := jsonScore{Code: s.Unit.Code.String(), Name: s.Unit.FullName(), Rank: s.Rank, Pillars: map[string]string{}, Missing: s.Missing}
+		j.Total, j.TotalExact = decimalText(s.Total)
+		j.Index, j.IndexExact = decimalText(s.Index)
 		if j.Missing == nil {
 			j.Missing = []string{}
 		}
@@ -149,7 +188,14 @@ func (t ScoreTable) WriteJSON(w io.Writer) error {
 			if t.Language == numeral.English {
 				name = pillarEnglish[p]
 			}
-			j.Pillars[name] = numeral.ExactString(v)
+			var exact string
+			j.Pillars[name], exact = decimalText(v)
+			if exact != "" {
+				if j.PillarsExact == nil {
+					j.PillarsExact = map[string]string{}
+				}
+				j.PillarsExact[name] = exact
+			}
 		}
 		out[i] = j
 	}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"html"
 	"io"
+	"math/big"
 	"strconv"
 	"strings"
 
@@ -45,32 +46,44 @@ func (t Table) cells(r indicator.Row) [5]string {
 func (t Table) WriteMarkdown(w io.Writer) error {
 	var b strings.Builder
 	if t.Title != "" {
-		fmt.Fprintf(&b, "### %s\n\n", t.Title)
+		fmt.Fprintf(&b, "### %s\n\n", EscapeMarkdown(t.Title))
 	}
 	h := ColumnNames(t.Language)
 	fmt.Fprintf(&b, "| %s |\n|---:|---|---:|---:|---:|\n", strings.Join(h[:], " | "))
 	for _, r := range t.Rows {
 		c := t.cells(r)
+		c[1] = EscapeMarkdown(c[1])
 		fmt.Fprintf(&b, "| %s |\n", strings.Join(c[:], " | "))
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
 }
 
-// WriteCSV writes the table as CSV with plain numbers (no grouping) and the
-// exact attainment as num/den, for machines.
+// csvColumns are the columns CSV adds to ColumnNames: the code, and the
+// attainment in percent and exact.
+var csvColumns = [3]numeral.Words{{Vi: "Mã", En: "Code"}, {Vi: "Tỷ lệ đạt (%)", En: "Attainment (%)"}, {Vi: "Tỷ lệ đạt (chính xác)", En: "Attainment (exact)"}}
+
+// WriteCSV writes the table as CSV, headers in the table's language: plain
+// numbers (no grouping), the attainment in percent with 2 decimals and
+// the language's decimal mark ("182,82" in Vietnamese, "182.82" in
+// English), and exact as num/den. A text cell a spreadsheet would read as
+// a formula (=, +, -, @ first) gets a leading apostrophe.
 func (t Table) WriteCSV(w io.Writer) error {
 	cw := csv.NewWriter(w)
 	h := ColumnNames(t.Language)
-	cw.Write([]string{h[0], "code", h[1], h[2], h[3], h[4], "exact"})
+	cw.Write([]string{h[0], csvColumns[0].In(t.Language), h[1], h[2], h[3], csvColumns[1].In(t.Language), csvColumns[2].In(t.Language)})
 	for _, r := range t.Rows {
 		exact, _ := r.Attainment.MarshalText()
 		rank := ""
 		if r.Rank > 0 {
 			rank = strconv.Itoa(r.Rank)
 		}
-		cw.Write([]string{rank, r.Unit.Code.String(), r.Unit.FullName(), optInt(r.Actual, r.HasActual), optInt(r.Plan, r.HasPlan),
-			r.Attainment.Percent(2, indicator.HalfUp).String(), string(exact)})
+		pct := ""
+		if r.Attainment.IsValid() {
+			pct = numeral.Localize(r.Attainment.Percent(2, indicator.HalfUp).String(), t.Language)
+		}
+		cw.Write([]string{rank, r.Unit.Code.String(), CSVSafe(r.Unit.FullName()), optInt(r.Actual, r.HasActual), optInt(r.Plan, r.HasPlan),
+			pct, string(exact)})
 	}
 	cw.Flush()
 	return cw.Error()
@@ -84,21 +97,26 @@ func optInt(n int64, ok bool) string {
 }
 
 type jsonRow struct {
-	Rank       int             `json:"rank,omitempty"`
-	Code       string          `json:"code"`
-	Unit       string          `json:"unit"`
-	Actual     *int64          `json:"actual"`
-	Plan       *int64          `json:"plan"`
-	Attainment indicator.Ratio `json:"attainment"`
-	Percent    string          `json:"percent"`
+	Rank       int    `json:"rank,omitempty"`
+	Code       string `json:"code"`
+	Unit       string `json:"unit"`
+	Actual     *int64 `json:"actual"`
+	Plan       *int64 `json:"plan"`
+	Attainment string `json:"attainment"`
+	Exact      string `json:"attainment_exact,omitempty"`
+	Percent    string `json:"percent"`
 }
 
 // WriteJSON writes the table as a JSON array; a missing actual or plan is
-// null, the attainment exact ("num/den") and as a percent with 2 decimals.
+// null; the attainment is a decimal string, exact when it has a finite
+// decimal form ("1.82818…" is not: then it is rounded half up to 10
+// decimals and "attainment_exact" holds the exact ratio actual/plan,
+// "2011/1100"),
+// and "percent" the percent with 2 decimals.
 func (t Table) WriteJSON(w io.Writer) error {
 	out := make([]jsonRow, 0, len(t.Rows))
 	for _, r := range t.Rows {
-		j := jsonRow{Rank: r.Rank, Code: r.Unit.Code.String(), Unit: r.Unit.FullName(), Attainment: r.Attainment}
+		j := jsonRow{Rank: r.Rank, Code: r.Unit.Code.String(), Unit: r.Unit.FullName()}
 		if r.HasActual {
 			j.Actual = &r.Actual
 		}
@@ -106,6 +124,11 @@ func (t Table) WriteJSON(w io.Writer) error {
 			j.Plan = &r.Plan
 		}
 		if r.Attainment.IsValid() {
+			j.Attainment, j.Exact = decimalText(big.NewRat(r.Attainment.Num(), r.Attainment.Den()))
+			if j.Exact != "" {
+				b, _ := r.Attainment.MarshalText() // actual/plan, as CSV and XLSX write it
+				j.Exact = string(b)
+			}
 			j.Percent = r.Attainment.Percent(2, indicator.HalfUp).String()
 		}
 		out = append(out, j)
@@ -113,6 +136,23 @@ func (t Table) WriteJSON(w io.Writer) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(out)
+}
+
+// jsonDecimals is how many decimals a value without a finite decimal form
+// is given in JSON, beside its exact fraction.
+const jsonDecimals = 10
+
+// decimalText writes x for programs: its exact decimal and "" when it has
+// a finite decimal form; else x rounded half up to 10 decimals and the
+// exact fraction. Both are "" for nil.
+func decimalText(x *big.Rat) (dec, exact string) {
+	if x == nil {
+		return "", ""
+	}
+	if _, ok := numeral.FiniteDecimals(x); ok {
+		return numeral.ExactString(x), ""
+	}
+	return indicator.Round(x, jsonDecimals, indicator.HalfUp).String(), x.RatString()
 }
 
 // WriteHTML writes a self-contained HTML page with the table.
@@ -149,6 +189,27 @@ func Sentence(ind indicator.Indicator, r indicator.Row) string {
 	s := fmt.Sprintf("%s %s %s", ind.Name, numeral.FormatInt(r.Actual, numeral.Vietnamese), ind.Unit)
 	if r.Attainment.IsValid() {
 		s += ", đạt " + FormatPercent(r.Attainment, 0, indicator.HalfUp) + " kế hoạch"
+	}
+	return s
+}
+
+// EscapeMarkdown makes text safe inside a Markdown table cell: "|" is
+// escaped, raw HTML is written as text ("<script>" as "&lt;script&gt;"),
+// and line breaks become spaces, so that a unit's or a criterion's name
+// can neither end a cell nor become markup.
+func EscapeMarkdown(s string) string {
+	return mdEscaper.Replace(s)
+}
+
+var mdEscaper = strings.NewReplacer("|", `\|`, "<", "&lt;", ">", "&gt;", "&", "&amp;", "\r\n", " ", "\n", " ", "\r", " ")
+
+// CSVSafe neutralises a CSV cell that a spreadsheet program would read as
+// a formula, as OWASP advises for CSV injection: a cell starting with =,
+// +, -, @, a tab or a carriage return gets a leading apostrophe. Numbers
+// chiso writes never start so (counts and ratios are not negative).
+func CSVSafe(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
 	}
 	return s
 }

@@ -34,6 +34,8 @@ func ExampleRead() {
 	// Output:
 	// 06619 tmdt 1611
 	// 06619 thanh_toan_dt 2120
+	// Sheet1!A1: dòng tiêu đề "BÁO CÁO TIẾN ĐỘ ĐẾN NGÀY 30/6/2024", bỏ qua
+	// Sheet1!A1: ngày của trang lấy từ dòng tiêu đề: "30/6/2024", tức 2024-06-30
 	// Sheet1!A3: mã "6619" mất số 0 ở đầu, tên đơn vị cùng dòng xác nhận là 06619
 	// Sheet1!C3: số "1.611" nhập dạng chữ, đọc là 1611
 }

@@ -3,6 +3,7 @@ package sheet
 import (
 	"fmt"
 	"io"
+	"math/big"
 	"strconv"
 
 	"github.com/xuri/excelize/v2"
@@ -31,9 +32,11 @@ var (
 // and unit that has an attainment, best first. The columns are the
 // indicator, the rank, the code, the unit and report's columns for the
 // actual, the plan and the attainment; counts are numbers with thousands
-// grouped, the attainment a percent rounded half up to a whole percent as
-// the press prints it (a cell holds a float64, which could otherwise show
-// 163,5% as 163%), with the exact ratio beside it as text
+// grouped, the attainment the ratio itself: a formula =actual/plan, which
+// the spreadsheet computes to its full precision, with its value stored
+// as well (to Excel's 15 significant digits), so that a format with
+// decimals shows 16590/17200 as 96,45%, not 96,00%; the cell's format
+// shows a whole percent. The exact ratio is beside it as text
 // ("256620/150000"), the header row frozen.
 func WriteRollup(w io.Writer, res *indicator.Result, opt WriteOptions) error {
 	lang := opt.Language
@@ -67,6 +70,7 @@ func WriteRollup(w io.Writer, res *indicator.Result, opt WriteOptions) error {
 	first := true
 	for _, l := range levels {
 		var rows [][]any
+		var ratios []string // the attainment as a formula: actual/plan
 		for _, id := range ids {
 			ind, ok := cat.Lookup(id)
 			if !ok {
@@ -75,6 +79,7 @@ func WriteRollup(w io.Writer, res *indicator.Result, opt WriteOptions) error {
 			for _, r := range res.Ranked(id, l, opt.Method) {
 				exact, _ := r.Attainment.MarshalText()
 				rows = append(rows, []any{ind.Name, r.Rank, r.Unit.Code.String(), r.Unit.FullName(), r.Actual, r.Plan, shown(r.Attainment), string(exact)})
+				ratios = append(ratios, fmt.Sprintf("%d/%d", r.Attainment.Num(), r.Attainment.Den()))
 			}
 		}
 		if len(rows) == 0 {
@@ -111,7 +116,7 @@ func WriteRollup(w io.Writer, res *indicator.Result, opt WriteOptions) error {
 		for i, r := range rows {
 			r[4] = excelize.Cell{Value: r[4], StyleID: count}
 			r[5] = excelize.Cell{Value: r[5], StyleID: count}
-			r[6] = excelize.Cell{Value: r[6], StyleID: percent}
+			r[6] = excelize.Cell{Value: r[6], StyleID: percent, Formula: ratios[i]}
 			if err := sw.SetRow("A"+strconv.Itoa(i+2), r); err != nil {
 				return err
 			}
@@ -127,9 +132,9 @@ func WriteRollup(w io.Writer, res *indicator.Result, opt WriteOptions) error {
 	return err
 }
 
-// shown is the attainment as the percent cell holds it: rounded half up
-// to a whole percent, then divided by 100.
+// shown is the attainment as the percent cell holds it: the float64
+// nearest the exact ratio.
 func shown(r indicator.Ratio) float64 {
-	f, _ := r.Percent(0, indicator.HalfUp).Shift(-2).Float64()
+	f, _ := new(big.Rat).SetFrac64(r.Num(), r.Den()).Float64()
 	return f
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/chiso-vn/chiso/internal/errlist"
 	"github.com/chiso-vn/chiso/numeral"
 	"github.com/chiso-vn/chiso/region"
+	"github.com/chiso-vn/chiso/report"
 	"github.com/chiso-vn/chiso/target"
 )
 
@@ -49,7 +50,7 @@ func runAllocate(e *env, args []string) error {
 	w := csv.NewWriter(e.stdout)
 	w.Write([]string{"unit", "weight", "share"})
 	for i, u := range units {
-		w.Write([]string{u, strconv.FormatInt(ws[i], 10), strconv.FormatInt(parts[i], 10)})
+		w.Write([]string{report.CSVSafe(u), strconv.FormatInt(ws[i], 10), strconv.FormatInt(parts[i], 10)})
 	}
 	w.Flush()
 	return w.Error()

@@ -38,9 +38,13 @@ func (b *baseInputs) rollup(e *env, ds *indicator.Dataset, date time.Time, plans
 		opt.BaseDate = d
 	}
 	if b != nil && *b.file != "" {
-		bases, _, err := e.readActuals(*b.file, h, cat, in, date)
+		bases, _, bh, err := e.readActuals(*b.file, cat, in, date)
 		if err != nil {
 			return nil, err
+		}
+		if bh != h {
+			w := numeral.Words{Vi: "%s: cơ sở đọc trên danh sách đơn vị khác với số liệu thực hiện: chọn danh sách bằng --list", En: "%s: the bases are read on another list of units than the actuals: choose one with --list"}
+			return nil, usagef(w.In(e.lang), *b.file)
 		}
 		opt.Bases = bases
 	}

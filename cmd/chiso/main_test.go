@@ -4,11 +4,13 @@ import (
 	"bytes"
 	"errors"
 	"flag"
+	"math/big"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
@@ -98,7 +100,8 @@ func TestExitStatus(t *testing.T) {
 		want  string // in stderr
 	}{
 		{nil, "", exitUsage, "Commands:"},
-		{[]string{"nope"}, "", exitUsage, `unknown command "nope"`},
+		{[]string{"nope"}, "", exitUsage, `không có lệnh "nope" (xem chiso --help)`},
+		{[]string{"--lang", "en", "nope"}, "", exitUsage, `unknown command "nope" (try chiso --help)`},
 		{[]string{"check", "--format", "xml"}, "", exitUsage, `--format "xml"`},
 		{[]string{"check", "--lang", "fr"}, "", exitUsage, `--lang "fr"`},
 		{[]string{"check", "no-such-file.txt"}, "", exitUsage, "no-such-file.txt"},
@@ -107,7 +110,9 @@ func TestExitStatus(t *testing.T) {
 		{[]string{"parse", "217.00"}, "", exitUsage, "a thousands group has three digits"},
 		{[]string{"format", "1e5"}, "", exitUsage, "not a plain decimal"},
 		{[]string{"units", "find"}, "", exitUsage, "want a question"},
-		{[]string{"units", "show", "99999"}, "", exitUsage, "unknown unit"},
+		{[]string{"units", "show", "99999"}, "", exitFails, "không có đơn vị mã 99999"},
+		{[]string{"units", "show", "6187"}, "", exitUsage, "(06187)"},
+		{[]string{"rollup", "--actuals", "-", "--plans", "testdata/plans.csv"}, "unit,indicator,date,value\n06619,tmdt,2025-09-30,1\n", exitUsage, "--units 2025"},
 		{[]string{"units", "--as-of", "2020-01-01", "find", "Quế Võ"}, "", exitUsage, "2020"},
 		{[]string{"allocate", "--total", "10"}, "", exitUsage, "--weights"},
 		{[]string{"allocate", "--total", "10", "--weights", "-"}, "unit,weight\na,1\nb,x\n", exitUsage, "-:3:"},
@@ -154,6 +159,17 @@ func TestRollupXLSX(t *testing.T) {
 	rows, err := f.GetRows("Huyện")
 	if err != nil || len(rows) != 5 || rows[1][3] != "huyện Đình Lập" || rows[1][6] != "303%" {
 		t.Errorf("Huyện: %q %v", rows, err)
+	}
+	// The cell holds the attainment itself, 2120/700, not 303% rounded:
+	// as a formula, and as its value to Excel's 15 significant digits.
+	raw, err := f.GetCellValue("Huyện", "G2", excelize.Options{RawCellValue: true})
+	v, _ := new(big.Rat).SetString(raw)
+	diff := new(big.Rat).Sub(v, big.NewRat(2120, 700))
+	if err != nil || v == nil || diff.Abs(diff).Cmp(big.NewRat(1, 1e14)) > 0 {
+		t.Errorf("Huyện!G2 = %q, want 2120/700 = 3,0285714285714… (%v)", raw, err)
+	}
+	if formula, err := f.GetCellFormula("Huyện", "G2"); err != nil || formula != "2120/700" {
+		t.Errorf("Huyện!G2 formula %q (%v)", formula, err)
 	}
 }
 
@@ -293,4 +309,151 @@ func TestProgress(t *testing.T) {
 	if isTerminal(&w) {
 		t.Error("a buffer is a terminal")
 	}
+}
+
+// TestConventions: help once and only when asked, --version, help CMD,
+// --lang anywhere, one-line usage errors.
+func TestConventions(t *testing.T) {
+	for _, c := range commands {
+		out, errs, code := chiso(t, "", c.name, "--help")
+		if code != exitOK || strings.Count(out, "usage: chiso "+c.name) != 1 || errs != "" {
+			t.Errorf("chiso %s --help: exit %d, usage %d times, stderr %q", c.name, code, strings.Count(out, "usage: chiso "+c.name), errs)
+		}
+		if out2, _, code := chiso(t, "", "help", c.name); code != exitOK || out2 != out {
+			t.Errorf("chiso help %s differs from chiso %s --help", c.name, c.name)
+		}
+		out, errs, code = chiso(t, "", c.name, "--no-such-flag")
+		if code != exitUsage || out != "" || strings.Count(errs, "\n") != 1 || !strings.Contains(errs, "(xem chiso "+c.name+" --help)") {
+			t.Errorf("chiso %s --no-such-flag: exit %d, stdout %q, stderr %q", c.name, code, out, errs)
+		}
+	}
+	if out, _, code := chiso(t, "", "--version"); code != exitOK || !strings.HasPrefix(out, "chiso ") || strings.Count(out, "\n") != 1 {
+		t.Errorf("--version: exit %d %q", code, out)
+	}
+	if out, _, code := chiso(t, "", "--lang", "en", "units", "--as-of", "2025-03-01", "show", "259"); code != exitOK || !strings.Contains(out, "Kind: ") {
+		t.Errorf("--lang before the command: exit %d %q", code, out)
+	}
+	if _, errs, code := chiso(t, "", "rollup", "--lang", "en"); code != exitUsage || errs != "chiso rollup: want --actuals FILE (try chiso rollup --help)\n" {
+		t.Errorf("rollup without --actuals: %d %q", code, errs)
+	}
+}
+
+// TestUnitsFind: exact spellings and higher levels first; a unit that
+// ceased says where it went (exit 0); a miss suggests close names (exit 1).
+func TestUnitsFind(t *testing.T) {
+	out, errs, code := chiso(t, "", "units", "--as-of", "2025-09-01", "find", "Bắc Xa")
+	if code != exitOK || !strings.Contains(out, "06619\tXã Bắc Xa\t") || !strings.Contains(out, "01/07/2025") || !strings.Contains(out, "06625 Xã Kiên Mộc") {
+		t.Errorf("Bắc Xa: exit %d\n%s%s", code, out, errs)
+	}
+	out, errs, code = chiso(t, "", "units", "find", "Hanoi")
+	if code != exitFails || out != "" || !strings.Contains(errs, "01 Thành phố Hà Nội?") {
+		t.Errorf("Hanoi: exit %d\n%s%s", code, out, errs)
+	}
+	out, _, _ = chiso(t, "", "units", "--as-of", "2025-03-01", "find", "Lạng Sơn")
+	if !strings.HasPrefix(out, "20\tTỉnh Lạng Sơn") {
+		t.Errorf("Lạng Sơn:\n%s", out)
+	}
+}
+
+// TestOutSafety: --out is never an input nor a symbolic link, and binary
+// output is refused on a terminal.
+func TestOutSafety(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in.xlsx")
+	b, err := os.ReadFile(fixture)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(in, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, errs, code := chiso(t, "", "rollup", "--actuals", in, "--format", "xlsx", "--out", in); code != exitUsage || !strings.Contains(errs, "is an input") {
+		t.Errorf("--out = input: exit %d %s", code, errs)
+	}
+	if got, _ := os.ReadFile(in); !bytes.Equal(got, b) {
+		t.Error("the input was overwritten")
+	}
+	link := filepath.Join(dir, "link.xlsx")
+	if err := os.Symlink(filepath.Join(dir, "elsewhere"), link); err != nil {
+		t.Skip(err)
+	}
+	if _, errs, code := chiso(t, "", "rollup", "--actuals", in, "--format", "xlsx", "--out", link); code != exitUsage || !strings.Contains(errs, "symbolic link") {
+		t.Errorf("--out a symlink: exit %d %s", code, errs)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "elsewhere")); err == nil {
+		t.Error("wrote through the symlink")
+	}
+	var out, errw bytes.Buffer
+	if code := run([]string{"rollup", "--actuals", in, "--format", "xlsx"}, strings.NewReader(""), &terminalWriter{w: &out}, &errw); code != exitUsage || out.Len() != 0 {
+		t.Errorf("xlsx to a terminal: exit %d, %d bytes", code, out.Len())
+	}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if strings.HasSuffix(e.Name(), ".tmp") {
+			t.Errorf("left %s", e.Name())
+		}
+	}
+}
+
+// TestTerminalWriter: escape sequences and other controls never reach a
+// terminal; text, tabs and line breaks do.
+func TestTerminalWriter(t *testing.T) {
+	var b bytes.Buffer
+	w := &terminalWriter{w: &b}
+	w.Write([]byte("Bắc\x1b[2J Xa\t\x07\xc2"))
+	w.Write([]byte("\x9b31m ok\n"))
+	if got := b.String(); got != "Bắc[2J Xa\t31m ok\n" {
+		t.Errorf("%q", got)
+	}
+}
+
+// TestEndlessInput: /dev/zero as any input is a clear error, not a
+// machine out of memory.
+func TestEndlessInput(t *testing.T) {
+	if _, err := os.Stat("/dev/zero"); err != nil {
+		t.Skip(err)
+	}
+	for _, args := range [][]string{
+		{"rollup", "--actuals", "/dev/zero"},
+		{"rollup", "--actuals", "/dev/zero.xlsx"},
+		{"score", "--criteria", "/dev/zero", "--values", "testdata/dti2022-top3.csv"},
+		{"allocate", "--total", "5", "--weights", "/dev/zero"},
+	} {
+		if args[2] == "/dev/zero.xlsx" {
+			link := filepath.Join(t.TempDir(), "zero.xlsx")
+			if err := os.Symlink("/dev/zero", link); err != nil {
+				t.Skip(err)
+			}
+			args[2] = link
+		}
+		_, errs, code := chiso(t, "", append([]string{"--max-bytes", "1000000"}, args...)...)
+		if code != exitUsage || errs == "" {
+			t.Errorf("%q: exit %d %s", args, code, errs)
+		}
+	}
+}
+
+// FuzzTerminalWriter: whatever is written, in whatever pieces, no control
+// character reaches the terminal, and text without controls passes as it
+// is.
+func FuzzTerminalWriter(f *testing.F) {
+	f.Add([]byte("Bắc\x1b[2J Xa\t\x07\xc2\x9b31m ok\n"), 3)
+	f.Add([]byte("\xc2\xc2\x85x"), 1)
+	f.Fuzz(func(t *testing.T, b []byte, cut int) {
+		var out bytes.Buffer
+		w := &terminalWriter{w: &out}
+		if cut < 0 || cut > len(b) {
+			cut = len(b) / 2
+		}
+		w.Write(b[:cut])
+		w.Write(b[cut:])
+		got := out.Bytes()
+		control := func(r rune) bool { return r < 0x20 && r != '\n' && r != '\t' || r == 0x7f || r >= 0x80 && r < 0xa0 }
+		if !utf8.Valid(got) || bytes.ContainsFunc(got, control) {
+			t.Fatalf("%q became %q", b, got)
+		}
+		if utf8.Valid(b) && !bytes.ContainsFunc(b, control) && !bytes.Equal(got, b) {
+			t.Fatalf("%q became %q", b, got)
+		}
+	})
 }

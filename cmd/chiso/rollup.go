@@ -4,11 +4,12 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"os"
+	"slices"
 	"strings"
 	"time"
 
 	"github.com/chiso-vn/chiso/indicator"
+	"github.com/chiso-vn/chiso/numeral"
 	"github.com/chiso-vn/chiso/region"
 	"github.com/chiso-vn/chiso/report"
 	"github.com/chiso-vn/chiso/sheet"
@@ -29,15 +30,20 @@ func inputFlags(fs interface {
 	Bool(name string, value bool, usage string) *bool
 }) inputs {
 	return inputs{
-		list:        fs.String("list", "2024", "the list of units the files' codes belong to: 2024 (before 2025-07-01) or 2025"),
+		list:        fs.String("list", "", "the list of units the files' codes and names belong to: 2024 (before 2025-07-01) or 2025; default the list in force on the data's date"),
 		sheet:       fs.String("sheet", "", "read only this sheet of an XLSX workbook"),
 		sep:         fs.String("sep", ",", "the field separator of CSV files: , or ;"),
 		spreadsheet: fs.Bool("spreadsheet", false, "read CSV as spreadsheet tools write it: quoted fields, dd/mm/yyyy, 1.611"),
 	}
 }
 
-func (in inputs) hierarchy() (*region.Hierarchy, error) {
+// hierarchy is the list --list names, or, without --list, the list in
+// force on date (the 2024 list for a zero date, until the data say
+// otherwise).
+func (in inputs) hierarchy(date time.Time) (*region.Hierarchy, error) {
 	switch *in.list {
+	case "":
+		return sheet.ListFor(date), nil
 	case "2024":
 		return region.Vietnam2024(), nil
 	case "2025":
@@ -46,13 +52,17 @@ func (in inputs) hierarchy() (*region.Hierarchy, error) {
 	return nil, usagef("--list %q: want 2024 or 2025", *in.list)
 }
 
-// readWorkbook reads an XLSX file and reports its repairs on stderr.
+// readWorkbook reads an XLSX file and reports its repairs and skipped
+// rows on stderr, then the count of its rows in one line.
 func (e *env) readWorkbook(name string, opt sheet.Options) (*sheet.Data, error) {
 	f, err := e.open(name)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
+	if e.maxBytes > 0 {
+		opt.Limits.Bytes = e.maxBytes
+	}
 	d, err := sheet.Read(f, name, opt)
 	if err != nil {
 		return nil, err
@@ -60,46 +70,87 @@ func (e *env) readWorkbook(name string, opt sheet.Options) (*sheet.Data, error) 
 	for _, r := range d.Repairs {
 		fmt.Fprintf(e.stderr, "%s: %s\n", name, r.Text(e.lang))
 	}
+	fmt.Fprintf(e.stderr, "%s: %s\n", name, d.Count.Text(e.lang))
 	return d, nil
 }
 
 // readActuals reads observations from CSV, JSON or XLSX, and the plans an
-// XLSX file holds beside them.
-func (e *env) readActuals(name string, h *region.Hierarchy, cat *indicator.Catalogue, in inputs, date time.Time) (*indicator.Dataset, []target.Target, error) {
+// XLSX file holds beside them, on the list of units --list names, or else
+// on the list in force on the data's date: a workbook's rows each on
+// theirs (sheet.ListFor); a CSV or JSON file on the 2024 list, read again
+// on the 2025 list when its observations are dated from 2025-07-01.
+func (e *env) readActuals(name string, cat *indicator.Catalogue, in inputs, date time.Time) (*indicator.Dataset, []target.Target, *region.Hierarchy, error) {
 	opt, err := csvOptions(*in.sep, *in.spreadsheet)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
+	}
+	h, err := in.hierarchy(date)
+	if err != nil {
+		return nil, nil, nil, err
 	}
 	switch extension(name) {
 	case "xlsx":
-		d, err := e.readWorkbook(name, sheet.Options{Hierarchy: h, Catalogue: cat, Date: date, Sheet: *in.sheet})
-		if err != nil {
-			return nil, nil, err
+		var list *region.Hierarchy // each row on its date's list
+		if *in.list != "" || !date.IsZero() {
+			list = h
 		}
+		d, err := e.readWorkbook(name, sheet.Options{Hierarchy: list, Catalogue: cat, Date: date, Sheet: *in.sheet})
+		if err != nil {
+			return nil, nil, nil, err
+		}
+		h = d.Hierarchy
 		b := indicator.NewBuilder(h, cat, name)
 		for _, o := range d.Observations {
 			b.Add(o) // errors are Build's
 		}
 		ds, err := b.Build()
-		return ds, d.Targets, err
-	case "json":
-		f, err := e.open(name)
-		if err != nil {
-			return nil, nil, err
-		}
-		defer f.Close()
-		ds, err := indicator.ReadJSON(f, name, h, cat)
-		return ds, nil, err
-	case "csv", "":
-		f, err := e.open(name)
-		if err != nil {
-			return nil, nil, err
-		}
-		defer f.Close()
-		ds, err := indicator.ReadCSVWith(f, name, h, cat, opt)
-		return ds, nil, err
+		return ds, d.Targets, h, err
+	case "json", "csv", "":
+	default:
+		return nil, nil, nil, usagef("%s: want a .csv, .json or .xlsx file", name)
 	}
-	return nil, nil, usagef("%s: want a .csv, .json or .xlsx file", name)
+	read := func(h *region.Hierarchy) (*indicator.Dataset, error) {
+		f, err := e.open(name)
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		if extension(name) == "json" {
+			return indicator.ReadJSON(f, name, h, cat)
+		}
+		return indicator.ReadCSVWith(f, name, h, cat, opt)
+	}
+	ds, err := read(h)
+	if *in.list != "" || !date.IsZero() || name == "-" {
+		return ds, nil, h, err
+	}
+	if err == nil && ds.Latest().Before(sheet.Reorganised) {
+		return ds, nil, h, nil
+	}
+	// Dated from 2025-07-01, or not units of the 2024 list: the 2025 list;
+	// a file whose codes are units of both lists says which with --list.
+	ds25, err25 := read(region.Vietnam2025())
+	if err25 == nil && !ds25.Latest().Before(sheet.Reorganised) {
+		if err == nil && before(ds25, sheet.Reorganised) {
+			w := numeral.Words{Vi: "%s: số liệu đến ngày %s trên các mã có trong cả danh sách 2024 lẫn 2025: chọn --list 2024 (và --units 2025 để chuyển sang đơn vị mới) hoặc --list 2025",
+				En: "%s: observations dated up to %s on codes that are units of both the 2024 and the 2025 list: say which with --list 2024 (and --units 2025 to carry them onto the new units) or --list 2025"}
+			return nil, nil, nil, usagef(w.In(e.lang), name, ds25.Latest().Format(time.DateOnly))
+		}
+		return ds25, nil, region.Vietnam2025(), nil
+	}
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	return ds, nil, h, nil
+}
+
+// before reports whether ds has an observation dated before t.
+func before(ds *indicator.Dataset, t time.Time) bool {
+	res, err := ds.Rollup(t.AddDate(0, 0, -1), nil)
+	if err != nil {
+		return true // cannot tell: as if it had
+	}
+	return slices.ContainsFunc(res.Rows(), func(r indicator.Row) bool { return r.HasActual })
 }
 
 // readPlans reads targets from CSV, JSON or XLSX.
@@ -136,19 +187,30 @@ func (e *env) readPlans(name string, h *region.Hierarchy, cat *indicator.Catalog
 }
 
 // result reads actuals (when named) and plans and rolls them up on date,
-// the latest observation's when date is zero. Plans are those of the file
-// plansFile, or else those of the actuals' workbook; needPlans makes none
-// an error.
-func (e *env) result(h *region.Hierarchy, cat *indicator.Catalogue, in inputs, actuals, plansFile string, date time.Time, needPlans bool) (*indicator.Result, error) {
+// the latest observation's when date is zero, on the list of units of the
+// actuals (see readActuals). Plans are those of the file plansFile, or
+// else those of the actuals' workbook; needPlans makes none an error.
+// Observations dated from 2025-07-01 on the 2024 list are an error unless
+// carry says they are carried onto the 2025 units.
+func (e *env) result(cat *indicator.Catalogue, in inputs, actuals, plansFile string, date time.Time, needPlans, carry bool) (*indicator.Result, error) {
+	h, err := in.hierarchy(date)
+	if err != nil {
+		return nil, err
+	}
 	ds, err := indicator.NewBuilder(h, cat, "").Build()
 	if err != nil {
 		return nil, err
 	}
 	var targets []target.Target
 	if actuals != "" {
-		if ds, targets, err = e.readActuals(actuals, h, cat, in, date); err != nil {
+		if ds, targets, h, err = e.readActuals(actuals, cat, in, date); err != nil {
 			return nil, err
 		}
+	}
+	if h == region.Vietnam2024() && !ds.Latest().Before(sheet.Reorganised) && !carry {
+		w := numeral.Words{Vi: "%s: số liệu ngày %s đọc trên đơn vị của danh sách 2024, đã thôi áp dụng từ 01/07/2025: chuyển sang đơn vị mới bằng --units 2025, hoặc cho --list 2025 nếu mã thuộc danh sách mới",
+			En: "%s: observations dated %s are read on the units of the 2024 list, which ceased on 2025-07-01: carry them onto the new units with --units 2025, or give --list 2025 if the codes are of the new list"}
+		return nil, usagef(w.In(e.lang), actuals, ds.Latest().Format(time.DateOnly))
 	}
 	if plansFile != "" {
 		if targets, err = e.readPlans(plansFile, h, cat, in); err != nil {
@@ -191,12 +253,11 @@ func runRollup(e *env, args []string) error {
 	if len(pos) > 0 || *actuals == "" {
 		return usagef("want --actuals FILE")
 	}
-	if *units != "" && (*units != "2025" || *in.list != "2024" || *within != "" || *format != "md" && *format != "csv") {
+	if *units != "" && (*units != "2025" || *in.list == "2025" || *within != "" || *format != "md" && *format != "csv") {
 		return usagef("--units 2025 carries data of the 2024 list (--list 2024) onto the 2025 units, for a whole level, as md or csv")
 	}
-	h, err := in.hierarchy()
-	if err != nil {
-		return err
+	if *units != "" {
+		*in.list = "2024"
 	}
 	method, err := rankMethod(*rank)
 	if err != nil {
@@ -209,10 +270,11 @@ func runRollup(e *env, args []string) error {
 		}
 	}
 	cat := indicator.Standard()
-	res, err := e.result(h, cat, in, *actuals, *plansFile, date, true)
+	res, err := e.result(cat, in, *actuals, *plansFile, date, true, *units != "")
 	if err != nil {
 		return err
 	}
+	h := res.Hierarchy()
 	date = res.AsOf()
 	level := region.LevelProvince
 	if *levelName != "" {
@@ -222,7 +284,7 @@ func runRollup(e *env, args []string) error {
 	}
 	var parent region.Code
 	if *within != "" {
-		if parent, err = region.ParseCode(*within); err != nil {
+		if parent, err = e.parseCode(*within); err != nil {
 			return usagef("--within: %v", err)
 		}
 		if _, ok := h.Unit(parent); !ok {
@@ -262,11 +324,7 @@ func runRollup(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if *out == "" {
-		_, err = e.stdout.Write(buf.Bytes())
-		return err
-	}
-	return os.WriteFile(*out, buf.Bytes(), 0o644)
+	return e.writeOutput(*out, *format, buf.Bytes(), *actuals, *plansFile)
 }
 
 func rankMethod(s string) (indicator.RankMethod, error) {

@@ -4,8 +4,8 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
-	"os"
 	"time"
 
 	"github.com/chiso-vn/chiso/indicator"
@@ -39,12 +39,8 @@ func runScore(e *env, args []string) error {
 	if len(pos) > 0 || *criteria == "" || *values == "" && *actuals == "" {
 		return usagef("want --criteria FILE|ID and --values FILE (or --actuals)")
 	}
-	h, err := in.hierarchy()
-	if err != nil {
-		return err
-	}
 	cat := indicator.Standard()
-	c, err := readCriteria(*criteria, cat)
+	c, err := e.readCriteria(*criteria, cat)
 	if err != nil {
 		return err
 	}
@@ -54,10 +50,11 @@ func runScore(e *env, args []string) error {
 			return err
 		}
 	}
-	res, err := e.result(h, cat, in, *actuals, *plansFile, date, false)
+	res, err := e.result(cat, in, *actuals, *plansFile, date, false, false)
 	if err != nil {
 		return err
 	}
+	h := res.Hierarchy()
 	var rep composite.Reported
 	if *values != "" {
 		f, err := e.open(*values)
@@ -74,7 +71,7 @@ func runScore(e *env, args []string) error {
 		return err
 	}
 	if *merge {
-		if *in.list != "2024" {
+		if h != region.Vietnam2024() {
 			return usagef("--merge-2025 scores 2024 units onto 2025 ones: use --list 2024")
 		}
 		if sc, err = sc.Merge(region.Reorganisation2025(), region.Vietnam2025(), nil); err != nil {
@@ -108,21 +105,33 @@ func runScore(e *env, args []string) error {
 		}
 		writeSpreads(&buf, spreads, *samples, e.lang)
 	}
-	if *out == "" {
-		_, err = e.stdout.Write(buf.Bytes())
-		return err
-	}
-	return os.WriteFile(*out, buf.Bytes(), 0o644)
+	return e.writeOutput(*out, *format, buf.Bytes(), *criteria, *values, *actuals, *plansFile)
 }
 
+// maxCriteria is the most bytes of a criteria file unless --max-bytes says
+// otherwise: the reference sets are a few kilobytes.
+const maxCriteria = 16 << 20
+
 // readCriteria reads a criteria set from a file, or a reference set by id.
-func readCriteria(name string, cat *indicator.Catalogue) (*composite.Criteria, error) {
-	b, err := os.ReadFile(name)
+func (e *env) readCriteria(name string, cat *indicator.Catalogue) (*composite.Criteria, error) {
+	f, err := e.open(name)
 	if errors.Is(err, fs.ErrNotExist) {
 		return composite.Reference(name)
 	}
 	if err != nil {
 		return nil, err
+	}
+	defer f.Close()
+	limit := int64(maxCriteria)
+	if e.maxBytes > 0 {
+		limit = e.maxBytes
+	}
+	b, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(b)) > limit {
+		return nil, &limitError{name: name, limit: limit}
 	}
 	return composite.Parse(b, cat)
 }

@@ -35,7 +35,7 @@ func readForm(w http.ResponseWriter, r *http.Request, limit int64) (map[string]u
 	if r.ContentLength > limit {
 		return nil, tooLarge(limit)
 	}
-	body := &limited{r: http.MaxBytesReader(w, r.Body, limit)}
+	body := &bodyLimit{r: http.MaxBytesReader(w, r.Body, limit)}
 	r.Body = body
 	mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
 	fields := map[string]upload{}
@@ -81,14 +81,14 @@ func readForm(w http.ResponseWriter, r *http.Request, limit int64) (map[string]u
 	return nil, errorf(http.StatusUnsupportedMediaType, "Content-Type %q: gửi biểu mẫu multipart/form-data", "Content-Type %q: send a multipart/form-data form", r.Header.Get("Content-Type"))
 }
 
-// limited is a body bounded by http.MaxBytesReader that remembers whether
+// bodyLimit is a body bounded by http.MaxBytesReader that remembers whether
 // the bound was met.
-type limited struct {
+type bodyLimit struct {
 	r    io.ReadCloser
 	over bool
 }
 
-func (l *limited) Read(b []byte) (int, error) {
+func (l *bodyLimit) Read(b []byte) (int, error) {
 	n, err := l.r.Read(b)
 	var mbe *http.MaxBytesError
 	if errors.As(err, &mbe) {
@@ -97,7 +97,7 @@ func (l *limited) Read(b []byte) (int, error) {
 	return n, err
 }
 
-func (l *limited) Close() error { return l.r.Close() }
+func (l *bodyLimit) Close() error { return l.r.Close() }
 
 // rollupRequest is what a roll-up is asked for: the files and the options
 // of chiso rollup, by the same names.
@@ -145,10 +145,6 @@ func (q rollupRequest) do() (*rollup, error) {
 	}
 	empty := ""
 	in := inputs{list: &q.list, sheet: &empty, sep: &q.sep, spreadsheet: &q.spreadsheet}
-	h, err := in.hierarchy()
-	if err != nil {
-		return nil, err
-	}
 	opt, err := csvOptions(q.sep, q.spreadsheet)
 	if err != nil {
 		return nil, err
@@ -162,6 +158,10 @@ func (q rollupRequest) do() (*rollup, error) {
 		if date, err = parseDate("as-of", q.asOf); err != nil {
 			return nil, err
 		}
+	}
+	h, err := in.hierarchy(date)
+	if err != nil {
+		return nil, err
 	}
 	out := &rollup{method: method, level: region.LevelProvince, levelOn: q.level != ""}
 	if q.level != "" {
