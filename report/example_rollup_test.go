@@ -1,7 +1,8 @@
 package report_test
 
 import (
-	"fmt"
+	"errors"
+	"log"
 	"os"
 	"strings"
 	"time"
@@ -12,10 +13,11 @@ import (
 	"github.com/chiso-vn/chiso/target"
 )
 
-// A roll-up from one's own CSV files: actuals of two communes and the
+// Example_readme is the roll-up snippet shown in README.md: a roll-up
+// from one's own CSV files: actuals of two communes and the
 // district's plan, rolled up to the district and ranked. The district's
 // attainment is the ratio of the sums, never the mean of the communes'.
-func Example_rollupCSV() {
+func Example_readme() {
 	h := region.Vietnam2024()
 	actuals := `unit,indicator,date,value
 06619,thanh_toan_dt,2024-06-30,2120
@@ -25,25 +27,20 @@ func Example_rollupCSV() {
 06619,thanh_toan_dt,700
 06625,thanh_toan_dt,1300
 `
-	ds, err := indicator.ReadCSV(strings.NewReader(actuals), "thuc-hien.csv", h, indicator.Standard())
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
-	set, err := target.ReadCSV(strings.NewReader(plans), "ke-hoach.csv", h)
-	if err != nil {
-		fmt.Println(err)
-		return
+	ds, errA := indicator.ReadCSV(strings.NewReader(actuals), "thuc-hien.csv", h, indicator.Standard())
+	set, errP := target.ReadCSV(strings.NewReader(plans), "ke-hoach.csv", h)
+	if err := errors.Join(errA, errP); err != nil {
+		log.Fatal(err)
 	}
 	res, err := ds.Rollup(time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC), set)
 	if err != nil {
-		fmt.Println(err)
-		return
+		log.Fatal(err)
 	}
 	rows := res.RankedWithin("thanh_toan_dt", region.MustParseCode("189"), indicator.Competition) // huyện Đình Lập
 	district, _ := res.Row("thanh_toan_dt", region.MustParseCode("189"))
 	district.Rank = 0 // the total line, unranked
-	report.Table{Title: "Thanh toán điện tử, huyện Đình Lập", Rows: append(rows, district)}.WriteMarkdown(os.Stdout)
+	rows = append(rows, district)
+	report.Table{Title: "Thanh toán điện tử, huyện Đình Lập", Rows: rows}.WriteMarkdown(os.Stdout)
 	// Output:
 	// ### Thanh toán điện tử, huyện Đình Lập
 	//

@@ -17,7 +17,7 @@ func TestReadmeSnippets(t *testing.T) {
 		t.Fatal(err)
 	}
 	var examples string
-	for _, p := range []string{"region/example_test.go", "claim/example_test.go"} {
+	for _, p := range []string{"region/example_test.go", "claim/example_test.go", "report/example_rollup_test.go"} {
 		b, err := os.ReadFile(filepath.Join(Root(), p))
 		if err != nil {
 			t.Fatal(err)
