@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"iter"
-	"math/big"
 	"slices"
 	"strconv"
 	"strings"
@@ -306,8 +305,8 @@ type DataUnit struct {
 // empty). Values are kept exact, as the decimals written.
 type Data struct {
 	units  []DataUnit
-	denoms map[string][]*big.Rat // by denominator, per unit
-	vals   map[string][]*big.Rat // by indicator, per unit; nil when missing
+	denoms map[string]*column // by denominator
+	vals   map[string]*column // by indicator
 }
 
 // ReadData reads raw data for f with COINr's iData columns: uCode, uName,
@@ -339,7 +338,8 @@ func ReadData(r io.Reader, name string, f *Framework) (*Data, error) {
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
-	d := &Data{denoms: map[string][]*big.Rat{}, vals: map[string][]*big.Rat{}}
+	d := &Data{denoms: map[string]*column{}, vals: map[string]*column{}}
+	denoms, vals := map[string][]rat{}, map[string][]rat{}
 	seen := map[string]int{}
 	for line, rec := range records(cr, name, &errs) {
 		u := DataUnit{Code: strings.TrimSpace(rec[col["uCode"]]), Groups: map[string]string{}}
@@ -355,29 +355,35 @@ func ReadData(r io.Reader, name string, f *Framework) (*Data, error) {
 		for _, g := range f.groups {
 			u.Groups[g] = strings.TrimSpace(rec[col[g]])
 		}
-		value := func(c string) *big.Rat {
+		value := func(c string) rat {
 			s := strings.TrimSpace(rec[col[c]])
 			if s == "" || s == "NA" {
-				return nil
+				return rat{}
 			}
 			v, err := decimal.NewFromString(s)
 			if err != nil || len(s) > 40 {
 				_, column := cr.FieldPos(col[c])
 				errs.Add(&region.ParseError{File: name, Line: line, Column: column, Field: errlist.Excerpt(s), Err: fmt.Errorf("value %q of %s is %w", errlist.Excerpt(s), c, region.ErrMalformed)})
-				return nil
+				return rat{}
 			}
-			return v.Rat()
+			return ratBig(v.Rat())
 		}
 		for _, c := range f.denoms {
-			d.denoms[c] = append(d.denoms[c], value(c))
+			denoms[c] = append(denoms[c], value(c))
 		}
 		for _, n := range f.indicators() {
-			d.vals[n.Code] = append(d.vals[n.Code], value(n.Code))
+			vals[n.Code] = append(vals[n.Code], value(n.Code))
 		}
 		d.units = append(d.units, u)
 	}
 	if err := errs.Err(); err != nil {
 		return nil, err
+	}
+	for _, c := range f.denoms {
+		d.denoms[c] = exactColumn(denoms[c])
+	}
+	for _, n := range f.indicators() {
+		d.vals[n.Code] = exactColumn(vals[n.Code])
 	}
 	return d, nil
 }
