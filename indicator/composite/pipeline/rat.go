@@ -98,6 +98,9 @@ func (r rat) float() float64 {
 	if r.b == nil && abs64(r.n) <= exact && r.d <= exact {
 		return float64(r.n) / float64(r.d) // both exact: one correctly rounded division
 	}
+	if r.b == nil && abs64(r.n) <= exact && r.d&(r.d-1) == 0 {
+		return math.Ldexp(float64(r.n), -bits.TrailingZeros64(uint64(r.d))) // a float's own value
+	}
 	f, _ := r.big().Float64()
 	return f
 }
