@@ -95,23 +95,15 @@ func (i Impute) fills(x []rat, group []int, groups int) []rat {
 		}
 		return out
 	}
-	sums := make([]rat, groups)
-	counts := make([]int64, groups)
+	sums := make([]ratAcc, groups)
 	for u, v := range x {
-		if !v.ok() {
-			continue
+		if v.ok() {
+			sums[group[u]].add(v)
 		}
-		g := group[u]
-		if counts[g] == 0 {
-			sums[g] = v
-		} else {
-			sums[g] = sums[g].add(v)
-		}
-		counts[g]++
 	}
-	for g, k := range counts {
-		if k > 0 {
-			out[g] = sums[g].quo(ratInt(k))
+	for g := range sums {
+		if sums[g].n > 0 {
+			out[g] = sums[g].mean()
 		}
 	}
 	return out

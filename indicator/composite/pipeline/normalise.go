@@ -134,7 +134,7 @@ func minMax(x []rat, lo, hi, lower, upper rat) error {
 		if !v.ok() {
 			continue
 		}
-		y := v.sub(lo).mul(k)
+		y := affine(v, lo, k)
 		if shift {
 			y = y.add(lower)
 		}

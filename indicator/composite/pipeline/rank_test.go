@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/shopspring/decimal"
+
 	"github.com/chiso-vn/chiso/indicator/composite/pipeline"
 )
 
@@ -128,6 +130,37 @@ func TestRankAggregateExact(t *testing.T) {
 		v, _ := res.Value("I", "B")
 		if agg.Method == pipeline.ArithmeticMean && v.RatString() != "1750000000000000000001/10000000000000000000000" {
 			t.Errorf("I of B = %s", v.RatString())
+		}
+	}
+}
+
+// A Screen after Aggregate keeps the aggregates of the units it keeps,
+// exact, and ranks them among themselves.
+func TestScreenAfterAggregate(t *testing.T) {
+	meta := "Level,iCode,iName,Direction,Weight,Parent,Type\n1,x,X,1,1,I,Indicator\n1,y,Y,1,1,I,Indicator\n2,I,I,1,1,,Aggregate\n"
+	f, err := pipeline.ReadFramework(strings.NewReader(meta), "m.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := pipeline.ReadData(strings.NewReader("uCode,x,y\nA,1,2\nB,5,\nC,3,1\nD,0.1,0.2\n"), "d.csv", f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := pipeline.Run(f, d, pipeline.Aggregate{}, pipeline.Screen{Min: decimal.NewFromInt(1)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(res.Dropped, " ") != "B" {
+		t.Errorf("dropped %v", res.Dropped)
+	}
+	for unit, want := range map[string]string{"A": "3/2", "C": "2", "D": "3/20"} {
+		if v, ok := res.Value("I", unit); !ok || v.RatString() != want {
+			t.Errorf("I of %s = %v, want %s", unit, v, want)
+		}
+	}
+	for unit, want := range map[string]int{"C": 1, "A": 2, "D": 3, "B": 0} {
+		if got := res.Rank("I", unit); got != want {
+			t.Errorf("rank of %s = %d, want %d", unit, got, want)
 		}
 	}
 }

@@ -262,6 +262,65 @@ func add64(a, b int64) (int64, bool) {
 	return s, true
 }
 
+// ratAcc adds rats: in int64 while the sum fits, then over a common
+// denominator (ratSum), reduced once at the end.
+type ratAcc struct {
+	small rat
+	big   *ratSum
+	n     int64 // terms added
+}
+
+// add adds v (a value).
+func (a *ratAcc) add(v rat) {
+	a.n++
+	if a.big == nil {
+		if a.n == 1 {
+			a.small = v
+			return
+		}
+		if a.small.b == nil && v.b == nil {
+			if s := a.small.add(v); s.b == nil {
+				a.small = s
+				return
+			}
+		}
+		a.big = new(ratSum)
+		x := a.small.big()
+		a.big.add(x.Num(), x.Denom())
+	}
+	x := v.big()
+	a.big.add(x.Num(), x.Denom())
+}
+
+// mean returns the mean of the terms added (at least one).
+func (a *ratAcc) mean() rat {
+	if a.big == nil {
+		return a.small.quo(ratInt(a.n))
+	}
+	return ratBig(a.big.quo(big.NewInt(a.n)))
+}
+
+// affine returns (v − lo)·k, with one reduction when the int64 paths do
+// not fit: (vn·ld − ln·vd)·kn / (vd·ld·kd).
+func affine(v, lo, k rat) rat {
+	if v.b == nil && lo.b == nil && k.b == nil {
+		if d := v.sub(lo); d.b == nil {
+			if y := d.mul(k); y.b == nil {
+				return y
+			}
+		}
+	}
+	V, L, K := v.big(), lo.big(), k.big()
+	var num, t, den big.Int
+	num.Mul(V.Num(), L.Denom())
+	t.Mul(L.Num(), V.Denom())
+	num.Sub(&num, &t)
+	num.Mul(&num, K.Num())
+	den.Mul(V.Denom(), L.Denom())
+	den.Mul(&den, K.Denom())
+	return ratBig(new(big.Rat).SetFrac(&num, &den))
+}
+
 // ratSum adds rationals over a common denominator and normalises once, at
 // the end: far cheaper than big.Rat.Add, which reduces every partial sum.
 type ratSum struct{ num, den, t big.Int }
