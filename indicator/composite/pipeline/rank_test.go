@@ -3,6 +3,7 @@ package pipeline_test
 import (
 	"fmt"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -163,4 +164,32 @@ func TestScreenAfterAggregate(t *testing.T) {
 			t.Errorf("rank of %s = %d, want %d", unit, got, want)
 		}
 	}
+}
+
+// A Result answers from several goroutines at once: ranks are computed
+// when first asked for, once.
+func TestResultConcurrent(t *testing.T) {
+	f := oneIndicator(t)
+	d, err := pipeline.ReadData(strings.NewReader("uCode,x\nA,1\nB,3\nC,2\n"), "d.csv", f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := pipeline.Run(f, d, pipeline.Normalise{}, pipeline.Aggregate{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Go(func() {
+			for unit, want := range map[string]int{"B": 1, "C": 2, "A": 3} {
+				if got := res.Rank("I", unit); got != want {
+					t.Errorf("rank of %s = %d, want %d", unit, got, want)
+				}
+				if _, ok := res.Value("I", unit); !ok {
+					t.Errorf("no value for %s", unit)
+				}
+			}
+		})
+	}
+	wg.Wait()
 }
