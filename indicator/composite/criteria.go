@@ -167,6 +167,30 @@ func Parse(data []byte, cat *indicator.Catalogue) (*Criteria, error) {
 	return New(spec, cat)
 }
 
+// MaxCriteriaBytes is the largest criteria file [ReadCriteria] reads: the
+// reference sets take a few kilobytes. Raise it before reading to read a
+// larger file.
+var MaxCriteriaBytes int64 = 8 << 20
+
+// ReadCriteria reads a criteria set from r, named name in errors, and
+// parses it with [Parse]. It reads at most [MaxCriteriaBytes]: a larger
+// input (a mistaken path, /dev/zero) is an error naming the limit, not a
+// program out of memory.
+func ReadCriteria(r io.Reader, name string, cat *indicator.Catalogue) (*Criteria, error) {
+	data, err := io.ReadAll(io.LimitReader(r, MaxCriteriaBytes+1))
+	switch {
+	case err != nil:
+		return nil, fmt.Errorf("composite: %s: %w", name, err)
+	case int64(len(data)) > MaxCriteriaBytes:
+		return nil, fmt.Errorf("composite: %s: %w: more than %d bytes (composite.MaxCriteriaBytes); raise MaxCriteriaBytes to read a larger set", name, ErrCriteria, MaxCriteriaBytes)
+	}
+	c, err := Parse(data, cat)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	return c, nil
+}
+
 // maxNumber bounds every number of a criteria set.
 var maxNumber = decimal.New(1, 9)
 

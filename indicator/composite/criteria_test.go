@@ -501,3 +501,22 @@ func TestParseCriteriaMaxNodes(t *testing.T) {
 		t.Fatalf("with MaxNodes raised: %v", err)
 	}
 }
+
+// ReadCriteria reads a set, and refuses an endless input at the limit.
+func TestReadCriteria(t *testing.T) {
+	c, _ := composite.Reference(composite.Commune2025)
+	b, _ := json.Marshal(c)
+	got, err := composite.ReadCriteria(strings.NewReader(string(b)), "c.json", indicator.Standard())
+	if err != nil || got.ID() != c.ID() {
+		t.Fatalf("ReadCriteria: %v", err)
+	}
+	_, err = composite.ReadCriteria(zeros{}, "/dev/zero", indicator.Standard())
+	if !errors.Is(err, composite.ErrCriteria) || !strings.Contains(err.Error(), "/dev/zero: invalid criteria: more than 8388608 bytes (composite.MaxCriteriaBytes)") {
+		t.Errorf("an endless input: %v", err)
+	}
+}
+
+// zeros is an endless reader of zero bytes, as /dev/zero.
+type zeros struct{}
+
+func (zeros) Read(p []byte) (int, error) { clear(p); return len(p), nil }
