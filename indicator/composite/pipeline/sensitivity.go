@@ -37,7 +37,9 @@ type RankSpread struct {
 
 // Sensitivity asks how much the index's ranks depend on the
 // pipeline's choices: it runs steps once up to their Normalise step, then
-// v.Samples scenarios of the rest with the choices v draws, and returns each
+// v.Samples scenarios of the rest with the choices v draws (each
+// normalisation drawn is computed once and shared by the scenarios that
+// draw it, so a scenario costs an aggregation and a ranking), and returns each
 // unit's spread of ranks on the index ([composite.SpreadOf]), best base rank
 // first, units of equal rank in the data's order, unranked units last. The
 // same seed draws the same scenarios.
