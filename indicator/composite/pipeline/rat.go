@@ -209,16 +209,23 @@ func (r rat) quo(s rat) rat {
 	return ratBig(new(big.Rat).Quo(r.big(), s.big()))
 }
 
-// gcd returns the greatest common divisor of a and b (binary GCD); gcd(0,
-// b) = b, and 1 when both are 0.
+// gcd returns the greatest common divisor of a and b; gcd(0, b) = b, and 1
+// when both are 0. One Euclidean step first when one is far larger than the
+// other (a numerator over a small denominator), where the binary GCD would
+// take a step a bit; then the binary GCD.
 func gcd(a, b uint64) uint64 {
+	if a > b {
+		a, b = b, a
+	}
 	switch {
-	case a == 0 && b == 0 || a == 1 || b == 1:
+	case b == 0 || a == 1:
 		return 1
 	case a == 0 || a == b:
 		return b
-	case b == 0:
-		return a
+	case b>>16 > a:
+		if b %= a; b == 0 {
+			return a
+		}
 	}
 	shift := bits.TrailingZeros64(a | b)
 	a >>= bits.TrailingZeros64(a)
@@ -262,42 +269,74 @@ func add64(a, b int64) (int64, bool) {
 	return s, true
 }
 
-// ratAcc adds rats: in int64 while the sum fits, then over a common
-// denominator (ratSum), reduced once at the end.
+// ratAcc adds rats: in int64 while the sum fits, over the largest
+// denominator seen when the others divide it (decimals of one column
+// mostly do), reduced once at the end; then, past int64, over a common
+// denominator in big.Int (ratSum).
 type ratAcc struct {
-	small rat
-	big   *ratSum
-	n     int64 // terms added
+	n, d int64 // the sum so far, n/d, not reduced; d = 0 before any term
+	big  *ratSum
+	k    int64 // terms added
 }
 
 // add adds v (a value).
 func (a *ratAcc) add(v rat) {
-	a.n++
-	if a.big == nil {
-		if a.n == 1 {
-			a.small = v
+	a.k++
+	if a.big == nil && v.b == nil {
+		if a.d == 0 {
+			a.n, a.d = v.n, v.d
 			return
 		}
-		if a.small.b == nil && v.b == nil {
-			if s := a.small.add(v); s.b == nil {
-				a.small = s
-				return
-			}
+		if n, d, ok := a.add64(v); ok {
+			a.n, a.d = n, d
+			return
 		}
+	}
+	if a.big == nil {
 		a.big = new(ratSum)
-		x := a.small.big()
-		a.big.add(x.Num(), x.Denom())
+		if a.d != 0 {
+			x := ratFrac(a.n, a.d).big()
+			a.big.add(x.Num(), x.Denom())
+		}
 	}
 	x := v.big()
 	a.big.add(x.Num(), x.Denom())
 }
 
+// add64 returns the sum so far plus v (in int64) in int64, over the larger
+// denominator when one divides the other, and false when it does not fit.
+func (a *ratAcc) add64(v rat) (n, d int64, ok bool) {
+	switch {
+	case v.d == a.d:
+		n, ok = add64(a.n, v.n)
+		return n, a.d, ok
+	case a.d%v.d == 0:
+		if t, ok := mul64(v.n, a.d/v.d); ok {
+			n, ok = add64(a.n, t)
+			return n, a.d, ok
+		}
+	case v.d%a.d == 0:
+		if t, ok := mul64(a.n, v.d/a.d); ok {
+			n, ok = add64(t, v.n)
+			return n, v.d, ok
+		}
+	default:
+		if s := ratFrac(a.n, a.d).add(v); s.b == nil {
+			return s.n, s.d, true
+		}
+	}
+	return 0, 0, false
+}
+
 // mean returns the mean of the terms added (at least one).
 func (a *ratAcc) mean() rat {
 	if a.big == nil {
-		return a.small.quo(ratInt(a.n))
+		if d, ok := mul64(a.d, a.k); ok {
+			return ratFrac(a.n, d)
+		}
+		return ratFrac(a.n, a.d).quo(ratInt(a.k))
 	}
-	return ratBig(a.big.quo(big.NewInt(a.n)))
+	return ratBig(a.big.quo(big.NewInt(a.k)))
 }
 
 // affine returns (v − lo)·k, with one reduction when the int64 paths do

@@ -51,6 +51,15 @@ func FuzzRat(f *testing.F) {
 				t.Fatalf("ratFloat64(%v) is a value", fl)
 			}
 		}
+		// A mean of x, y, x·y, 1/100 and x again, whatever the denominators.
+		var acc ratAcc
+		sum := new(big.Rat)
+		terms := []rat{x, y, x.mul(y), ratFrac(1, 100), x}
+		for _, v := range terms {
+			acc.add(v)
+			sum.Add(sum, v.big())
+		}
+		check("mean", acc.mean(), sum.Quo(sum, big.NewRat(int64(len(terms)), 1)))
 		if got, want := x.sign(), bx.Sign(); got != want {
 			t.Fatalf("sign(%v) = %d", bx, got)
 		}
