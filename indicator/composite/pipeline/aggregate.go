@@ -100,31 +100,39 @@ func floatAggregate(method AggMethod, kids []*column, weights []*big.Rat, units 
 		bad = bad || wf[k] < 0x1p-1022 || math.IsInf(wf[k], 1)
 	}
 	c := &column{f: make([]float64, units), e: make([]float64, units), agg: &lazyAgg{method: method, kids: kids, weights: weights}}
-	for u := range units {
-		var s, ws, sa, ee, maxf float64
-		n := 0
-		for k, kid := range kids {
-			f := kid.f[u]
+	// Child by child over all units (columns are contiguous), each unit's
+	// terms added in the children's order.
+	s, ws, sa, ee, maxf := c.f, make([]float64, units), make([]float64, units), c.e, make([]float64, units)
+	n := make([]int32, units)
+	for k, kid := range kids {
+		w := wf[k]
+		for u, f := range kid.f[:units] {
 			if math.IsNaN(f) {
 				continue
 			}
-			n++
-			w := wf[k]
-			s += w * f
-			ws += w
-			sa += w * math.Abs(f)
-			ee += w * kid.bound(u)
-			maxf = max(maxf, math.Abs(f))
+			af := math.Abs(f)
+			bound := af*0x1p-52 + 0x1p-1074 // a value rounded to nearest
+			if kid.e != nil {
+				bound = kid.e[u]
+			}
+			n[u]++
+			s[u] += w * f
+			ws[u] += w
+			sa[u] += w * af
+			ee[u] += w * bound
+			maxf[u] = max(maxf[u], af)
 		}
-		if n == 0 {
-			c.f[u] = math.NaN()
+	}
+	for u := range units {
+		if n[u] == 0 {
+			c.f[u], c.e[u] = math.NaN(), 0
 			continue
 		}
-		v, e := s, 2*(ee+float64(n+2)*u53*sa)
+		v, e := s[u], 2*(ee[u]+float64(n[u]+2)*u53*sa[u])
 		if method == ArithmeticMean {
-			v, e = s/ws, 2*(ee/ws+float64(2*n+4)*u53*maxf)
+			v, e = s[u]/ws[u], 2*(ee[u]/ws[u]+float64(2*n[u]+4)*u53*maxf[u])
 		}
-		e += float64(n) * 0x1p-1074
+		e += float64(n[u]) * 0x1p-1074
 		if bad || math.IsInf(v, 0) || math.IsNaN(v) || math.IsInf(e, 0) || math.IsNaN(e) {
 			v, e = 0, math.Inf(1)
 		}
