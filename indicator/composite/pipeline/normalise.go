@@ -104,43 +104,118 @@ func (nz Normalise) bounds() (lower, upper rat) {
 func direct(col *column, dir int) (x []rat, lo, hi int) {
 	x = slices.Clone(col.x)
 	lo, hi = -1, -1
+	// The nearest floats order the values wherever they differ (rounding
+	// is monotone); equal floats are compared exactly.
+	var flo, fhi float64
 	for u, v := range x {
 		if !v.ok() {
 			continue
 		}
+		f := col.f[u]
 		if dir < 0 {
-			v = v.neg()
+			v, f = v.neg(), -f
 			x[u] = v
 		}
-		if lo < 0 || v.cmp(x[lo]) < 0 {
-			lo = u
+		if lo < 0 || f < flo || f == flo && v.cmp(x[lo]) < 0 {
+			lo, flo = u, f
 		}
-		if hi < 0 || v.cmp(x[hi]) > 0 {
-			hi = u
+		if hi < 0 || f > fhi || f == fhi && v.cmp(x[hi]) > 0 {
+			hi, fhi = u, f
 		}
 	}
 	return x, lo, hi
 }
 
 // minMax maps [lo, hi] onto [lower, upper], exactly:
-// x = (v − lo)·k + lower with k = (upper − lower)/(hi − lo).
+// x = (v − lo)·k + lower with k = (upper − lower)/(hi − lo), computed as
+// v·k − w with w = lo·k − lower. Values of a column have few denominators
+// (those of its decimals, one per imputed group), so for each denominator
+// b the map is n ↦ (n·P_b − W_b)/Q_b with integer constants: one product
+// and one difference a value, left over Q_b while a float64 holds both
+// parts exactly (its nearest float is then one division), reduced
+// otherwise.
 func minMax(x []rat, lo, hi, lower, upper rat) error {
 	if lo.cmp(hi) == 0 {
 		return errors.New("every unit has the same value: min-max is undefined")
 	}
 	k := upper.sub(lower).quo(hi.sub(lo))
-	shift := lower.sign() != 0
+	w := lo.mul(k).sub(lower)
+	var byDen []affineDen
 	for u, v := range x {
 		if !v.ok() {
 			continue
 		}
+		if y, ok := affineFast(v, k, w, &byDen); ok {
+			x[u] = y
+			continue
+		}
 		y := affine(v, lo, k)
-		if shift {
+		if lower.sign() != 0 {
 			y = y.add(lower)
 		}
 		x[u] = y
 	}
 	return nil
+}
+
+// affineDen holds the constants of v ↦ v·k − w for the values v over the
+// denominator b: v = n/b maps to (n·p − c)/q; ok is false when they do not
+// fit in int64.
+type affineDen struct {
+	b, p, c, q int64
+	ok         bool
+}
+
+// affineFast returns v·k − w through the constants of v's denominator (in
+// byDen, added when first needed), and false when v, k or w, or the result,
+// do not fit in int64.
+func affineFast(v, k, w rat, byDen *[]affineDen) (rat, bool) {
+	if v.b != nil || k.b != nil || w.b != nil {
+		return rat{}, false
+	}
+	var a *affineDen
+	for i := range *byDen {
+		if (*byDen)[i].b == v.d {
+			a = &(*byDen)[i]
+			break
+		}
+	}
+	if a == nil {
+		*byDen = append(*byDen, newAffineDen(v.d, k, w))
+		a = &(*byDen)[len(*byDen)-1]
+	}
+	if !a.ok {
+		return rat{}, false
+	}
+	t, ok1 := mul64(v.n, a.p)
+	n, ok2 := add64(t, -a.c)
+	if !ok1 || !ok2 {
+		return rat{}, false
+	}
+	const exact = 1 << 53
+	if abs64(n) <= exact && a.q <= exact {
+		return rat{n: n, d: a.q}, true
+	}
+	return ratFrac(n, a.q), true
+}
+
+// newAffineDen returns the constants of v ↦ v·k − w for the values over
+// the denominator b: with k/b = p'/q' and w = wn/wd in lowest terms, q =
+// lcm(q', wd), p = p'·q/q', c = wn·q/wd.
+func newAffineDen(b int64, k, w rat) affineDen {
+	a := affineDen{b: b}
+	m := k.quo(ratInt(b))
+	if m.b != nil {
+		return a
+	}
+	g := int64(gcd(uint64(m.d), uint64(w.d)))
+	q, ok1 := mul64(m.d/g, w.d)
+	p, ok2 := mul64(m.n, w.d/g)
+	c, ok3 := mul64(w.n, m.d/g)
+	if ok1 && ok2 && ok3 {
+		a.p, a.c, a.q, a.ok = p, c, q, true
+	}
+	return a
 }
 
 // zScore maps the values to mean m and standard deviation s (the sample's,

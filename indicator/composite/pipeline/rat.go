@@ -7,9 +7,12 @@ import (
 	"math/bits"
 )
 
-// rat is an exact rational number: n/d in lowest terms with 0 < d and
-// |n| < 2^63 when b is nil, or b itself when the value does not fit. The
-// zero rat is a missing value. Arithmetic on rats stays in int64 while the
+// rat is an exact rational number: n/d with 0 < d and |n| < 2^63 when b is
+// nil, or b itself when the value does not fit. The zero rat is a missing
+// value. n/d is in lowest terms but for min-max's results, which stay over
+// a common denominator while both fit in a float64's 53 bits; every
+// operation is exact either way, and from operands in lowest terms gives a
+// result in lowest terms. Arithmetic on rats stays in int64 while the
 // results fit and falls back to big.Rat, exactly, when they do not: the
 // values of a column read from decimals, their means, and their min-max
 // transforms almost always fit, so a pipeline step costs a few integer

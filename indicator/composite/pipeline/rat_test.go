@@ -3,6 +3,7 @@ package pipeline
 import (
 	"math"
 	"math/big"
+	"slices"
 	"testing"
 )
 
@@ -67,3 +68,64 @@ func FuzzRat(f *testing.F) {
 }
 
 func ratF(x *big.Rat) float64 { f, _ := x.Float64(); return f }
+
+// FuzzMinMax checks min-max's constants per denominator against big.Rat:
+// each value exact, its float the nearest, over denominators of decimals,
+// of means (a prime count), of floats (2^k) and past int64.
+func FuzzMinMax(f *testing.F) {
+	f.Add(uint64(1), int64(0), int64(100))
+	f.Add(uint64(2), int64(-5), int64(5))
+	f.Add(uint64(3), int64(1), int64(1<<40))
+	f.Fuzz(func(t *testing.T, seed uint64, lower, upper int64) {
+		if lower >= upper {
+			return
+		}
+		dens := []int64{1, 2, 4, 5, 20, 25, 50, 100, 1361 * 100, 1 << 52, 7, math.MaxInt64}
+		x := make([]rat, 40)
+		want := make([]*big.Rat, len(x))
+		s := seed
+		next := func() int64 { s = s*6364136223846793005 + 1442695040888963407; return int64(s >> 1) }
+		for u := range x {
+			d := dens[u%len(dens)]
+			n := next() % 1_000_000_00
+			if u%7 == 3 {
+				n = next() // large numerators too
+			}
+			x[u] = ratFrac(n, d)
+			if u%11 == 5 {
+				x[u] = ratBig(new(big.Rat).SetFrac(new(big.Int).Lsh(big.NewInt(n), 70), big.NewInt(d))) // past int64
+			}
+		}
+		lo, hi := 0, 0
+		for u := range x {
+			if x[u].cmp(x[lo]) < 0 {
+				lo = u
+			}
+			if x[u].cmp(x[hi]) > 0 {
+				hi = u
+			}
+		}
+		if x[lo].cmp(x[hi]) == 0 {
+			return
+		}
+		L, H := x[lo].rat(), x[hi].rat()
+		k := new(big.Rat).Quo(new(big.Rat).Sub(big.NewRat(upper, 1), big.NewRat(lower, 1)), new(big.Rat).Sub(H, L))
+		for u := range x {
+			w := new(big.Rat).Sub(x[u].big(), L)
+			want[u] = w.Add(w.Mul(w, k), big.NewRat(lower, 1))
+		}
+		got := slices.Clone(x)
+		if err := minMax(got, x[lo], x[hi], ratInt(lower), ratInt(upper)); err != nil {
+			t.Fatal(err)
+		}
+		c := exactColumn(got)
+		for u := range got {
+			if got[u].big().Cmp(want[u]) != 0 {
+				t.Fatalf("value %d (%v): %v, want %v", u, x[u].big(), got[u].big(), want[u])
+			}
+			if c.f[u] != ratF(want[u]) {
+				t.Fatalf("float of %v: %v, want %v", want[u], c.f[u], ratF(want[u]))
+			}
+		}
+	})
+}
