@@ -87,8 +87,9 @@ func (e unitError) Error() string { return e.err.Error() }
 // + (2n+2)u·max|f| (the sums' and the division's rounding, Higham's γn) of
 // the exact mean; a sum of points, without the division, within Σw·e +
 // (n+2)u·Σw|f|. Each bound is taken twice over, which also covers the
-// rounding of the bound's own arithmetic, and the least subnormal is added
-// n times. A weight or value a float cannot hold (0, subnormal or infinite
+// rounding of the bound's own arithmetic, and 2^−1022 (the least normal
+// float, for values near zero; subnormal arithmetic would be slow) is
+// added n times. A weight or value a float cannot hold (0, subnormal or infinite
 // after rounding) gives an infinite bound: every comparison of that unit
 // is then exact.
 func floatAggregate(method AggMethod, kids []*column, weights []*big.Rat, units int) *column {
@@ -100,43 +101,60 @@ func floatAggregate(method AggMethod, kids []*column, weights []*big.Rat, units 
 		bad = bad || wf[k] < 0x1p-1022 || math.IsInf(wf[k], 1)
 	}
 	c := &column{f: make([]float64, units), e: make([]float64, units), agg: &lazyAgg{method: method, kids: kids, weights: weights}}
-	// Child by child over all units (columns are contiguous), each unit's
-	// terms added in the children's order.
-	s, ws, sa, ee, maxf := c.f, make([]float64, units), make([]float64, units), c.e, make([]float64, units)
-	n := make([]int32, units)
-	for k, kid := range kids {
-		w := wf[k]
-		for u, f := range kid.f[:units] {
-			if math.IsNaN(f) {
+	// Block by block of units, child by child within a block (columns are
+	// contiguous and a block's sums stay in the first-level cache), each
+	// unit's terms added in the children's order.
+	const block = 256
+	var s, ws, sa, ee, maxf [block]float64
+	var n [block]int32
+	for start := 0; start < units; start += block {
+		m := min(block, units-start)
+		clear(s[:m])
+		clear(ws[:m])
+		clear(sa[:m])
+		clear(ee[:m])
+		clear(maxf[:m])
+		clear(n[:m])
+		for k, kid := range kids {
+			w := wf[k]
+			fs := kid.f[start : start+m]
+			var es []float64
+			if kid.e != nil {
+				es = kid.e[start : start+m]
+			}
+			for i, f := range fs {
+				if math.IsNaN(f) {
+					continue
+				}
+				af := math.Abs(f)
+				bound := af*0x1p-52 + 0x1p-1022 // a value rounded to nearest
+				if es != nil {
+					bound = es[i]
+				}
+				n[i]++
+				s[i] += w * f
+				ws[i] += w
+				sa[i] += w * af
+				ee[i] += w * bound
+				maxf[i] = max(maxf[i], af)
+			}
+		}
+		for i := range m {
+			u := start + i
+			if n[i] == 0 {
+				c.f[u], c.e[u] = math.NaN(), 0
 				continue
 			}
-			af := math.Abs(f)
-			bound := af*0x1p-52 + 0x1p-1074 // a value rounded to nearest
-			if kid.e != nil {
-				bound = kid.e[u]
+			v, e := s[i], 2*(ee[i]+float64(n[i]+2)*u53*sa[i])
+			if method == ArithmeticMean {
+				v, e = s[i]/ws[i], 2*(ee[i]/ws[i]+float64(2*n[i]+4)*u53*maxf[i])
 			}
-			n[u]++
-			s[u] += w * f
-			ws[u] += w
-			sa[u] += w * af
-			ee[u] += w * bound
-			maxf[u] = max(maxf[u], af)
+			e += float64(n[i]) * 0x1p-1022
+			if bad || math.IsInf(v, 0) || math.IsNaN(v) || math.IsInf(e, 0) || math.IsNaN(e) {
+				v, e = 0, math.Inf(1)
+			}
+			c.f[u], c.e[u] = v, e
 		}
-	}
-	for u := range units {
-		if n[u] == 0 {
-			c.f[u], c.e[u] = math.NaN(), 0
-			continue
-		}
-		v, e := s[u], 2*(ee[u]+float64(n[u]+2)*u53*sa[u])
-		if method == ArithmeticMean {
-			v, e = s[u]/ws[u], 2*(ee[u]/ws[u]+float64(2*n[u]+4)*u53*maxf[u])
-		}
-		e += float64(n[u]) * 0x1p-1074
-		if bad || math.IsInf(v, 0) || math.IsNaN(v) || math.IsInf(e, 0) || math.IsNaN(e) {
-			v, e = 0, math.Inf(1)
-		}
-		c.f[u], c.e[u] = v, e
 	}
 	return c
 }

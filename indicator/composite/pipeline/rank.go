@@ -35,15 +35,10 @@ func order(c *column, highFirst bool) (idx []int32, same []bool) {
 		}
 		sp = append(sp, s)
 	}
-	slices.SortFunc(sp, func(a, b span) int {
-		if c := cmp.Compare(a.lo, b.lo); c != 0 {
-			return c
-		}
-		if c := cmp.Compare(a.hi, b.hi); c != 0 {
-			return c
-		}
-		return cmp.Compare(a.u, b.u)
-	})
+	// By lower end only: the clusters below are the connected pieces of
+	// the intervals, whatever the order of equal lower ends, and are then
+	// ordered exactly.
+	slices.SortFunc(sp, func(a, b span) int { return cmp.Compare(a.lo, b.lo) })
 	// Clusters: maximal runs whose intervals meet, lowest first.
 	var cuts []int
 	for p, top := 0, math.Inf(-1); p < len(sp); p++ {
