@@ -146,9 +146,11 @@ func New(spec Spec, cat *indicator.Catalogue) (*Criteria, error) {
 }
 
 // Parse reads a criteria set from JSON (unknown fields are errors) and
-// builds it with [New]. Every number in the JSON must be at most 10^9 in
-// magnitude with at most 6 decimals, written in plain digits, so that no
-// input can make the arithmetic on it slow ("1e1000000000").
+// builds it with [New]. Every number in the JSON, written as a number or
+// as a string ("0.5"), must be at most 10^9 in magnitude with at most 6
+// decimals, in plain digits, so that no input can make the arithmetic on
+// it slow ("1e1000000000", "1e-9000"); and the set may have at most
+// [MaxNodes] criteria.
 func Parse(data []byte, cat *indicator.Catalogue) (*Criteria, error) {
 	if err := boundedNumbers(data); err != nil {
 		return nil, err
@@ -165,14 +167,58 @@ func Parse(data []byte, cat *indicator.Catalogue) (*Criteria, error) {
 	return New(spec, cat)
 }
 
+// MaxCriteriaBytes is the largest criteria file [ReadCriteria] reads: the
+// reference sets take a few kilobytes. Raise it before reading to read a
+// larger file.
+var MaxCriteriaBytes int64 = 8 << 20
+
+// ReadCriteria reads a criteria set from r, named name in errors, and
+// parses it with [Parse]. It reads at most [MaxCriteriaBytes]: a larger
+// input (a mistaken path, /dev/zero) is an error naming the limit, not a
+// program out of memory.
+func ReadCriteria(r io.Reader, name string, cat *indicator.Catalogue) (*Criteria, error) {
+	data, err := io.ReadAll(io.LimitReader(r, MaxCriteriaBytes+1))
+	switch {
+	case err != nil:
+		return nil, fmt.Errorf("composite: %s: %w", name, err)
+	case int64(len(data)) > MaxCriteriaBytes:
+		return nil, fmt.Errorf("composite: %s: %w: more than %d bytes (composite.MaxCriteriaBytes); raise MaxCriteriaBytes to read a larger set", name, ErrCriteria, MaxCriteriaBytes)
+	}
+	c, err := Parse(data, cat)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	return c, nil
+}
+
 // maxNumber bounds every number of a criteria set.
 var maxNumber = decimal.New(1, 9)
 
+// MaxNodes is the largest number of criteria (nodes of the tree, the root
+// included) that [Parse] reads and [New] builds: a DTI has about a hundred,
+// and a set of a million took 32 s and 5,7 GB to read before any was
+// refused. Raise it before parsing to read a larger set.
+var MaxNodes = 10_000
+
+// decimalKeys are the keys of a criteria set whose values are decimals
+// (Node.Points, Rule.Target, Band.From and Band.Points), written as JSON
+// numbers or as strings ("0.5"), the way [Criteria.MarshalJSON] writes
+// them; both go through the same bounds.
+var decimalKeys = map[string]bool{"points": true, "target": true, "from": true}
+
 // boundedNumbers checks every number of a JSON document against the bounds
-// of [Parse].
+// of [Parse], plain or written as a string, and counts its criteria (the
+// root and the objects of each "children" array) against [MaxNodes], in one
+// pass over the tokens and before anything is built.
 func boundedNumbers(data []byte) error {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
+	type frame struct {
+		object, wantKey, children bool
+		key                       string
+	}
+	var stack []frame
+	nodes := 0
 	for {
 		tok, err := dec.Token()
 		if err == io.EOF {
@@ -181,19 +227,84 @@ func boundedNumbers(data []byte) error {
 		if err != nil {
 			return fmt.Errorf("composite: criteria JSON: %w: %w", ErrCriteria, err)
 		}
-		n, ok := tok.(json.Number)
-		if !ok {
+		var top *frame
+		if len(stack) > 0 {
+			top = &stack[len(stack)-1]
+		}
+		if d, ok := tok.(json.Delim); ok {
+			switch d {
+			case '{', '[':
+				f := frame{object: d == '{', wantKey: d == '{'}
+				if top != nil && top.object {
+					f.children = d == '[' && top.key == "children"
+					if d == '{' && top.key == "root" && len(stack) == 1 {
+						nodes++
+					}
+				}
+				if d == '{' && top != nil && !top.object && top.children {
+					nodes++
+				}
+				if nodes > MaxNodes {
+					return fmt.Errorf("composite: criteria JSON: %w: more than %d criteria (composite.MaxNodes); raise MaxNodes to read a larger set", ErrCriteria, MaxNodes)
+				}
+				stack = append(stack, f)
+			case '}', ']':
+				stack = stack[:len(stack)-1]
+				if len(stack) > 0 && stack[len(stack)-1].object {
+					stack[len(stack)-1].wantKey = true
+				}
+			}
 			continue
 		}
-		s := string(n)
-		if len(s) > 40 || strings.ContainsAny(s, "eE") {
-			return fmt.Errorf("composite: criteria JSON: %w: number %s: write it in plain digits, at most 10^9 with 6 decimals", ErrCriteria, errlist.Excerpt(s))
+		if top != nil && top.object && top.wantKey {
+			top.key, _ = tok.(string)
+			top.wantKey = false
+			continue
 		}
-		d, err := decimal.NewFromString(s)
-		if err != nil || d.Abs().GreaterThan(maxNumber) || d.Exponent() < -6 {
-			return fmt.Errorf("composite: criteria JSON: %w: number %s is not at most 10^9 with at most 6 decimals", ErrCriteria, errlist.Excerpt(s))
+		var s string
+		switch v := tok.(type) {
+		case json.Number:
+			s = string(v)
+		case string:
+			if top == nil || !top.object || !decimalKeys[top.key] {
+				break
+			}
+			s = v
+		}
+		if top != nil && top.object {
+			top.wantKey = true
+		}
+		if s == "" {
+			continue
+		}
+		if err := boundedNumber(s); err != nil {
+			return err
 		}
 	}
+}
+
+// bounded reports whether d is at most 10^9 in magnitude with at most 6
+// decimals, looking at its exponent before any arithmetic.
+func bounded(d decimal.Decimal) bool {
+	switch e := d.Exponent(); {
+	case d.Sign() == 0:
+		return true
+	case e < -6 || e > 9:
+		return false
+	}
+	return !d.Abs().GreaterThan(maxNumber)
+}
+
+// boundedNumber checks one number of a criteria set, as written.
+func boundedNumber(s string) error {
+	if len(s) > 40 || strings.ContainsAny(s, "eE") {
+		return fmt.Errorf("composite: criteria JSON: %w: number %s: write it in plain digits, at most 10^9 with 6 decimals", ErrCriteria, errlist.Excerpt(s))
+	}
+	d, err := decimal.NewFromString(s)
+	if err != nil || d.Abs().GreaterThan(maxNumber) || d.Exponent() < -6 {
+		return fmt.Errorf("composite: criteria JSON: %w: number %s is not at most 10^9 with at most 6 decimals", ErrCriteria, errlist.Excerpt(s))
+	}
+	return nil
 }
 
 // Spec returns a copy of the set as written; changing it changes nothing.
@@ -269,6 +380,31 @@ func (c *Criteria) validate() error {
 	}
 	if c.spec.Level == region.LevelNone {
 		errs = append(errs, fmt.Errorf("composite: criteria %s: %w: no level", c.spec.ID, ErrCriteria))
+	}
+	// The size and the numbers first, before any arithmetic on them: a
+	// Spec built in Go has not been through the bounds of Parse.
+	count := 0
+	for v := range Walk(&c.spec.Root) {
+		if count++; count > MaxNodes {
+			return fmt.Errorf("composite: criteria %s: %w: more than %d criteria (composite.MaxNodes); raise MaxNodes to build a larger set", c.spec.ID, ErrCriteria, MaxNodes)
+		}
+		n := v.Node
+		nums := []decimal.Decimal{n.Points}
+		if n.Rule != nil {
+			nums = append(nums, n.Rule.Target)
+			for _, b := range n.Rule.Bands {
+				nums = append(nums, b.From, b.Points)
+			}
+		}
+		for _, d := range nums {
+			if !bounded(d) {
+				bad(n, "a number is not at most 10^9 in magnitude with at most 6 decimals")
+				break
+			}
+		}
+	}
+	if len(errs) > 0 {
+		return errors.Join(errs...)
 	}
 	if c.spec.Root.Points.IsZero() {
 		// The index, and the index in Diff, are the total over these points.

@@ -3,6 +3,7 @@ package composite_test
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"math/big"
 	"strings"
 	"testing"
@@ -352,6 +353,30 @@ func FuzzParseCriteria(f *testing.F) {
 	}
 	f.Add([]byte(`{"id": "x", "root": {"id": "r", "points": 1e1000000000}}`))
 	f.Add([]byte(`{"id": "x", "root": {"id": "r", "points": 0.0000001}} {}`))
+	f.Add([]byte(`{"id": "x", "level": "xã", "root": {"id": "r", "role": "main", "points": "1e-9000", "measure": {"count": "tmdt"}, "rule": {"kind": "yesno"}}}`))
+	f.Add([]byte(`{"id": "x", "level": "xã", "root": {"id": "r", "role": "main", "points": "1e400", "measure": {"count": "tmdt"}, "rule": {"kind": "yesno"}}}`))
+	f.Add([]byte(`{"id": "z", "level": "tỉnh", "root": {"id": "r", "role": "group", "points": "0", "children": [{"id": "a", "role": "main", "points": "0", "measure": {"reported": "a"}, "rule": {"kind": "points"}}]}}`))
+	f.Add([]byte(`{"id": "m", "level": "tỉnh", "missing_as_zero": true, "root": {"id": "r", "role": "group", "points": "10", "children": [{"id": "a", "role": "main", "points": "4", "measure": {"reported": "a"}, "rule": {"kind": "minmax", "invert": true}}, {"id": "b", "role": "main", "points": "6", "measure": {"ratio": ["tmdt", "tap_huan"]}, "rule": {"kind": "bands", "bands": [{"from": "0", "points": "1"}, {"from": "0.5", "points": "6"}]}}]}}`))
+	h := region.Vietnam2024()
+	b := indicator.NewBuilder(h, indicator.Standard(), "fuzz")
+	day := time.Date(2025, 6, 30, 0, 0, 0, 0, time.UTC)
+	var units []region.Code
+	for _, code := range []string{"20", "22", "24", "06619", "06187"} {
+		units = append(units, region.MustParseCode(code))
+	}
+	for k, ind := range indicator.Standard().All() {
+		for j, u := range units {
+			b.Add(indicator.Observation{Indicator: ind.ID, Unit: u, Date: day, Value: int64((k*7 + j*3) % 5)})
+		}
+	}
+	ds, err := b.Build()
+	if err != nil {
+		f.Fatal(err)
+	}
+	res, err := ds.Rollup(day, nil)
+	if err != nil {
+		f.Fatal(err)
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		c, err := composite.Parse(data, indicator.Standard())
 		if err != nil {
@@ -364,6 +389,25 @@ func FuzzParseCriteria(f *testing.F) {
 		if _, err := composite.Parse(b, indicator.Standard()); err != nil {
 			t.Fatalf("an accepted set does not read back: %v", err)
 		}
+		// What chiso score does with it never panics: score with values
+		// reported for some units, then the rank sensitivity.
+		rep := composite.Reported{}
+		spec := c.Spec()
+		for v := range composite.Walk(&spec.Root) {
+			if m := v.Node.Measure; m != nil && m.Reported != "" {
+				rep[m.Reported] = map[region.Code]decimal.Decimal{}
+				for j, u := range units {
+					if u.Level() == c.Level() {
+						rep[m.Reported][u] = v.Node.Points.Mul(decimal.New(int64(j%3), -1))
+					}
+				}
+			}
+		}
+		sc, err := c.Score(res, rep)
+		if err != nil {
+			return
+		}
+		sc.Sensitivity(composite.SensitivityOptions{Samples: 3, Weights: 0.2, Missing: true})
 	})
 }
 
@@ -405,3 +449,74 @@ func TestCriteriaZeroPoints(t *testing.T) {
 		t.Errorf("every criterion at 0: got %v", err)
 	}
 }
+
+// Numbers written as strings, the way sets are marshalled, go through the
+// same bounds as plain ones, and errors quote them as short excerpts.
+func TestParseCriteriaStringBounds(t *testing.T) {
+	for _, num := range []string{`"1e-9000"`, `"1e400"`, `"0.0000001"`, `"1000000001"`, `"` + strings.Repeat("9", 400) + `"`, `1e400`} {
+		for _, at := range []string{`"points": %s`, `"points": 1, "rule": {"kind": "target", "target": %s}`, `"points": 1, "rule": {"kind": "bands", "bands": [{"from": %s, "points": 1}]}`} {
+			in := `{"id": "x", "level": "xã", "root": {"id": "r", "role": "main", "measure": {"count": "tmdt"}, ` + fmt.Sprintf(at, num) + `}}`
+			_, err := composite.Parse([]byte(in), indicator.Standard())
+			if !errors.Is(err, composite.ErrCriteria) || !strings.Contains(err.Error(), "at most 10^9") {
+				t.Errorf("Parse(%.80s): %v", in, err)
+			}
+			if err != nil && len(err.Error()) > 300 {
+				t.Errorf("Parse(%.80s): an error of %d bytes", in, len(err.Error()))
+			}
+		}
+	}
+	// Strings elsewhere are not numbers: a name "1e400" is a name.
+	in := `{"id": "1e400", "name": "1e400", "level": "xã", "root": {"id": "r", "name": "1e-9000", "role": "main", "points": "10", "measure": {"count": "tmdt"}, "rule": {"kind": "yesno"}}}`
+	if _, err := composite.Parse([]byte(in), indicator.Standard()); err != nil {
+		t.Errorf("names that look like numbers: %v", err)
+	}
+	// A Spec built in Go meets the same bounds before any arithmetic.
+	spec := composite.Spec{ID: "x", Level: region.LevelCommune, Root: composite.Node{ID: "r", Role: composite.Main, Points: decimal.New(1, 1_000_000_000), Measure: &composite.Reading{Count: "tmdt"}, Rule: &composite.Rule{Kind: composite.YesNo}}}
+	if _, err := composite.New(spec, indicator.Standard()); !errors.Is(err, composite.ErrCriteria) || len(err.Error()) > 300 {
+		t.Errorf("New with points 1e1000000000: %v", err)
+	}
+}
+
+// A set of more than MaxNodes criteria is refused before it is built, with
+// an error naming the limit; raising MaxNodes reads it.
+func TestParseCriteriaMaxNodes(t *testing.T) {
+	const leaves = 10_000 // and the root: one more than MaxNodes
+	var b strings.Builder
+	fmt.Fprintf(&b, `{"id": "big", "name": "big", "source": "s", "level": "xã", "root": {"id": "r", "name": "r", "role": "group", "points": %d, "children": [`, leaves)
+	for k := range leaves {
+		if k > 0 {
+			b.WriteString(",")
+		}
+		fmt.Fprintf(&b, `{"id": "l%d", "name": "l", "role": "main", "points": 1, "measure": {"count": "tmdt"}, "rule": {"kind": "yesno"}}`, k)
+	}
+	b.WriteString("]}}")
+	_, err := composite.Parse([]byte(b.String()), indicator.Standard())
+	if !errors.Is(err, composite.ErrCriteria) || !strings.Contains(err.Error(), "more than 10000 criteria (composite.MaxNodes)") {
+		t.Fatalf("got %v, want the limit named", err)
+	}
+	defer func(n int) { composite.MaxNodes = n }(composite.MaxNodes)
+	composite.MaxNodes = leaves + 1
+	c, err := composite.Parse([]byte(b.String()), indicator.Standard())
+	if err != nil || c.Leaves() != leaves {
+		t.Fatalf("with MaxNodes raised: %v", err)
+	}
+}
+
+// ReadCriteria reads a set, and refuses an endless input at the limit.
+func TestReadCriteria(t *testing.T) {
+	c, _ := composite.Reference(composite.Commune2025)
+	b, _ := json.Marshal(c)
+	got, err := composite.ReadCriteria(strings.NewReader(string(b)), "c.json", indicator.Standard())
+	if err != nil || got.ID() != c.ID() {
+		t.Fatalf("ReadCriteria: %v", err)
+	}
+	_, err = composite.ReadCriteria(zeros{}, "/dev/zero", indicator.Standard())
+	if !errors.Is(err, composite.ErrCriteria) || !strings.Contains(err.Error(), "/dev/zero: invalid criteria: more than 8388608 bytes (composite.MaxCriteriaBytes)") {
+		t.Errorf("an endless input: %v", err)
+	}
+}
+
+// zeros is an endless reader of zero bytes, as /dev/zero.
+type zeros struct{}
+
+func (zeros) Read(p []byte) (int, error) { clear(p); return len(p), nil }

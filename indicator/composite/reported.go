@@ -12,6 +12,7 @@ import (
 	"github.com/chiso-vn/chiso/internal/csvin"
 	"github.com/chiso-vn/chiso/internal/errlist"
 	"github.com/chiso-vn/chiso/internal/jsonpos"
+	"github.com/chiso-vn/chiso/numeral"
 	"github.com/chiso-vn/chiso/region"
 )
 
@@ -31,8 +32,10 @@ type ReportedOptions struct {
 //
 // or, when name ends in ".json", from a JSON array of objects {"unit":
 // "22", "criterion": "nhan_thuc_so", "value": 0.9581}. Units are codes of
-// h. A value is a decimal with a point, or a comma when quoted ("0,9581"),
-// at most 10^9 with at most 6 decimals; with opt.Share it is a share of the
+// h. A value is a decimal with a point as programs write it ("0.9581"), or
+// the Vietnamese way with a decimal comma when quoted ("0,9581",
+// "1.234,5": a point then groups thousands), at most 10^9 with at most 6
+// decimals; with opt.Share it is a share of the
 // criterion's points and is returned as points.
 //
 // A criterion c does not read, a unit h lacks or that is not at c's level,
@@ -184,26 +187,36 @@ func readReportedCSV(r io.Reader, name string, errs *errlist.List, add func(unit
 	return nil
 }
 
-// parseValue parses a reported value: a non-negative decimal with a point,
-// or a decimal comma, at most 10^9 with at most 6 decimals.
+// parseValue parses a reported value: a non-negative decimal written the
+// Vietnamese way, with a decimal comma ("0,9581", read by numeral.Parse,
+// the module's one reader of Vietnamese numerals), or in machine format
+// with a decimal point ("0.9581", as programs write it); at most 10^9 with
+// at most 6 decimals.
 func parseValue(s string) (decimal.Decimal, error) {
-	t := s
-	if !strings.Contains(t, ".") && strings.Count(t, ",") == 1 {
-		t = strings.Replace(t, ",", ".", 1)
-	}
 	bad := func(why string) (decimal.Decimal, error) {
 		return decimal.Decimal{}, fmt.Errorf("value %q is %w: %s", errlist.Excerpt(s), region.ErrMalformed, why)
 	}
-	if t == "" || len(t) > 40 || strings.ContainsAny(t, "eE+ ") {
+	if s == "" || len(s) > 40 || strings.ContainsAny(s, "eE+ ") {
 		return bad("want a decimal such as 0.9581")
 	}
-	v, err := decimal.NewFromString(t)
-	switch {
-	case err != nil:
-		return bad("want a decimal such as 0.9581")
-	case v.Sign() < 0:
-		return decimal.Decimal{}, fmt.Errorf("value %s: %w", s, region.ErrNegative)
-	case v.GreaterThan(maxNumber) || v.Exponent() < -6:
+	t, negative := strings.CutPrefix(s, "-")
+	var v decimal.Decimal
+	if strings.Contains(t, ",") {
+		r, decimals, err := numeral.Parse(t)
+		if err != nil {
+			return bad("want a decimal such as 0,9581")
+		}
+		v = decimal.NewFromBigRat(r, int32(decimals))
+	} else {
+		var err error
+		if v, err = decimal.NewFromString(t); err != nil || strings.HasPrefix(t, "-") {
+			return bad("want a decimal such as 0.9581")
+		}
+	}
+	if negative && v.Sign() != 0 {
+		return decimal.Decimal{}, fmt.Errorf("value %s: %w", errlist.Excerpt(s), region.ErrNegative)
+	}
+	if v.GreaterThan(maxNumber) || v.Exponent() < -6 {
 		return bad("more than 10^9 or more than 6 decimals")
 	}
 	return v, nil

@@ -1,9 +1,5 @@
 package pipeline
 
-import (
-	"math/big"
-)
-
 // Denominate divides each indicator by its denominator in the framework
 // (COINr's Denominate with the iMeta denominators): per capita, per GDP, per
 // area. A missing or zero denominator leaves the value missing.
@@ -18,16 +14,13 @@ func (Denominate) apply(t *table) error {
 			continue
 		}
 		col, den := t.vals[n.Code], t.denoms[n.Denominator]
-		for u, v := range col {
-			if v == nil {
-				continue
+		x := make([]rat, len(col.x))
+		for u, v := range col.x {
+			if v.ok() && den.x[u].ok() && den.x[u].sign() != 0 {
+				x[u] = v.quo(den.x[u])
 			}
-			if den[u] == nil || den[u].Sign() == 0 {
-				col[u] = nil
-				continue
-			}
-			col[u] = new(big.Rat).Quo(v, den[u])
 		}
+		t.vals[n.Code] = exactColumn(x)
 	}
 	return nil
 }

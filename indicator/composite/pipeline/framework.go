@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"iter"
-	"math/big"
 	"slices"
 	"strconv"
 	"strings"
@@ -52,19 +51,21 @@ var ErrFramework = errors.New("invalid framework")
 // is reported with its line and column: a code given twice, a level or
 // type that does not fit, a parent that is not one level up, a direction
 // other than ±1, a negative weight, a denominator that is not declared, not
-// exactly one top aggregate.
+// exactly one top aggregate. Weights, targets and the data's values are
+// decimals with a point, or an exponent as R writes them ("3.6e-05"), of
+// at most 40 characters and exponents of at most ±60.
 func ReadFramework(r io.Reader, name string) (*Framework, error) {
 	cr := csv.NewReader(r)
 	col, _, err := readHeader(cr, name)
 	if err != nil {
 		return nil, err
 	}
-	fr := &frameReader{f: &Framework{byCode: map[string]int{}}, cr: cr, name: name, col: col, parentAt: map[string]place{}, denomAt: map[string]place{}}
-	missingColumns(&fr.errs, col, name, "Level", "iCode", "iName", "Direction", "Weight", "Parent", "Type")
+	fr := &frameReader{f: &Framework{byCode: map[string]int{}}, cr: cr, errs: problems{name: name}, col: col, parentAt: map[string]place{}, denomAt: map[string]place{}}
+	fr.errs.missingColumns(col, "Level", "iCode", "iName", "Direction", "Weight", "Parent", "Type")
 	if err := fr.errs.Err(); err != nil {
 		return nil, err
 	}
-	for line, rec := range records(cr, name, &fr.errs) {
+	for line, rec := range fr.errs.records(cr) {
 		fr.row(line, rec)
 	}
 	fr.link()
@@ -89,12 +90,28 @@ func readHeader(cr *csv.Reader, name string) (map[string]int, []string, error) {
 	return col, header, nil
 }
 
-// missingColumns adds to errs a problem for each column of need that col
-// lacks.
-func missingColumns(errs *errlist.List, col map[string]int, name string, need ...string) {
+// problems collects the problems of one file, each at its place.
+type problems struct {
+	name string
+	errlist.List
+}
+
+// at records err at line and column of the file (0 for a whole line).
+func (p *problems) at(line, column int, err error) {
+	p.Add(&region.ParseError{File: p.name, Line: line, Column: column, Err: err})
+}
+
+// records yields the records of cr with their line numbers, a malformed
+// one recorded in p (csvin.Records).
+func (p *problems) records(cr *csv.Reader) iter.Seq2[int, []string] {
+	return csvin.Records(cr, region.ErrMalformed, p.at)
+}
+
+// missingColumns records a problem for each column of need that col lacks.
+func (p *problems) missingColumns(col map[string]int, need ...string) {
 	for _, c := range need {
 		if _, ok := col[c]; !ok {
-			errs.Add(&region.ParseError{File: name, Line: 1, Err: fmt.Errorf("%w %q", region.ErrMissingColumn, c)})
+			p.at(1, 0, fmt.Errorf("%w %q", region.ErrMissingColumn, c))
 		}
 	}
 }
@@ -107,16 +124,15 @@ type place struct{ line, col int }
 type frameReader struct {
 	f        *Framework
 	cr       *csv.Reader
-	name     string
 	col      map[string]int
-	errs     errlist.List
+	errs     problems
 	parentAt map[string]place // where each node's parent was read
 	denomAt  map[string]place // where each indicator's denominator was read
 }
 
 // bad records a problem of the framework at line and column.
 func (fr *frameReader) bad(line, column int, format string, args ...any) {
-	fr.errs.Add(&region.ParseError{File: fr.name, Line: line, Column: column, Err: fmt.Errorf("%w: "+format, append([]any{ErrFramework}, args...)...)})
+	fr.errs.at(line, column, fmt.Errorf("%w: "+format, append([]any{ErrFramework}, args...)...))
 }
 
 // field returns the trimmed value of column c of rec, the last record read,
@@ -151,7 +167,7 @@ func (fr *frameReader) row(line int, rec []string) {
 		return
 	}
 	if _, dup := fr.f.byCode[code]; dup {
-		fr.bad(line, codeCol, "iCode %q %v", code, region.ErrDuplicate)
+		fr.bad(line, codeCol, "iCode %q %v", errlist.Excerpt(code), region.ErrDuplicate)
 		return
 	}
 	n, ok := fr.node(line, rec, code, typ)
@@ -190,16 +206,16 @@ func (fr *frameReader) node(line int, rec []string, code, typ string) (FrameNode
 		n.Direction = int(v)
 	}
 	if s, at := fr.field(rec, "Weight"); s != "" {
-		v, err := decimal.NewFromString(s)
-		if err != nil || v.Sign() < 0 {
+		v, ok := boundedDecimal(s)
+		if !ok || v.Sign() < 0 {
 			fr.bad(line, at, "weight %q is not a non-negative number", errlist.Excerpt(s))
 			return n, false
 		}
 		n.Weight = v
 	}
 	if s, at := fr.field(rec, "Target"); s != "" {
-		v, err := decimal.NewFromString(s)
-		if err != nil {
+		v, ok := boundedDecimal(s)
+		if !ok {
 			fr.bad(line, at, "target %q is not a number", errlist.Excerpt(s))
 			return n, false
 		}
@@ -232,19 +248,19 @@ func (fr *frameReader) link() {
 		k, ok := f.byCode[n.Parent]
 		switch {
 		case !ok:
-			fr.bad(p.line, p.col, "parent %q of %s is not in the framework", n.Parent, n.Code)
+			fr.bad(p.line, p.col, "parent %q of %s is not in the framework", errlist.Excerpt(n.Parent), errlist.Excerpt(n.Code))
 		case f.nodes[k].Level != n.Level+1:
-			fr.bad(p.line, p.col, "parent %s of %s is at level %d, not %d", n.Parent, n.Code, f.nodes[k].Level, n.Level+1)
+			fr.bad(p.line, p.col, "parent %s of %s is at level %d, not %d", errlist.Excerpt(n.Parent), errlist.Excerpt(n.Code), f.nodes[k].Level, n.Level+1)
 		}
 		if n.Denominator != "" && !slices.Contains(f.denoms, n.Denominator) {
 			d := fr.denomAt[n.Code]
-			fr.bad(d.line, d.col, "denominator %q of %s is not declared", n.Denominator, n.Code)
+			fr.bad(d.line, d.col, "denominator %q of %s is not declared", errlist.Excerpt(n.Denominator), errlist.Excerpt(n.Code))
 		}
 	}
 	for _, n := range f.nodes {
 		if n.Parent == "" && n.Level != f.top {
 			p := fr.parentAt[n.Code]
-			fr.bad(p.line, p.col, "%s at level %d has no parent", n.Code, n.Level)
+			fr.bad(p.line, p.col, "%s at level %d has no parent", errlist.Excerpt(n.Code), n.Level)
 		}
 	}
 	if tops != 1 && fr.errs.Len() == 0 {
@@ -252,12 +268,19 @@ func (fr *frameReader) link() {
 	}
 }
 
-// records yields the records of cr with their line numbers (see
-// csvin.Records), its problems added to errs.
-func records(cr *csv.Reader, name string, errs *errlist.List) iter.Seq2[int, []string] {
-	return csvin.Records(cr, region.ErrMalformed, func(line, column int, err error) {
-		errs.Add(&region.ParseError{File: name, Line: line, Column: column, Err: err})
-	})
+// maxScale bounds the exponent of a number of a framework or its data.
+const maxScale = 60
+
+// boundedDecimal reads a number of a framework or its data: a decimal with
+// a point, or with an exponent as R writes it ("3.6e-05"), at most 40
+// characters and an exponent of at most ±60, so that no cell can make an
+// exact value cost a 10^8-digit integer ("1e99999999").
+func boundedDecimal(s string) (decimal.Decimal, bool) {
+	if len(s) > 40 {
+		return decimal.Decimal{}, false
+	}
+	v, err := decimal.NewFromString(s)
+	return v, err == nil && v.Exponent() >= -maxScale && v.Exponent() <= maxScale
 }
 
 // Nodes returns the indicators and aggregates, in the table's order.
@@ -306,28 +329,28 @@ type DataUnit struct {
 // empty). Values are kept exact, as the decimals written.
 type Data struct {
 	units  []DataUnit
-	denoms map[string][]*big.Rat // by denominator, per unit
-	vals   map[string][]*big.Rat // by indicator, per unit; nil when missing
+	denoms map[string]*column // by denominator
+	vals   map[string]*column // by indicator
 }
 
 // ReadData reads raw data for f with COINr's iData columns: uCode, uName,
 // one column per group and per denominator that f declares, Time (ignored:
 // one time point), and one column per indicator. An empty cell or NA is a
 // missing value. A column f does not know, a missing column, a unit code
-// given twice, and a value that is not a decimal number are errors with
-// their line and column.
+// given twice, and a value that is not a decimal number (see Weight in
+// [ReadFramework]) are errors with their line and column.
 func ReadData(r io.Reader, name string, f *Framework) (*Data, error) {
 	cr := csv.NewReader(r)
 	col, header, err := readHeader(cr, name)
 	if err != nil {
 		return nil, err
 	}
-	var errs errlist.List
+	errs := problems{name: name}
 	for i, h := range header {
 		_, isNode := f.byCode[h]
 		if !isNode && h != "uCode" && h != "uName" && h != "Time" && !slices.Contains(f.groups, h) && !slices.Contains(f.denoms, h) {
 			_, column := cr.FieldPos(i)
-			errs.Add(&region.ParseError{File: name, Line: 1, Column: column, Err: fmt.Errorf("%w: column %q is not in the framework", ErrFramework, errlist.Excerpt(h))})
+			errs.at(1, column, fmt.Errorf("%w: column %q is not in the framework", ErrFramework, errlist.Excerpt(h)))
 		}
 	}
 	need := append([]string{"uCode"}, f.denoms...)
@@ -335,49 +358,56 @@ func ReadData(r io.Reader, name string, f *Framework) (*Data, error) {
 	for _, n := range f.indicators() {
 		need = append(need, n.Code)
 	}
-	missingColumns(&errs, col, name, need...)
+	errs.missingColumns(col, need...)
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
-	d := &Data{denoms: map[string][]*big.Rat{}, vals: map[string][]*big.Rat{}}
+	d := &Data{denoms: map[string]*column{}, vals: map[string]*column{}}
+	denoms, vals := map[string][]rat{}, map[string][]rat{}
 	seen := map[string]int{}
-	for line, rec := range records(cr, name, &errs) {
+	for line, rec := range errs.records(cr) {
 		u := DataUnit{Code: strings.TrimSpace(rec[col["uCode"]]), Groups: map[string]string{}}
 		if i, ok := col["uName"]; ok {
 			u.Name = strings.TrimSpace(rec[i])
 		}
 		if prev, dup := seen[u.Code]; dup || u.Code == "" {
 			_, column := cr.FieldPos(col["uCode"])
-			errs.Add(&region.ParseError{File: name, Line: line, Column: column, Err: fmt.Errorf("%w: unit %q empty or given twice (first on line %d)", ErrFramework, u.Code, prev)})
+			errs.at(line, column, fmt.Errorf("%w: unit %q empty or given twice (first on line %d)", ErrFramework, errlist.Excerpt(u.Code), prev))
 			continue
 		}
 		seen[u.Code] = line
 		for _, g := range f.groups {
 			u.Groups[g] = strings.TrimSpace(rec[col[g]])
 		}
-		value := func(c string) *big.Rat {
+		value := func(c string) rat {
 			s := strings.TrimSpace(rec[col[c]])
 			if s == "" || s == "NA" {
-				return nil
+				return rat{}
 			}
-			v, err := decimal.NewFromString(s)
-			if err != nil || len(s) > 40 {
+			v, ok := boundedDecimal(s)
+			if !ok {
 				_, column := cr.FieldPos(col[c])
 				errs.Add(&region.ParseError{File: name, Line: line, Column: column, Field: errlist.Excerpt(s), Err: fmt.Errorf("value %q of %s is %w", errlist.Excerpt(s), c, region.ErrMalformed)})
-				return nil
+				return rat{}
 			}
-			return v.Rat()
+			return ratBig(v.Rat())
 		}
 		for _, c := range f.denoms {
-			d.denoms[c] = append(d.denoms[c], value(c))
+			denoms[c] = append(denoms[c], value(c))
 		}
 		for _, n := range f.indicators() {
-			d.vals[n.Code] = append(d.vals[n.Code], value(n.Code))
+			vals[n.Code] = append(vals[n.Code], value(n.Code))
 		}
 		d.units = append(d.units, u)
 	}
 	if err := errs.Err(); err != nil {
 		return nil, err
+	}
+	for _, c := range f.denoms {
+		d.denoms[c] = exactColumn(denoms[c])
+	}
+	for _, n := range f.indicators() {
+		d.vals[n.Code] = exactColumn(vals[n.Code])
 	}
 	return d, nil
 }

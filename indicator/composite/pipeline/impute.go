@@ -2,7 +2,6 @@ package pipeline
 
 import (
 	"fmt"
-	"math/big"
 	"slices"
 )
 
@@ -39,67 +38,84 @@ func (i Impute) apply(t *table) error {
 	if i.Method == ImputeGroupMean && !slices.Contains(t.f.groups, i.Group) {
 		return fmt.Errorf("pipeline: impute: %w: no group %q", ErrFramework, i.Group)
 	}
+	if i.Method == ImputeNone {
+		return nil
+	}
+	// Each unit's group as a small number, so that a mean per group is one
+	// pass over the column.
+	group := make([]int, len(t.units))
+	groups := 1
+	if i.Method == ImputeGroupMean {
+		seen := map[string]int{}
+		for u, x := range t.units {
+			g, ok := seen[x.Groups[i.Group]]
+			if !ok {
+				g = len(seen)
+				seen[x.Groups[i.Group]] = g
+			}
+			group[u] = g
+		}
+		groups = len(seen)
+	}
 	for _, n := range t.f.indicators() {
 		col := t.vals[n.Code]
-		var all *big.Rat
-		byGroup := map[string]*big.Rat{}
-		for u, v := range col {
-			if v != nil {
+		fills := i.fills(col.x, group, groups)
+		var x []rat
+		for u, v := range col.x {
+			if v.ok() || !fills[group[u]].ok() {
 				continue
 			}
-			switch i.Method {
-			case ImputeGroupMean:
-				g := t.units[u].Groups[i.Group]
-				m, ok := byGroup[g]
-				if !ok {
-					m = i.fill(col, func(w int) bool { return t.units[w].Groups[i.Group] == g })
-					byGroup[g] = m
-				}
-				col[u] = m
-			case ImputeMean, ImputeMedian:
-				if all == nil {
-					all = i.fill(col, func(int) bool { return true })
-				}
-				col[u] = all
+			if x == nil {
+				x = slices.Clone(col.x)
 			}
-			if col[u] != nil {
-				t.res.Imputed++
-			}
+			x[u] = fills[group[u]]
+			t.res.Imputed++
+		}
+		if x != nil {
+			t.vals[n.Code] = exactColumn(x)
 		}
 	}
 	return nil
 }
 
-// fill returns the value to impute from the values of col's members: their
-// mean, or their median by ImputeMedian; nil when no member has a value.
-func (i Impute) fill(col []*big.Rat, member func(u int) bool) *big.Rat {
-	var xs []*big.Rat
-	for u, v := range col {
-		if v != nil && member(u) {
-			xs = append(xs, v)
+// fills returns the value to impute in each group (numbered 0 to groups−1
+// by group, per unit) from the values of its members: their mean, or their
+// median by ImputeMedian; missing for a group with no value.
+func (i Impute) fills(x []rat, group []int, groups int) []rat {
+	out := make([]rat, groups)
+	if i.Method == ImputeMedian {
+		var xs []rat
+		for _, v := range x {
+			if v.ok() {
+				xs = append(xs, v)
+			}
+		}
+		if len(xs) > 0 {
+			out[0] = median(xs)
+		}
+		return out
+	}
+	sums := make([]ratAcc, groups)
+	for u, v := range x {
+		if v.ok() {
+			sums[group[u]].add(v)
 		}
 	}
-	switch {
-	case len(xs) == 0:
-		return nil
-	case i.Method == ImputeMedian:
-		return median(xs)
+	for g := range sums {
+		if sums[g].n > 0 {
+			out[g] = sums[g].mean()
+		}
 	}
-	var s ratSum
-	for _, x := range xs {
-		s.addRat(x)
-	}
-	return s.quo(big.NewInt(int64(len(xs))))
+	return out
 }
 
 // median returns the median of xs (sorted in place), the mean of the middle
 // two for an even count.
-func median(xs []*big.Rat) *big.Rat {
-	slices.SortFunc(xs, (*big.Rat).Cmp)
+func median(xs []rat) rat {
+	slices.SortFunc(xs, rat.cmp)
 	m := len(xs) / 2
 	if len(xs)%2 == 1 {
 		return xs[m]
 	}
-	s := new(big.Rat).Add(xs[m-1], xs[m])
-	return s.Quo(s, big.NewRat(2, 1))
+	return xs[m-1].add(xs[m]).quo(ratInt(2))
 }

@@ -4,7 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"math/big"
+	"slices"
 
 	"github.com/shopspring/decimal"
 )
@@ -54,122 +54,197 @@ func (nz Normalise) apply(t *table) error {
 	lower, upper := nz.bounds()
 	for _, n := range t.f.indicators() {
 		col := t.vals[n.Code]
-		dir := big.NewRat(int64(n.Direction), 1)
-		lo, hi := direct(col, dir)
-		if lo == nil {
+		x, lo, hi := direct(col, n.Direction)
+		if lo < 0 {
 			continue
 		}
 		var err error
 		switch nz.Method {
 		case NormMinMax:
-			err = minMax(col, lo, hi, lower, upper)
+			err = minMax(x, x[lo], x[hi], lower, upper)
 		case NormZScore:
-			err = zScore(col, lower, upper)
+			err = zScore(x, lower, upper)
 		case NormGoalposts:
-			err = goalposts(col, lower, upper)
+			err = goalposts(x, lower, upper)
 		case NormRank:
-			rankValues(col)
+			rankValues(x)
 		case NormDistToTarget:
-			err = distToTarget(col, lo, new(big.Rat).Mul(n.Target.Rat(), dir))
+			target := ratBig(n.Target.Rat())
+			if n.Direction < 0 {
+				target = target.neg()
+			}
+			err = distToTarget(x, x[lo], target)
 		}
 		if err != nil {
 			return fmt.Errorf("pipeline: normalise %s: %w", n.Code, err)
 		}
+		t.vals[n.Code] = exactColumn(x)
 	}
 	return nil
 }
 
 // bounds returns Lower and Upper, or the method's defaults when both are
 // zero: [0, 100] for min-max, mean 0 and standard deviation 1 for z-scores.
-func (nz Normalise) bounds() (lower, upper *big.Rat) {
-	lower, upper = nz.Lower.Rat(), nz.Upper.Rat()
+func (nz Normalise) bounds() (lower, upper rat) {
+	lower, upper = ratBig(nz.Lower.Rat()), ratBig(nz.Upper.Rat())
 	if nz.Lower.IsZero() && nz.Upper.IsZero() {
 		switch nz.Method {
 		case NormMinMax:
-			upper = big.NewRat(100, 1)
+			upper = ratInt(100)
 		case NormZScore:
-			upper = big.NewRat(1, 1)
+			upper = ratInt(1)
 		}
 	}
 	return lower, upper
 }
 
-// direct multiplies the values of col by dir (1, or −1 when lower is
-// better) and returns the least and greatest; nil when every value is
-// missing.
-func direct(col []*big.Rat, dir *big.Rat) (lo, hi *big.Rat) {
-	for u, v := range col {
-		if v == nil {
+// direct returns the values of col times dir (1, or −1 when lower is
+// better), and the positions of the least and greatest; −1 when every value
+// is missing.
+func direct(col *column, dir int) (x []rat, lo, hi int) {
+	x = slices.Clone(col.x)
+	lo, hi = -1, -1
+	// The nearest floats order the values wherever they differ (rounding
+	// is monotone); equal floats are compared exactly.
+	var flo, fhi float64
+	for u, v := range x {
+		if !v.ok() {
 			continue
 		}
-		col[u] = new(big.Rat).Mul(v, dir)
-		if lo == nil || col[u].Cmp(lo) < 0 {
-			lo = col[u]
+		f := col.f[u]
+		if dir < 0 {
+			v, f = v.neg(), -f
+			x[u] = v
 		}
-		if hi == nil || col[u].Cmp(hi) > 0 {
-			hi = col[u]
+		if lo < 0 || f < flo || f == flo && v.cmp(x[lo]) < 0 {
+			lo, flo = u, f
+		}
+		if hi < 0 || f > fhi || f == fhi && v.cmp(x[hi]) > 0 {
+			hi, fhi = u, f
 		}
 	}
-	return lo, hi
+	return x, lo, hi
 }
 
 // minMax maps [lo, hi] onto [lower, upper], exactly:
-// x = (v − lo)·k + lower with k = (upper − lower)/(hi − lo), in integers,
-// reduced once.
-func minMax(col []*big.Rat, lo, hi, lower, upper *big.Rat) error {
-	if lo.Cmp(hi) == 0 {
+// x = (v − lo)·k + lower with k = (upper − lower)/(hi − lo), computed as
+// v·k − w with w = lo·k − lower. Values of a column have few denominators
+// (those of its decimals, one per imputed group), so for each denominator
+// b the map is n ↦ (n·P_b − W_b)/Q_b with integer constants: one product
+// and one difference a value, left over Q_b while a float64 holds both
+// parts exactly (its nearest float is then one division), reduced
+// otherwise.
+func minMax(x []rat, lo, hi, lower, upper rat) error {
+	if lo.cmp(hi) == 0 {
 		return errors.New("every unit has the same value: min-max is undefined")
 	}
-	k := new(big.Rat).Sub(upper, lower)
-	k.Quo(k, new(big.Rat).Sub(hi, lo))
-	var num, den, tmp big.Int
-	for u, v := range col {
-		if v == nil {
+	k := upper.sub(lower).quo(hi.sub(lo))
+	w := lo.mul(k).sub(lower)
+	var byDen []affineDen
+	for u, v := range x {
+		if !v.ok() {
 			continue
 		}
-		num.Mul(v.Num(), lo.Denom())
-		tmp.Mul(lo.Num(), v.Denom())
-		num.Sub(&num, &tmp)
-		num.Mul(&num, k.Num())
-		den.Mul(v.Denom(), lo.Denom())
-		den.Mul(&den, k.Denom())
-		if lower.Sign() != 0 {
-			num.Mul(&num, lower.Denom())
-			tmp.Mul(lower.Num(), &den)
-			num.Add(&num, &tmp)
-			den.Mul(&den, lower.Denom())
+		if y, ok := affineFast(v, k, w, &byDen); ok {
+			x[u] = y
+			continue
 		}
-		col[u] = new(big.Rat).SetFrac(new(big.Int).Set(&num), new(big.Int).Set(&den))
+		y := affine(v, lo, k)
+		if lower.sign() != 0 {
+			y = y.add(lower)
+		}
+		x[u] = y
 	}
 	return nil
 }
 
+// affineDen holds the constants of v ↦ v·k − w for the values v over the
+// denominator b: v = n/b maps to (n·p − c)/q; ok is false when they do not
+// fit in int64.
+type affineDen struct {
+	b, p, c, q int64
+	ok         bool
+}
+
+// affineFast returns v·k − w through the constants of v's denominator (in
+// byDen, added when first needed), and false when v, k or w, or the result,
+// do not fit in int64.
+func affineFast(v, k, w rat, byDen *[]affineDen) (rat, bool) {
+	if v.b != nil || k.b != nil || w.b != nil {
+		return rat{}, false
+	}
+	var a *affineDen
+	for i := range *byDen {
+		if (*byDen)[i].b == v.d {
+			a = &(*byDen)[i]
+			break
+		}
+	}
+	if a == nil {
+		*byDen = append(*byDen, newAffineDen(v.d, k, w))
+		a = &(*byDen)[len(*byDen)-1]
+	}
+	if !a.ok {
+		return rat{}, false
+	}
+	t, ok1 := mul64(v.n, a.p)
+	n, ok2 := add64(t, -a.c)
+	if !ok1 || !ok2 {
+		return rat{}, false
+	}
+	const exact = 1 << 53
+	if abs64(n) <= exact && a.q <= exact {
+		return rat{n: n, d: a.q}, true
+	}
+	return ratFrac(n, a.q), true
+}
+
+// newAffineDen returns the constants of v ↦ v·k − w for the values over
+// the denominator b: with k/b = p'/q' and w = wn/wd in lowest terms, q =
+// lcm(q', wd), p = p'·q/q', c = wn·q/wd.
+func newAffineDen(b int64, k, w rat) affineDen {
+	a := affineDen{b: b}
+	m := k.quo(ratInt(b))
+	if m.b != nil {
+		return a
+	}
+	g := int64(gcd(uint64(m.d), uint64(w.d)))
+	q, ok1 := mul64(m.d/g, w.d)
+	p, ok2 := mul64(m.n, w.d/g)
+	c, ok3 := mul64(w.n, m.d/g)
+	if ok1 && ok2 && ok3 {
+		a.p, a.c, a.q, a.ok = p, c, q, true
+	}
+	return a
+}
+
 // zScore maps the values to mean m and standard deviation s (the sample's,
 // over n − 1), in float64.
-func zScore(col []*big.Rat, m, s *big.Rat) error {
-	fs := floats(col)
+func zScore(x []rat, m, s rat) error {
+	fs := make([]float64, len(x))
 	var mean, ss float64
 	k := 0
-	for _, f := range fs {
-		if !math.IsNaN(f) {
-			mean += f
+	for u, v := range x {
+		if v.ok() {
+			fs[u] = v.float()
+			mean += fs[u]
 			k++
 		}
 	}
 	mean /= float64(k)
-	for _, f := range fs {
-		if !math.IsNaN(f) {
-			ss += (f - mean) * (f - mean)
+	for u, v := range x {
+		if v.ok() {
+			ss += (fs[u] - mean) * (fs[u] - mean)
 		}
 	}
 	sd := math.Sqrt(ss / float64(k-1))
 	if k < 2 || sd == 0 {
 		return errors.New("no spread: the z-score is undefined")
 	}
-	mf, sf := ratFloat(m), ratFloat(s)
-	for u, f := range fs {
-		if !math.IsNaN(f) {
-			col[u] = new(big.Rat).SetFloat64((f-mean)/sd*sf + mf)
+	mf, sf := m.float(), s.float()
+	for u, v := range x {
+		if v.ok() {
+			x[u] = ratFloat64((fs[u]-mean)/sd*sf + mf)
 		}
 	}
 	return nil
@@ -177,17 +252,22 @@ func zScore(col []*big.Rat, m, s *big.Rat) error {
 
 // goalposts maps [lower, upper] onto [0, 100], values outside them
 // truncated, exactly.
-func goalposts(col []*big.Rat, lower, upper *big.Rat) error {
-	if lower.Cmp(upper) >= 0 {
+func goalposts(x []rat, lower, upper rat) error {
+	if lower.cmp(upper) >= 0 {
 		return errors.New("goalposts need Lower < Upper")
 	}
-	span := new(big.Rat).Sub(upper, lower)
-	for u, v := range col {
-		if v != nil {
-			x := new(big.Rat).Sub(v, lower)
-			x.Quo(x, span)
-			x = clampRat(x, new(big.Rat), big.NewRat(1, 1))
-			col[u] = x.Mul(x, big.NewRat(100, 1))
+	span := upper.sub(lower)
+	zero, one, hundred := ratInt(0), ratInt(1), ratInt(100)
+	for u, v := range x {
+		if v.ok() {
+			y := v.sub(lower).quo(span)
+			switch {
+			case y.cmp(zero) < 0:
+				y = zero
+			case y.cmp(one) > 0:
+				y = one
+			}
+			x[u] = y.mul(hundred)
 		}
 	}
 	return nil
@@ -195,41 +275,30 @@ func goalposts(col []*big.Rat, lower, upper *big.Rat) error {
 
 // rankValues replaces each value by its rank: 1 + how many values are
 // below it, so that ties share the lowest rank.
-func rankValues(col []*big.Rat) {
-	for u, r := range rank(col, false) {
+func rankValues(x []rat) {
+	for u, r := range rank(exactColumn(x), false) {
 		if r > 0 {
-			col[u] = big.NewRat(int64(r), 1)
+			x[u] = ratInt(int64(r))
 		}
 	}
 }
 
 // distToTarget maps each value to (v − lo)/(target − lo), capped at 1,
 // exactly.
-func distToTarget(col []*big.Rat, lo, target *big.Rat) error {
-	span := new(big.Rat).Sub(target, lo)
-	if span.Sign() <= 0 {
+func distToTarget(x []rat, lo, target rat) error {
+	span := target.sub(lo)
+	if span.sign() <= 0 {
 		return errors.New("the target is not above every value")
 	}
-	for u, v := range col {
-		if v != nil {
-			x := new(big.Rat).Sub(v, lo)
-			x.Quo(x, span)
-			if x.Cmp(big.NewRat(1, 1)) > 0 {
-				x.SetInt64(1)
+	one := ratInt(1)
+	for u, v := range x {
+		if v.ok() {
+			y := v.sub(lo).quo(span)
+			if y.cmp(one) > 0 {
+				y = one
 			}
-			col[u] = x
+			x[u] = y
 		}
 	}
 	return nil
-}
-
-// clampRat sets x to lo or hi when it lies outside [lo, hi].
-func clampRat(x, lo, hi *big.Rat) *big.Rat {
-	switch {
-	case x.Cmp(lo) < 0:
-		return x.Set(lo)
-	case x.Cmp(hi) > 0:
-		return x.Set(hi)
-	}
-	return x
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/big"
 	"slices"
+	"sync"
 
 	"github.com/shopspring/decimal"
 )
@@ -13,20 +14,27 @@ import (
 // [Aggregate]. Each is a value a caller composes; [Run] applies them in
 // order. Steps work on exact rationals where the arithmetic allows
 // (denomination, means, medians, min-max, arithmetic and harmonic means,
-// sums); a step that needs roots or logarithms (skewness and kurtosis, the
+// sums), held as int64 fractions while they fit and as big.Rat when they do
+// not; a step that needs roots or logarithms (skewness and kurtosis, the
 // log transform, z-scores, geometric means) computes in float64 (about 16
 // significant digits) and carries on exactly from its float results.
+// Arithmetic means and sums of points up the levels are computed in
+// float64 with a proven bound on their error, and exactly, from the exact
+// values below them, wherever an exact value is asked for ([Result.Value])
+// or needed: ranks are decided by the floats where their bounds keep them
+// apart and by the exact values where they do not.
 type Step interface {
 	apply(t *table) error
 	String() string
 }
 
-// table is the data as it goes through the steps.
+// table is the data as it goes through the steps. A step replaces the
+// columns it changes and never changes a column in place.
 type table struct {
 	f      *Framework
 	units  []DataUnit
-	denoms map[string][]*big.Rat
-	vals   map[string][]*big.Rat // by node code, per unit; nil when missing
+	denoms map[string]*column
+	vals   map[string]*column // by node code
 	res    *Result
 }
 
@@ -53,13 +61,17 @@ type Result struct {
 	Imputed int         // values imputed
 	Treated []Treatment // indicators treated for outliers
 	units   []DataUnit
-	vals    map[string][]*big.Rat
-	ranks   map[string][]int32 // by node, per unit; 0 when missing
+	vals    map[string]*column
+
+	mu    sync.Mutex         // guards the fields below, filled when first asked
+	at    map[string]int     // each unit's position
+	ranks map[string][]int32 // by node, per unit; 0 when missing
 }
 
-// Run applies steps to a copy of the data of f, in order, and ranks every
-// unit on every node that has values: competition ranks (1, 2, 2, 4),
-// highest value first, on the exact values, for any number of units.
+// Run applies steps to a copy of the data of f, in order. Its result ranks
+// every unit on every node that has values: competition ranks (1, 2, 2,
+// 4), highest value first, on the exact values, for any number of units,
+// each node's ranks computed when first asked for.
 func Run(f *Framework, d *Data, steps ...Step) (*Result, error) {
 	t := newTable(f, d)
 	if err := t.run(steps); err != nil {
@@ -67,20 +79,16 @@ func Run(f *Framework, d *Data, steps ...Step) (*Result, error) {
 	}
 	r := t.res
 	r.units, r.vals = t.units, t.vals
-	r.ranks = make(map[string][]int32, len(t.vals))
-	for code, col := range t.vals {
-		r.ranks[code] = rank(col, true)
-	}
 	return r, nil
 }
 
 func newTable(f *Framework, d *Data) *table {
-	t := &table{f: f, units: slices.Clone(d.units), denoms: map[string][]*big.Rat{}, vals: map[string][]*big.Rat{}, res: &Result{}}
+	t := &table{f: f, units: slices.Clone(d.units), denoms: make(map[string]*column, len(d.denoms)), vals: make(map[string]*column, len(d.vals)), res: &Result{}}
 	for k, col := range d.denoms {
-		t.denoms[k] = slices.Clone(col)
+		t.denoms[k] = col
 	}
 	for k, col := range d.vals {
-		t.vals[k] = slices.Clone(col)
+		t.vals[k] = col
 	}
 	return t
 }
@@ -95,12 +103,12 @@ func (t *table) run(steps []Step) error {
 	return nil
 }
 
-// clone copies the table for another run of later steps; values are never
-// changed in place by a step, so the columns' values are shared.
+// clone copies the table for another run of later steps; columns are
+// never changed in place by a step, so they are shared.
 func (t *table) clone(f *Framework) *table {
-	c := &table{f: f, units: t.units, denoms: t.denoms, vals: make(map[string][]*big.Rat, len(t.vals)), res: &Result{}}
+	c := &table{f: f, units: t.units, denoms: t.denoms, vals: make(map[string]*column, len(t.vals)), res: &Result{}}
 	for k, col := range t.vals {
-		c.vals[k] = slices.Clone(col)
+		c.vals[k] = col
 	}
 	return c
 }
@@ -108,24 +116,52 @@ func (t *table) clone(f *Framework) *table {
 // Units returns the units kept, in the data's order.
 func (r *Result) Units() []DataUnit { return slices.Clone(r.units) }
 
+// unit returns the position of a unit, −1 when it is not kept.
+func (r *Result) unit(code string) int {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.at == nil {
+		r.at = make(map[string]int, len(r.units))
+		for u, x := range r.units {
+			r.at[x.Code] = u
+		}
+	}
+	if u, ok := r.at[code]; ok {
+		return u
+	}
+	return -1
+}
+
 // Value returns a node's value for a unit, exact, and false when it is
 // missing or unknown.
 func (r *Result) Value(node, unit string) (*big.Rat, bool) {
-	u := slices.IndexFunc(r.units, func(x DataUnit) bool { return x.Code == unit })
+	u := r.unit(unit)
 	col, ok := r.vals[node]
-	if u < 0 || !ok || col[u] == nil {
+	if u < 0 || !ok || col.missing(u) {
 		return nil, false
 	}
-	return new(big.Rat).Set(col[u]), true
+	return new(big.Rat).Set(col.exact(u)), true
 }
 
-// Rank returns a unit's rank on a node, 0 when it has no value.
+// Rank returns a unit's rank on a node, 0 when it has no value. A Result
+// is safe for concurrent use.
 func (r *Result) Rank(node, unit string) int {
-	u := slices.IndexFunc(r.units, func(x DataUnit) bool { return x.Code == unit })
-	if u < 0 || r.ranks[node] == nil {
+	u := r.unit(unit)
+	col, ok := r.vals[node]
+	if u < 0 || !ok {
 		return 0
 	}
-	return int(r.ranks[node][u])
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	ranks, ok := r.ranks[node]
+	if !ok {
+		if r.ranks == nil {
+			r.ranks = map[string][]int32{}
+		}
+		ranks = rank(col, true)
+		r.ranks[node] = ranks
+	}
+	return int(ranks[u])
 }
 
 // methodName returns the name of method m of a step, or, for a method

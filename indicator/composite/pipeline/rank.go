@@ -2,84 +2,109 @@ package pipeline
 
 import (
 	"cmp"
+	"math"
 	"math/big"
 	"slices"
 )
 
-// keyShift is the scale of the integer keys that order values quickly:
-// each value x is keyed by trunc(x·2^keyShift) when that fits in an int64.
-const keyShift = 32
-
-// byValue compares the values of one column exactly. Truncation is
-// monotone, so two values whose keys differ are ordered by their keys;
-// only values with equal keys (within 2^−32 of each other), or too large
-// for a key, are compared as rationals, by cross-multiplication. No float
-// takes part.
-type byValue struct {
-	col  []*big.Rat
-	key  []int64
-	fits []bool  // key[u] holds col[u]'s key
-	x, y big.Int // scratch for the cross products
+// span is a unit's value as an interval of floats that holds the exact
+// value: a point for a value rounded to nearest (rounding is monotone, so
+// two values whose nearest floats differ are ordered by them), an interval
+// around an aggregate's float otherwise.
+type span struct {
+	lo, hi float64
+	u      int32
 }
 
-func newByValue(col []*big.Rat) *byValue {
-	o := &byValue{col: col, key: make([]int64, len(col)), fits: make([]bool, len(col))}
-	var t, r big.Int
-	for u, v := range col {
-		if v == nil {
+// order returns the units of c that have a value, lowest first, or highest
+// first when highFirst, units of equal value in the data's order; and for
+// each position whether its value equals the previous one's. Floats order
+// the units wherever their intervals do not meet; only the units of a
+// cluster of meeting intervals are compared exactly, as rationals. No float
+// decides an order the exact values would not give.
+func order(c *column, highFirst bool) (idx []int32, same []bool) {
+	sp := make([]span, 0, len(c.f))
+	for u, f := range c.f {
+		if math.IsNaN(f) {
 			continue
 		}
-		t.QuoRem(t.Lsh(v.Num(), keyShift), v.Denom(), &r)
-		if t.IsInt64() {
-			o.key[u], o.fits[u] = t.Int64(), true
+		s := span{f, f, int32(u)}
+		if c.e != nil {
+			s.lo = math.Nextafter(f-c.e[u], math.Inf(-1))
+			s.hi = math.Nextafter(f+c.e[u], math.Inf(1))
+		}
+		sp = append(sp, s)
+	}
+	// By lower end only: the clusters below are the connected pieces of
+	// the intervals, whatever the order of equal lower ends, and are then
+	// ordered exactly.
+	slices.SortFunc(sp, func(a, b span) int { return cmp.Compare(a.lo, b.lo) })
+	// Clusters: maximal runs whose intervals meet, lowest first.
+	var cuts []int
+	for p, top := 0, math.Inf(-1); p < len(sp); p++ {
+		if p == 0 || sp[p].lo > top {
+			cuts = append(cuts, p)
+			top = sp[p].hi
+		}
+		top = max(top, sp[p].hi)
+	}
+	cuts = append(cuts, len(sp))
+	idx = make([]int32, 0, len(sp))
+	same = make([]bool, 0, len(sp))
+	var exact []*big.Rat
+	for k := range len(cuts) - 1 {
+		if highFirst {
+			k = len(cuts) - 2 - k
+		}
+		cl := sp[cuts[k]:cuts[k+1]]
+		if len(cl) == 1 {
+			idx, same = append(idx, cl[0].u), append(same, false)
+			continue
+		}
+		// Compare the cluster's values exactly, each computed once.
+		less := func(a, b int) int { return c.x[cl[a].u].cmp(c.x[cl[b].u]) }
+		if c.x == nil {
+			exact = exact[:0]
+			for _, s := range cl {
+				exact = append(exact, c.exact(int(s.u)))
+			}
+			less = func(a, b int) int { return exact[a].Cmp(exact[b]) }
+		}
+		pos := make([]int, len(cl))
+		for p := range pos {
+			pos[p] = p
+		}
+		slices.SortFunc(pos, func(a, b int) int {
+			r := less(a, b)
+			if highFirst {
+				r = -r
+			}
+			if r != 0 {
+				return r
+			}
+			return cmp.Compare(cl[a].u, cl[b].u)
+		})
+		for p, q := range pos {
+			idx = append(idx, cl[q].u)
+			same = append(same, p > 0 && less(q, pos[p-1]) == 0)
 		}
 	}
-	return o
+	return idx, same
 }
 
-// cmp compares the values at a and b, neither missing.
-func (o *byValue) cmp(a, b int) int {
-	if o.fits[a] && o.fits[b] && o.key[a] != o.key[b] {
-		return cmp.Compare(o.key[a], o.key[b])
-	}
-	va, vb := o.col[a], o.col[b]
-	if va.Denom().Cmp(vb.Denom()) == 0 {
-		return va.Num().Cmp(vb.Num())
-	}
-	o.x.Mul(va.Num(), vb.Denom())
-	o.y.Mul(vb.Num(), va.Denom())
-	return o.x.Cmp(&o.y)
-}
-
-// rank returns the competition ranks (1, 2, 2, 4) of the values of col,
+// rank returns the competition ranks (1, 2, 2, 4) of the values of c,
 // highest first when highFirst and lowest first otherwise; a missing value
 // has rank 0. Equal values share the best of their ranks and the next
 // value's rank counts every one of them, so the ranks do not depend on the
 // order of tied units; where units are listed by rank ([Sensitivity]), tied
-// ones keep the data's order. Values are compared exactly, and there may be
-// any number of them.
-func rank(col []*big.Rat, highFirst bool) []int32 {
-	o := newByValue(col)
-	idx := make([]int, 0, len(col))
-	for u, v := range col {
-		if v != nil {
-			idx = append(idx, u)
-		}
-	}
-	slices.SortFunc(idx, func(a, b int) int {
-		c := o.cmp(a, b)
-		if highFirst {
-			c = -c
-		}
-		if c != 0 {
-			return c
-		}
-		return cmp.Compare(a, b)
-	})
-	ranks := make([]int32, len(col))
+// ones keep the data's order. Values are compared exactly (see [order]),
+// and there may be any number of them.
+func rank(c *column, highFirst bool) []int32 {
+	idx, same := order(c, highFirst)
+	ranks := make([]int32, len(c.f))
 	r := 0
 	for p, u := range idx {
-		if p == 0 || o.cmp(u, idx[p-1]) != 0 {
+		if !same[p] {
 			r = p + 1
 		}
 		ranks[u] = int32(r)

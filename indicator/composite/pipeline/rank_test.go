@@ -3,7 +3,10 @@ package pipeline_test
 import (
 	"fmt"
 	"strings"
+	"sync"
 	"testing"
+
+	"github.com/shopspring/decimal"
 
 	"github.com/chiso-vn/chiso/indicator/composite/pipeline"
 )
@@ -88,4 +91,105 @@ func TestRankManyUnits(t *testing.T) {
 			t.Errorf("rank of %s = %d, want %d", unit, got, want)
 		}
 	}
+}
+
+// Aggregates are ranked on their exact values too, although they are
+// computed in float64: means that round to the same float but differ are
+// ranked apart, and equal means share a rank whatever their floats.
+func TestRankAggregateExact(t *testing.T) {
+	meta := "Level,iCode,iName,Direction,Weight,Parent,Type\n1,x,X,1,1,I,Indicator\n1,y,Y,1,3,I,Indicator\n2,I,I,1,1,,Aggregate\n"
+	f, err := pipeline.ReadFramework(strings.NewReader(meta), "m.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// I = (x + 3y)/4.
+	data := "uCode,x,y\n" +
+		"A,0.1,0.2\n" + // 0.175
+		"B,0.1000000000000000000004,0.2\n" + // 0.175 + 1e-22
+		"C,0.4,0.1\n" + // 0.175
+		"D,0.7,0\n" + // 0.175
+		"E,0.0999999999999999999996,0.2\n" + // 0.175 − 1e-22
+		"F,,0.175\n" // y alone: 0.175
+	d, err := pipeline.ReadData(strings.NewReader(data), "d.csv", f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, agg := range []pipeline.Aggregate{{Method: pipeline.ArithmeticMean}, {Method: pipeline.SumOfPoints}} {
+		res, err := pipeline.Run(f, d, agg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := map[string]int{"B": 1, "A": 2, "C": 2, "D": 2, "F": 2, "E": 6}
+		if agg.Method == pipeline.SumOfPoints { // x + 3y: F has 0.525, the others about 0.7
+			want = map[string]int{"B": 1, "A": 2, "C": 2, "D": 2, "E": 5, "F": 6}
+		}
+		for unit, w := range want {
+			if got := res.Rank("I", unit); got != w {
+				t.Errorf("%v: rank of %s = %d, want %d", agg, unit, got, w)
+			}
+		}
+		v, _ := res.Value("I", "B")
+		if agg.Method == pipeline.ArithmeticMean && v.RatString() != "1750000000000000000001/10000000000000000000000" {
+			t.Errorf("I of B = %s", v.RatString())
+		}
+	}
+}
+
+// A Screen after Aggregate keeps the aggregates of the units it keeps,
+// exact, and ranks them among themselves.
+func TestScreenAfterAggregate(t *testing.T) {
+	meta := "Level,iCode,iName,Direction,Weight,Parent,Type\n1,x,X,1,1,I,Indicator\n1,y,Y,1,1,I,Indicator\n2,I,I,1,1,,Aggregate\n"
+	f, err := pipeline.ReadFramework(strings.NewReader(meta), "m.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := pipeline.ReadData(strings.NewReader("uCode,x,y\nA,1,2\nB,5,\nC,3,1\nD,0.1,0.2\n"), "d.csv", f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := pipeline.Run(f, d, pipeline.Aggregate{}, pipeline.Screen{Min: decimal.NewFromInt(1)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(res.Dropped, " ") != "B" {
+		t.Errorf("dropped %v", res.Dropped)
+	}
+	for unit, want := range map[string]string{"A": "3/2", "C": "2", "D": "3/20"} {
+		if v, ok := res.Value("I", unit); !ok || v.RatString() != want {
+			t.Errorf("I of %s = %v, want %s", unit, v, want)
+		}
+	}
+	for unit, want := range map[string]int{"C": 1, "A": 2, "D": 3, "B": 0} {
+		if got := res.Rank("I", unit); got != want {
+			t.Errorf("rank of %s = %d, want %d", unit, got, want)
+		}
+	}
+}
+
+// A Result answers from several goroutines at once: ranks are computed
+// when first asked for, once.
+func TestResultConcurrent(t *testing.T) {
+	f := oneIndicator(t)
+	d, err := pipeline.ReadData(strings.NewReader("uCode,x\nA,1\nB,3\nC,2\n"), "d.csv", f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := pipeline.Run(f, d, pipeline.Normalise{}, pipeline.Aggregate{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Go(func() {
+			for unit, want := range map[string]int{"B": 1, "C": 2, "A": 3} {
+				if got := res.Rank("I", unit); got != want {
+					t.Errorf("rank of %s = %d, want %d", unit, got, want)
+				}
+				if _, ok := res.Value("I", unit); !ok {
+					t.Errorf("no value for %s", unit)
+				}
+			}
+		})
+	}
+	wg.Wait()
 }

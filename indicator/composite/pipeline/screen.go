@@ -21,29 +21,21 @@ func (s Screen) apply(t *table) error {
 	for u := range t.units {
 		n := 0
 		for _, ind := range inds {
-			if t.vals[ind.Code][u] != nil {
+			if !t.vals[ind.Code].missing(u) {
 				n++
 			}
 		}
-		keep[u] = big.NewRat(int64(n), int64(len(inds))).Cmp(least) >= 0
+		keep[u] = big.NewRat(int64(n), int64(max(len(inds), 1))).Cmp(least) >= 0
 		if !keep[u] {
 			t.res.Dropped = append(t.res.Dropped, t.units[u].Code)
 		}
 	}
-	filter := func(col []*big.Rat) []*big.Rat {
-		out := col[:0:0]
-		for u, v := range col {
-			if keep[u] {
-				out = append(out, v)
-			}
-		}
-		return out
-	}
+	memo := map[*column]*column{}
 	for k, col := range t.vals {
-		t.vals[k] = filter(col)
+		t.vals[k] = col.filter(keep, memo)
 	}
 	for k, col := range t.denoms {
-		t.denoms[k] = filter(col)
+		t.denoms[k] = col.filter(keep, memo)
 	}
 	var units []DataUnit
 	for u, x := range t.units {

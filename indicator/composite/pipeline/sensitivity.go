@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"slices"
+	"strings"
 
 	"github.com/shopspring/decimal"
 
@@ -36,7 +37,9 @@ type RankSpread struct {
 
 // Sensitivity asks how much the index's ranks depend on the
 // pipeline's choices: it runs steps once up to their Normalise step, then
-// v.Samples scenarios of the rest with the choices v draws, and returns each
+// v.Samples scenarios of the rest with the choices v draws (each
+// normalisation drawn is computed once and shared by the scenarios that
+// draw it, so a scenario costs an aggregation and a ranking), and returns each
 // unit's spread of ranks on the index ([composite.SpreadOf]), best base rank
 // first, units of equal rank in the data's order, unranked units last. The
 // same seed draws the same scenarios.
@@ -48,17 +51,26 @@ func Sensitivity(f *Framework, d *Data, steps []Step, v Variation) ([]RankSpread
 	if cut < 0 {
 		return nil, errors.New("pipeline: Sensitivity: the pipeline has no Normalise step")
 	}
-	base, err := Run(f, d, steps...)
-	if err != nil {
-		return nil, err
-	}
 	index := f.Index()
 	prefix := newTable(f, d)
 	if err := prefix.run(steps[:cut]); err != nil {
 		return nil, err
 	}
+	base := prefix.clone(f)
+	if err := base.run(steps[cut:]); err != nil {
+		return nil, err
+	}
+	baseRanks := rank(base.vals[index], true)
 	r := rand.New(rand.NewPCG(v.Seed, 0x636869736f))
 	seen := make([][]int, len(base.units))
+	// The steps before the first Aggregate do not read the weights, so
+	// their table is computed once for each choice of normalisation and
+	// shared by the scenarios that draw it: a scenario re-aggregates only.
+	agg := slices.IndexFunc(steps[cut:], func(s Step) bool { _, ok := s.(Aggregate); return ok })
+	if agg < 0 {
+		agg = len(steps) - cut
+	}
+	normalised := map[string]*table{}
 	for range v.Samples {
 		g := *f
 		g.nodes = slices.Clone(f.nodes)
@@ -67,11 +79,16 @@ func Sensitivity(f *Framework, d *Data, steps []Step, v Variation) ([]RankSpread
 			g.nodes[k].Weight = g.nodes[k].Weight.Mul(decimal.NewFromFloat(factor))
 		}
 		rest := slices.Clone(steps[cut:])
+		var key strings.Builder
 		for k, s := range rest {
 			switch s.(type) {
 			case Normalise:
 				if len(v.Normalisers) > 0 {
-					rest[k] = v.Normalisers[r.IntN(len(v.Normalisers))]
+					c := r.IntN(len(v.Normalisers))
+					rest[k] = v.Normalisers[c]
+					if k < agg {
+						fmt.Fprintf(&key, "%d,", c)
+					}
 				}
 			case Aggregate:
 				if len(v.Aggregators) > 0 {
@@ -79,8 +96,16 @@ func Sensitivity(f *Framework, d *Data, steps []Step, v Variation) ([]RankSpread
 				}
 			}
 		}
-		t := prefix.clone(&g)
-		if err := t.run(rest); err != nil {
+		n, ok := normalised[key.String()]
+		if !ok {
+			n = prefix.clone(f)
+			if err := n.run(rest[:agg]); err != nil {
+				return nil, fmt.Errorf("pipeline: Sensitivity: a scenario (%v) fails: %w", rest, err)
+			}
+			normalised[key.String()] = n
+		}
+		t := n.clone(&g)
+		if err := t.run(rest[agg:]); err != nil {
 			return nil, fmt.Errorf("pipeline: Sensitivity: a scenario (%v) fails: %w", rest, err)
 		}
 		ranks := rank(t.vals[index], true)
@@ -92,7 +117,7 @@ func Sensitivity(f *Framework, d *Data, steps []Step, v Variation) ([]RankSpread
 	}
 	out := make([]RankSpread, len(base.units))
 	for u, unit := range base.units {
-		out[u] = RankSpread{unit, composite.SpreadOf(int(base.ranks[index][u]), seen[u])}
+		out[u] = RankSpread{unit, composite.SpreadOf(int(baseRanks[u]), seen[u])}
 	}
 	slices.SortStableFunc(out, func(a, b RankSpread) int {
 		if (a.Rank == 0) != (b.Rank == 0) {

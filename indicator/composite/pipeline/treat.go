@@ -2,7 +2,6 @@ package pipeline
 
 import (
 	"math"
-	"math/big"
 	"slices"
 )
 
@@ -56,106 +55,95 @@ func (tr Treat) apply(t *table) error {
 	}
 	for _, n := range t.f.indicators() {
 		col := t.vals[n.Code]
-		s0, k0, ok := skewKurt(floats(col))
+		s0, k0, ok := skewKurt(col.f)
 		if !ok || math.Abs(s0) < sk || k0 < ku {
 			continue
 		}
 		rec := Treatment{Indicator: n.Code, Skew: s0, Kurt: k0}
-		x := slices.Clone(col)
+		x, f := slices.Clone(col.x), slices.Clone(col.f)
 		s, pass := s0, false
 		for nwin := 0; !pass && nwin < winmax; {
 			side := 1
 			if s < 0 {
 				side = -1
 			}
-			at := winsorise(x, side)
+			at := winsorise(x, f, side)
 			if at == nil {
 				break // every value is equal
 			}
 			nwin = len(at) // as COINr counts: the points set in this step
 			var k float64
-			if s, k, ok = skewKurt(floats(x)); !ok {
+			if s, k, ok = skewKurt(f); !ok {
 				break // every value is now equal
 			}
 			pass = math.Abs(s) < sk || k < ku
 		}
+		out := &column{x: x, f: f}
 		if !pass && !tr.WinsoriseOnly {
-			x = logCT(col)
+			out = logCT(col.f)
 			rec.Log = true
 		} else {
 			for u := range x {
-				if x[u] != nil && x[u].Cmp(col[u]) != 0 {
+				if x[u].ok() && x[u].cmp(col.x[u]) != 0 {
 					rec.Winsorised = append(rec.Winsorised, t.units[u].Code)
 				}
 			}
 		}
-		if sa, ka, ok := skewKurt(floats(x)); ok {
+		if sa, ka, ok := skewKurt(out.f); ok {
 			rec.SkewAfter, rec.KurtAfter = sa, ka
 			rec.Passes = math.Abs(sa) < sk || ka < ku
 		}
-		t.vals[n.Code] = x
+		t.vals[n.Code] = out
 		t.res.Treated = append(t.res.Treated, rec)
 	}
 	return nil
 }
 
 // winsorise sets the extreme values of x on one side (1 the highest, −1 the
-// lowest) to the next value in, and returns their positions; nil when there
-// is no other value.
-func winsorise(x []*big.Rat, side int) []int {
-	var ext, next *big.Rat
-	for _, v := range x {
-		if v != nil && (ext == nil || v.Cmp(ext)*side > 0) {
-			ext = v
+// lowest) to the next value in, and f, their floats, likewise; it returns
+// their positions, nil when there is no other value.
+func winsorise(x []rat, f []float64, side int) []int {
+	ext, next := -1, -1
+	for u, v := range x {
+		if v.ok() && (ext < 0 || v.cmp(x[ext])*side > 0) {
+			ext = u
 		}
 	}
 	var at []int
 	for u, v := range x {
 		switch {
-		case v == nil:
-		case v.Cmp(ext) == 0:
+		case !v.ok():
+		case v.cmp(x[ext]) == 0:
 			at = append(at, u)
-		case next == nil || v.Cmp(next)*side > 0:
-			next = v
+		case next < 0 || v.cmp(x[next])*side > 0:
+			next = u
 		}
 	}
-	if next == nil {
+	if next < 0 {
 		return nil
 	}
 	for _, u := range at {
-		x[u] = next
+		x[u], f[u] = x[next], f[next]
 	}
 	return at
 }
 
-// logCT is COINr's log_CT: log(x − min + (max − min)/100), in float64.
-func logCT(col []*big.Rat) []*big.Rat {
-	fs := floats(col)
+// logCT is COINr's log_CT: log(x − min + (max − min)/100) of the values
+// whose floats are fs, in float64.
+func logCT(fs []float64) *column {
 	lo, hi := math.Inf(1), math.Inf(-1)
 	for _, f := range fs {
 		if !math.IsNaN(f) {
 			lo, hi = min(lo, f), max(hi, f)
 		}
 	}
-	out := make([]*big.Rat, len(col))
+	out := make([]rat, len(fs))
 	for u, f := range fs {
 		if !math.IsNaN(f) {
-			out[u] = new(big.Rat).SetFloat64(math.Log(f - lo + 0.01*(hi-lo)))
+			out[u] = ratFloat64(math.Log(f - lo + 0.01*(hi-lo)))
 		}
 	}
-	return out
-}
-
-// floats returns col in float64, NaN for a missing value.
-func floats(col []*big.Rat) []float64 {
-	out := make([]float64, len(col))
-	for u, v := range col {
-		out[u] = math.NaN()
-		if v != nil {
-			out[u], _ = v.Float64()
-		}
-	}
-	return out
+	return exactColumn(out)
 }
 
 // skewKurt returns the skewness and kurtosis of the non-NaN values of x as
