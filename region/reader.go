@@ -318,9 +318,7 @@ func firstColumns(header []string, names [][]string) []int {
 // records yields the records of cr with their line numbers (see
 // csvin.Records), its problems added to errs.
 func records(cr *csv.Reader, name string, errs *errlist.List) iter.Seq2[int, []string] {
-	return csvin.Records(cr, ErrMalformed, func(line, column int, err error) {
-		errs.Add(&ParseError{File: name, Line: line, Column: column, Err: err})
-	})
+	return csvin.Records(cr, ErrMalformed, errs.At(name))
 }
 
 // unjoin returns the errors joined in err, or err alone.

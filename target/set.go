@@ -181,10 +181,7 @@ func ReadCSVWith(r io.Reader, name string, h *region.Hierarchy, opt CSVOptions) 
 		}
 	}
 	s := &Set{h: h, at: map[key]int{}}
-	malformed := func(line, column int, err error) {
-		errs.Add(&ParseError{File: name, Line: line, Column: column, Err: err})
-	}
-	for line, rec := range csvin.Records(cr, region.ErrMalformed, malformed) {
+	for line, rec := range csvin.Records(cr, region.ErrMalformed, errs.At(name)) {
 		field := func(c string) (string, int) {
 			i, ok := col[c]
 			if !ok || i >= len(rec) {

@@ -82,9 +82,7 @@ func readWeights(in io.Reader, name string, opt indicator.CSVOptions) ([]string,
 	var units []string
 	var ws []int64
 	var errs errlist.List
-	bad := func(line, column int, err error) {
-		errs.Add(&region.ParseError{File: name, Line: line, Column: column, Err: err})
-	}
+	bad := errs.At(name)
 	for line, r := range csvin.Records(cr, region.ErrMalformed, bad) {
 		n, err := numeral.ParseCount(r[1], true)
 		if err != nil {

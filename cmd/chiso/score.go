@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"time"
 
@@ -108,11 +107,8 @@ func runScore(e *env, args []string) error {
 	return e.writeOutput(*out, *format, buf.Bytes(), *criteria, *values, *actuals, *plansFile)
 }
 
-// maxCriteria is the most bytes of a criteria file unless --max-bytes says
-// otherwise: the reference sets are a few kilobytes.
-const maxCriteria = 16 << 20
-
-// readCriteria reads a criteria set from a file, or a reference set by id.
+// readCriteria reads a criteria set from a file, or a reference set by id;
+// a file is read with composite.ReadCriteria, within its limit of bytes.
 func (e *env) readCriteria(name string, cat *indicator.Catalogue) (*composite.Criteria, error) {
 	f, err := e.open(name)
 	if errors.Is(err, fs.ErrNotExist) {
@@ -122,18 +118,7 @@ func (e *env) readCriteria(name string, cat *indicator.Catalogue) (*composite.Cr
 		return nil, err
 	}
 	defer f.Close()
-	limit := int64(maxCriteria)
-	if e.maxBytes > 0 {
-		limit = e.maxBytes
-	}
-	b, err := io.ReadAll(io.LimitReader(f, limit+1))
-	if err != nil {
-		return nil, err
-	}
-	if int64(len(b)) > limit {
-		return nil, &limitError{name: name, limit: limit}
-	}
-	return composite.Parse(b, cat)
+	return composite.ReadCriteria(f, name, cat)
 }
 
 // writeSpreads writes how each rank moves over the scenarios.

@@ -175,10 +175,7 @@ func readReportedCSV(r io.Reader, name string, errs *errlist.List, add func(unit
 			return &region.ParseError{File: name, Line: 1, Err: fmt.Errorf("%w %q", region.ErrMissingColumn, want)}
 		}
 	}
-	malformed := func(line, column int, err error) {
-		errs.Add(&region.ParseError{File: name, Line: line, Column: column, Err: err})
-	}
-	for _, rec := range csvin.Records(cr, region.ErrMalformed, malformed) {
+	for _, rec := range csvin.Records(cr, region.ErrMalformed, errs.At(name)) {
 		add(strings.TrimSpace(rec[col[0]]), strings.TrimSpace(rec[col[1]]), strings.TrimSpace(rec[col[2]]), func(f int) place {
 			line, column := cr.FieldPos(col[f])
 			return place{line, column}

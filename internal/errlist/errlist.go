@@ -28,6 +28,15 @@ func (l *List) Add(err error) error {
 	return err
 }
 
+// At returns a function that adds a problem at a line and column of
+// file, as csvin.Records reports them: the one way a reader places a
+// problem in its list.
+func (l *List) At(file string) func(line, column int, err error) {
+	return func(line, column int, err error) {
+		l.Add(&ParseError{File: file, Line: line, Column: column, Err: err})
+	}
+}
+
 // Merge adds the problems of m after l's own, as the list of a worker
 // that read one part of a file joins the list of the whole.
 func (l *List) Merge(m *List) {

@@ -97,9 +97,7 @@ type problems struct {
 }
 
 // at records err at line and column of the file (0 for a whole line).
-func (p *problems) at(line, column int, err error) {
-	p.Add(&region.ParseError{File: p.name, Line: line, Column: column, Err: err})
-}
+func (p *problems) at(line, column int, err error) { p.List.At(p.name)(line, column, err) }
 
 // records yields the records of cr with their line numbers, a malformed
 // one recorded in p (csvin.Records).
