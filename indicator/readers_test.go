@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"math/rand/v2"
 	"runtime"
 	"strconv"
 	"strings"
@@ -485,6 +486,78 @@ func TestReadCSVOrders(t *testing.T) {
 				want = got
 			} else if got != want {
 				t.Errorf("%s on %d cores: a different dataset", o, procs)
+			}
+		}
+	}
+}
+
+// TestRollupRanksAsRank: the ranks of a roll-up (sorted by float keys,
+// then exactly where floats tie) are those of Rank (sorted by exact
+// comparison) for every level, with ties, ratios that differ past a
+// float's precision, and counts past 2⁵³.
+func TestRollupRanksAsRank(t *testing.T) {
+	h := region.Vietnam2025()
+	cat := new(indicator.Catalogue)
+	if err := cat.Add(indicator.Indicator{ID: "x", Name: "x", Unit: "tài khoản"}); err != nil {
+		t.Fatal(err)
+	}
+	r := rand.New(rand.NewPCG(1, 2))
+	for _, big := range []bool{false, true} {
+		var obs, plans strings.Builder
+		obs.WriteString("unit,indicator,date,value\n")
+		plans.WriteString("unit,indicator,plan\n")
+		for _, i := range h.Level(region.LevelCommune) {
+			code := h.At(int(i)).Code
+			a, p := int64(r.IntN(5)), int64(1+r.IntN(4)) // many ties: 2/4 = 1/2
+			switch r.IntN(8) {
+			case 0: // equal as floats, not as ratios
+				a, p = 1<<52+1, 1<<52
+			case 2:
+				a, p = 1<<52+2, 1<<52+1
+			case 1:
+				if big && r.IntN(100) == 0 {
+					a, p = 1<<58+int64(r.IntN(3)), 1<<57+int64(r.IntN(2))
+				}
+			}
+			fmt.Fprintf(&obs, "%s,x,2025-01-01,%d\n", code, a)
+			fmt.Fprintf(&plans, "%s,x,%d\n", code, p)
+		}
+		ds, err := indicator.ReadCSV(strings.NewReader(obs.String()), "o.csv", h, cat)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ps, err := target.ReadCSV(strings.NewReader(plans.String()), "p.csv", h)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := ds.Rollup(time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC), ps)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for l := region.LevelNation; l <= region.LevelCommune; l++ {
+			var entries []indicator.Entry
+			var rows []indicator.Row
+			for _, i := range h.Level(l) {
+				if row, _ := res.Row("x", h.At(int(i)).Code); row.Attainment.IsValid() {
+					entries = append(entries, indicator.Entry{Unit: row.Unit.Code, Value: row.Attainment})
+					rows = append(rows, row)
+				}
+			}
+			if l == region.LevelCommune && len(entries) < 10 {
+				t.Fatalf("only %d communes ranked", len(entries))
+			}
+			ranked, err := indicator.Rank(h, entries, indicator.Competition)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := map[region.Code]int{}
+			for _, e := range ranked {
+				want[e.Unit] = e.Rank
+			}
+			for _, row := range rows {
+				if row.Rank != want[row.Unit.Code] {
+					t.Errorf("big %v, level %v: %s ranks %d in the roll-up, %d by Rank", big, l, row.Unit.Code, row.Rank, want[row.Unit.Code])
+				}
 			}
 		}
 	}
