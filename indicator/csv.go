@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"iter"
-	"math/bits"
 	"runtime"
 	"slices"
 	"strings"
@@ -254,8 +253,7 @@ type csvParser struct {
 	comma   byte  // the field separator
 	sheet   bool  // spreadsheet conventions: quotes, dd/mm/yyyy, "1.611"
 	special [256]bool
-	commas  uint64 // the separator in every byte
-	first   int32  // the line after the header
+	first   int32 // the line after the header
 }
 
 func newCSVParser(name string, b *Builder, comma byte, sheet bool) *csvParser {
@@ -264,7 +262,6 @@ func newCSVParser(name string, b *Builder, comma byte, sheet bool) *csvParser {
 	for _, c := range []byte{comma, '"', '\n', '\r'} {
 		p.special[c] = true
 	}
-	p.commas = uint64(comma) * 0x0101010101010101
 	return p
 }
 
@@ -288,17 +285,8 @@ type record struct {
 // error outside quotes. After a problem the record ends at the end of its
 // line, where a line-by-line reader would resume.
 func (p *csvParser) record(data []byte, bounds []int) (r record) {
-	i := 0
-	fail := func(col int, err error) record {
-		r.col, r.err = col, err
-		if k := bytes.IndexByte(data[i:], '\n'); k >= 0 {
-			r.size, r.complete = i+k+1, true
-			r.lines++
-		} else {
-			r.size = len(data)
-		}
-		return r
-	}
+	i, n := 0, 0
+	special := &p.special // the separator, quote, line feed and carriage return
 	for {
 		start := i
 		quoted := i < len(data) && data[i] == '"' && p.sheet
@@ -307,7 +295,7 @@ func (p *csvParser) record(data []byte, bounds []int) (r record) {
 				k := bytes.IndexByte(data[i:], '"')
 				if k < 0 {
 					r.lines += bytes.Count(data[i:], []byte{'\n'})
-					r.size, r.col = len(data), start
+					r.size, r.col, r.n = len(data), start, n+1
 					r.err = fmt.Errorf("line is %w: a quote is not closed", region.ErrMalformed)
 					return r
 				}
@@ -318,58 +306,53 @@ func (p *csvParser) record(data []byte, bounds []int) (r record) {
 				}
 			}
 		} else {
-			i = p.plainEnd(data, i)
+			for i < len(data) && !special[data[i]] {
+				i++
+			}
 		}
-		if 2*r.n+1 < len(bounds) {
-			bounds[2*r.n], bounds[2*r.n+1] = start, i
+		if 2*n+1 < len(bounds) {
+			bounds[2*n], bounds[2*n+1] = start, i
 		}
-		r.n++
+		n++
 		switch {
 		case i == len(data):
-			r.size = i
+			r.size, r.n = i, n
 			return r
 		case data[i] == p.comma:
 			i++
 		case data[i] == '\n':
-			r.size, r.complete = i+1, true
+			r.size, r.complete, r.n = i+1, true, n
 			r.lines++
 			return r
 		case data[i] == '\r' && i+1 < len(data) && data[i+1] == '\n':
-			r.size, r.complete = i+2, true
+			r.size, r.complete, r.n = i+2, true, n
 			r.lines++
 			return r
 		case data[i] == '\r' && i+1 == len(data):
-			r.size = i + 1 // a CR at the end of the input, as CRLF
+			r.size, r.n = i+1, n // a CR at the end of the input, as CRLF
 			return r
 		case data[i] == '\r':
-			return fail(i, fmt.Errorf("line is %w: a carriage return inside it (save the file with LF or CRLF line ends)", region.ErrMalformed))
+			return r.fail(data, i, fmt.Errorf("line is %w: a carriage return inside it (save the file with LF or CRLF line ends)", region.ErrMalformed))
 		case !p.sheet:
-			return fail(i, fmt.Errorf("line is %w: quoted fields are not supported in observation files (read spreadsheet exports with the Spreadsheet option)", region.ErrMalformed))
+			return r.fail(data, i, fmt.Errorf("line is %w: quoted fields are not supported in observation files (read spreadsheet exports with the Spreadsheet option)", region.ErrMalformed))
 		case quoted:
-			return fail(i, fmt.Errorf("line is %w: %q after the closing quote of a field (double a quote inside a quoted field)", region.ErrMalformed, data[i]))
+			return r.fail(data, i, fmt.Errorf("line is %w: %q after the closing quote of a field (double a quote inside a quoted field)", region.ErrMalformed, data[i]))
 		default:
-			return fail(i, fmt.Errorf("line is %w: a quote inside a field that does not start with one (quote the whole field, doubling the quote)", region.ErrMalformed))
+			return r.fail(data, i, fmt.Errorf("line is %w: a quote inside a field that does not start with one (quote the whole field, doubling the quote)", region.ErrMalformed))
 		}
 	}
 }
 
-// plainEnd returns the index of the first separator, quote, line end or
-// carriage return of data from i on, or len(data): eight bytes at a time
-// (a zero byte of w ^ pattern is a match; the lowest flagged byte is always
-// a true one), then byte by byte.
-func (p *csvParser) plainEnd(data []byte, i int) int {
-	const ones, highs = 0x0101010101010101, 0x8080808080808080
-	match := func(w, pat uint64) uint64 { x := w ^ pat; return (x - ones) &^ x & highs }
-	for ; i+8 <= len(data); i += 8 {
-		w := binary.LittleEndian.Uint64(data[i:])
-		if t := match(w, p.commas) | match(w, '"'*ones) | match(w, '\n'*ones) | match(w, '\r'*ones); t != 0 {
-			return i + bits.TrailingZeros64(t)>>3
-		}
+// fail returns r with a problem at i, ending at the end of its line.
+func (r record) fail(data []byte, i int, err error) record {
+	r.col, r.err = i, err
+	if k := bytes.IndexByte(data[i:], '\n'); k >= 0 {
+		r.size, r.complete = i+k+1, true
+		r.lines++
+	} else {
+		r.size = len(data)
 	}
-	for i < len(data) && !p.special[data[i]] {
-		i++
-	}
-	return i
+	return r
 }
 
 // place returns the line and column of offset i of a record that starts at
