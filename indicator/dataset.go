@@ -143,34 +143,60 @@ func (b *Builder) Build() (*Dataset, error) {
 		return nil, b.errs.err()
 	}
 	total := base[np]
-	off := make([]int32, ns+1)
-	days, vals := make([]day, total), make([]int64, total)
+	// Values in 4 bytes when no partition's values add up to 2³² (then
+	// no running sum reaches it either), else in 8.
+	narrow := true
+	for p := range np {
+		var sum uint64
+		for _, blk := range b.blocks {
+			sum = addSat(sum, blk.parts[p].sum)
+		}
+		narrow = narrow && sum < 1<<32
+	}
+	ds := &Dataset{h: b.h, cat: b.cat, off: make([]int32, ns+1), days: make([]day, total)}
+	if narrow {
+		ds.small = make([]uint32, total)
+	} else {
+		ds.vals = make([]int64, total)
+	}
 	faults := make([][]fault, np)
 	var next atomic.Int32
 	var wg sync.WaitGroup
 	for range min(runtime.GOMAXPROCS(0), np) {
 		wg.Go(func() {
-			var scratch []int32
+			var sc scratch
 			for p := int(next.Add(1)) - 1; p < np; p = int(next.Add(1)) - 1 {
-				faults[p] = b.buildPart(p, int32(base[p]), off, days, vals, &scratch)
+				if narrow {
+					faults[p] = buildPart(b, p, int32(base[p]), ds.off, ds.days, ds.small, &sc)
+				} else {
+					faults[p] = buildPart(b, p, int32(base[p]), ds.off, ds.days, ds.vals, &sc)
+				}
 			}
 		})
 	}
 	wg.Wait()
-	off[ns] = int32(total)
+	ds.off[ns] = int32(total)
 	if all := slices.Concat(faults...); len(all) > 0 {
 		b.report(all)
 	}
 	if err := b.errs.err(); err != nil {
 		return nil, err
 	}
-	return &Dataset{h: b.h, cat: b.cat, off: off, days: days, vals: vals}, nil
+	return ds, nil
+}
+
+// addSat returns a+b, or the largest uint64 when that overflows.
+func addSat(a, b uint64) uint64 {
+	if s := a + b; s >= a {
+		return s
+	}
+	return math.MaxUint64
 }
 
 // buildPart sorts the points of partition p into days and vals from q on,
 // fills off for its series, and returns its faults in order of series and
 // day.
-func (b *Builder) buildPart(p int, q int32, off []int32, days []day, vals []int64, scratch *[]int32) []fault {
+func buildPart[T int64 | uint32](b *Builder, p int, q int32, off []int32, days []day, vals []T, sc *scratch) []fault {
 	s0 := int32(p << partShift)
 	nsp := min(1<<partShift, b.series()-int(s0))
 	var n int64
@@ -187,11 +213,29 @@ func (b *Builder) buildPart(p int, q int32, off []int32, days []day, vals []int6
 		}
 		return nil
 	}
-	counts := func(keys int) []int32 {
-		if cap(*scratch) < keys {
-			*scratch = make([]int32, keys)
+	// A partition small enough is decoded once, into the worker's
+	// scratch; a larger one twice, to keep memory in bounds.
+	each := func(f func(s, d day, v int64)) { b.points(p, f) }
+	if n <= maxDecoded {
+		t := &sc.decoded
+		if cap(t.s) < int(n) {
+			t.s, t.d, t.v = make([]int32, 0, n), make([]int32, 0, n), make([]int64, 0, n)
 		}
-		c := (*scratch)[:keys]
+		t.s, t.d, t.v = t.s[:0], t.d[:0], t.v[:0]
+		b.points(p, func(s, d day, v int64) {
+			t.s, t.d, t.v = append(t.s, s), append(t.d, d), append(t.v, v)
+		})
+		each = func(f func(s, d day, v int64)) {
+			for j, s := range t.s {
+				f(s, t.d[j], t.v[j])
+			}
+		}
+	}
+	counts := func(keys int) []int32 {
+		if cap(sc.counts) < keys {
+			sc.counts = make([]int32, keys)
+		}
+		c := sc.counts[:keys]
 		clear(c)
 		return c
 	}
@@ -201,7 +245,7 @@ func (b *Builder) buildPart(p int, q int32, off []int32, days []day, vals []int6
 		// sorted by day, repeats side by side in input order.
 		r := int32(span)
 		pos := counts(int(keys))
-		b.points(p, func(s, d day, _ int64) { pos[(s-s0)*r+d-lo]++ })
+		each(func(s, d day, _ int64) { pos[(s-s0)*r+d-lo]++ })
 		k := 0
 		for s := range nsp {
 			off[int(s0)+s] = q
@@ -210,28 +254,28 @@ func (b *Builder) buildPart(p int, q int32, off []int32, days []day, vals []int6
 				k++
 			}
 		}
-		b.points(p, func(s, d day, v int64) {
+		each(func(s, d day, v int64) {
 			k := (s-s0)*r + d - lo
 			j := pos[k]
 			pos[k]++
-			days[j], vals[j] = d, v
+			days[j], vals[j] = d, T(v)
 		})
 	} else {
 		pos := counts(nsp)
-		b.points(p, func(s, _ day, _ int64) { pos[s-s0]++ })
+		each(func(s, _ day, _ int64) { pos[s-s0]++ })
 		for s := range nsp {
 			off[int(s0)+s] = q
 			pos[s], q = q, q+pos[s]
 		}
-		b.points(p, func(s, d day, v int64) {
+		each(func(s, d day, v int64) {
 			j := pos[s-s0]
 			pos[s-s0]++
-			days[j], vals[j] = d, v
+			days[j], vals[j] = d, T(v)
 		})
 		for s := range nsp {
 			lo, hi := off[int(s0)+s], pos[s]
 			if !slices.IsSorted(days[lo:hi]) {
-				sort.Stable(dayValues{days[lo:hi], vals[lo:hi]})
+				sort.Stable(dayValues[T]{days[lo:hi], vals[lo:hi]})
 			}
 		}
 	}
@@ -245,7 +289,7 @@ func (b *Builder) buildPart(p int, q int32, off []int32, days []day, vals []int6
 		flow := b.cat.list[int(series)/b.h.Len()].Measure == Flow
 		var sum int64
 		for j := lo; j < hi; j++ {
-			dj, v := days[j], vals[j]
+			dj, v := days[j], int64(vals[j])
 			if j > lo && dj == days[j-1] {
 				if last := len(faults) - 1; last >= 0 && faults[last] == (fault{series, dj, faults[last].repeats, false}) {
 					faults[last].repeats++
@@ -259,12 +303,25 @@ func (b *Builder) buildPart(p int, q int32, off []int32, days []day, vals []int6
 					faults = append(faults, fault{series: series, day: dj, overflow: true})
 				}
 				sum += v
-				vals[j] = sum
+				vals[j] = T(sum)
 			}
 		}
 	}
 	return faults
 }
+
+// scratch is what a worker of Build reuses from partition to partition.
+type scratch struct {
+	counts  []int32
+	decoded struct {
+		s, d []int32
+		v    []int64
+	}
+}
+
+// maxDecoded is the most points of a partition Build decodes into scratch
+// (16 bytes each).
+const maxDecoded = 1 << 18
 
 // points calls f with the series, day and value of every point of
 // partition p, in the order they were added.
@@ -279,7 +336,7 @@ func (b *Builder) points(p int, f func(s, d day, v int64)) {
 				if w := binary.LittleEndian.Uint32(data[i:]); w&0x80808080 == 0 {
 					dec.c.series += int32(w>>1&0x3f) ^ -int32(w&1)
 					dec.c.day += int32(w>>9&0x3f) ^ -int32(w>>8&1)
-					dec.c.line += int32(w>>17&0x3f) ^ -int32(w>>16&1)
+					dec.c.line += int32(w >> 16 & 0x7f)
 					dec.i += 4
 					f(dec.c.series, dec.c.day, int64(w>>24))
 					continue
@@ -369,14 +426,14 @@ func (b *Builder) report(faults []fault) {
 var errUncounted = errors.New("uncounted")
 
 // dayValues sorts one series by day, with its values.
-type dayValues struct {
+type dayValues[T int64 | uint32] struct {
 	days []day
-	vals []int64
+	vals []T
 }
 
-func (d dayValues) Len() int           { return len(d.days) }
-func (d dayValues) Less(i, j int) bool { return d.days[i] < d.days[j] }
-func (d dayValues) Swap(i, j int) {
+func (d dayValues[T]) Len() int           { return len(d.days) }
+func (d dayValues[T]) Less(i, j int) bool { return d.days[i] < d.days[j] }
+func (d dayValues[T]) Swap(i, j int) {
 	d.days[i], d.days[j] = d.days[j], d.days[i]
 	d.vals[i], d.vals[j] = d.vals[j], d.vals[i]
 }
@@ -386,8 +443,8 @@ func (d dayValues) Swap(i, j int) {
 // apart, on every core, with the counts and writes of a partition in the
 // processor's cache. Each point is four varints, about 4 to 6 bytes in a
 // national file rather than 20 (series, day, value and line): the changes
-// of series, day and line from the partition's previous point in the
-// block (zigzag), then the value.
+// of series and day (zigzag) and of line from the partition's previous
+// point in the block, then the value.
 
 // partShift sets the number of series in a partition.
 const partShift = 10
@@ -411,6 +468,7 @@ type segment struct {
 	end    int32
 	n      int32
 	lo, hi day
+	sum    uint64 // of the values, or the largest uint64
 }
 
 // cursor is the last point of a partition, from which the next is encoded.
@@ -440,7 +498,10 @@ func (e *encoder) add(series int32, d day, v int64, line int32) {
 	}
 	sg.lo, sg.hi = min(sg.lo, d), max(sg.hi, d)
 	sg.n++
-	ds, dd, dl := zigzag(int64(series)-int64(c.series)), zigzag(int64(d)-int64(c.day)), zigzag(int64(line)-int64(c.line))
+	sg.sum = addSat(sg.sum, uint64(v))
+	// Lines only go forward: their change is not zigzagged (one going
+	// back would still round-trip, in ten bytes).
+	ds, dd, dl := zigzag(int64(series)-int64(c.series)), zigzag(int64(d)-int64(c.day)), uint64(int64(line)-int64(c.line))
 	if ds|dd|dl|uint64(v) < 0x80 {
 		e.bufs[p] = append(e.bufs[p], byte(ds), byte(dd), byte(dl), byte(v))
 	} else {
@@ -503,8 +564,8 @@ func (d *decoder) next() (series int32, dy day, v int64, line int32) {
 	d.c.series += int32(x)
 	x, d.i = varint(d.data, d.i)
 	d.c.day += int32(x)
-	x, d.i = varint(d.data, d.i)
-	d.c.line += int32(x)
+	u, d.i = uvarint(d.data, d.i)
+	d.c.line += int32(int64(u))
 	u, d.i = uvarint(d.data, d.i)
 	return d.c.series, d.c.day, int64(u), d.c.line
 }
@@ -546,7 +607,10 @@ type Dataset struct {
 	cat  *Catalogue
 	off  []int32 // series s is days[off[s]:off[s+1]]; s = indicator·Len + unit
 	days []day
-	vals []int64 // for a Flow, cumulative sums
+	// The values (for a Flow, cumulative sums): in small when they all
+	// fit in 32 bits, else in vals.
+	vals  []int64
+	small []uint32
 }
 
 // Hierarchy returns the hierarchy the dataset's units belong to.
@@ -592,6 +656,9 @@ func (d *Dataset) valueAt(s int, asOf day) (int64, bool) {
 		} else {
 			hi = m
 		}
+	}
+	if d.small != nil {
+		return int64(d.small[lo]), true
 	}
 	return d.vals[lo], true
 }

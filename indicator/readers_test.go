@@ -446,12 +446,13 @@ func FuzzReadCSVAgainstEncodingCSV(f *testing.F) {
 }
 
 // TestReadCSVOrders: the national file's lines in any order, read on any
-// number of cores, give the same dataset.
+// number of cores, give the same dataset (Vietnam2025's communes, a stock
+// and a flow: seven partitions of series, 797,040 lines).
 func TestReadCSVOrders(t *testing.T) {
-	h := small(t)
+	h := region.Vietnam2025()
 	cat := new(indicator.Catalogue)
 	var ids []string
-	for k, ind := range indicator.Standard().All()[:8] {
+	for k, ind := range indicator.Standard().All()[:2] {
 		ind.Measure = indicator.Measure(k % 2) // stocks and flows
 		if err := cat.Add(ind); err != nil {
 			t.Fatal(err)
@@ -459,23 +460,21 @@ func TestReadCSVOrders(t *testing.T) {
 		ids = append(ids, ind.ID)
 	}
 	dump := func(ds *indicator.Dataset) string {
-		var b strings.Builder
-		fmt.Fprintln(&b, ds.Len())
+		b := fmt.Appendln(nil, ds.Len())
 		for _, asOf := range []time.Time{time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2025, 2, 14, 0, 0, 0, 0, time.UTC), ds.Latest()} {
-			r, err := ds.Rollup(asOf, nil)
-			if err != nil {
-				t.Fatal(err)
-			}
-			for _, row := range r.Rows() {
-				fmt.Fprintln(&b, row.Indicator, row.Unit.Code, row.Actual, row.HasActual, row.Summed)
+			for _, id := range ids {
+				for _, i := range h.Level(region.LevelCommune) {
+					v, ok := ds.Value(id, h.At(int(i)).Code, asOf)
+					b = fmt.Append(b, v, ok)
+				}
 			}
 		}
-		return b.String()
+		return string(b)
 	}
 	var want string
 	for _, o := range []synth.Order{synth.ByUnit, synth.ByDay, synth.Shuffled} {
 		in := synth.ObservationsCSVOrder(h, ids, 7, o)
-		for _, procs := range []int{1, 2, 4} {
+		for _, procs := range []int{1, 2, 3} {
 			prev := runtime.GOMAXPROCS(procs)
 			ds, err := indicator.ReadCSV(bytes.NewReader(in), "o.csv", h, cat)
 			runtime.GOMAXPROCS(prev)
