@@ -446,8 +446,9 @@ func FuzzReadCSVAgainstEncodingCSV(f *testing.F) {
 }
 
 // TestReadCSVOrders: the national file's lines in any order, read on any
-// number of cores, give the same dataset (Vietnam2025's communes, a stock
-// and a flow: seven partitions of series, 797,040 lines).
+// number of cores, give the same dataset (a stock and a flow for a fifth
+// of Vietnam2025's communes, spread over seven partitions of series:
+// about 160,000 lines).
 func TestReadCSVOrders(t *testing.T) {
 	h := region.Vietnam2025()
 	cat := new(indicator.Catalogue)
@@ -473,7 +474,12 @@ func TestReadCSVOrders(t *testing.T) {
 	}
 	var want string
 	for _, o := range []synth.Order{synth.ByUnit, synth.ByDay, synth.Shuffled} {
-		in := synth.ObservationsCSVOrder(h, ids, 7, o)
+		var in []byte
+		for l := range bytes.Lines(synth.ObservationsCSVOrder(h, ids, 7, o)) {
+			if l[0] == 'c' || l[4] == '0' || l[4] == '5' { // the header, and codes ending in 0 or 5
+				in = append(in, l...)
+			}
+		}
 		for _, procs := range []int{1, 2, 3} {
 			prev := runtime.GOMAXPROCS(procs)
 			ds, err := indicator.ReadCSV(bytes.NewReader(in), "o.csv", h, cat)
