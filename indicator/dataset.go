@@ -118,7 +118,8 @@ func (b *Builder) Add(o Observation) error {
 // The points come encoded in partitions of consecutive series (see
 // [encoder]), so the partitions are built apart, on every core: each is
 // sorted by series and day with a counting sort straight into the
-// dataset's day and value columns (12 bytes an observation), keyed by
+// dataset's day and value columns (8 bytes an observation, 12 when the
+// values need 64 bits), keyed by
 // series and day when its days span a short range (no other sort is
 // needed then), else by series and then each series by day, stably. The
 // lines of the observations at fault are looked up again only when there

@@ -407,6 +407,7 @@ func TestReadCSVMultiLine(t *testing.T) {
 // whole input, the reader reports no problem of the records' shape, and
 // when it reads the input without error, every record became one
 // observation; when encoding/csv refuses the input, so does the reader.
+// Read in chunks of a few bytes, the input gives the same result.
 func FuzzReadCSVAgainstEncodingCSV(f *testing.F) {
 	f.Add("unit;indicator;date;value;x\n06187;tmdt;01/07/2023;5;\"a\nb\"\n06184;tmdt;2023-07-01;\"1.611\";\n", true)
 	f.Add("unit,indicator,date,value\n\"06187\",tmdt,2023-07-01,5\r\n06184,tmdt,2023-07-01,\"7\"\r\n", false)
@@ -424,7 +425,16 @@ func FuzzReadCSVAgainstEncodingCSV(f *testing.F) {
 			return // a carriage return alone: refused outside quotes, where encoding/csv keeps it
 		}
 		recs, csvErr := csvin.NewReader(strings.NewReader(in), comma).ReadAll()
-		ds, err := indicator.ReadCSVWith(strings.NewReader(in), "fuzz.csv", h, cat, indicator.CSVOptions{Comma: comma, Spreadsheet: true})
+		opt := indicator.CSVOptions{Comma: comma, Spreadsheet: true}
+		ds, err := indicator.ReadCSVWith(strings.NewReader(in), "fuzz.csv", h, cat, opt)
+		// Chunks of a few bytes cut the input at every record end: the
+		// same records, the same errors.
+		old := indicator.SetChunkSize(5)
+		small, smallErr := indicator.ReadCSVWith(strings.NewReader(in), "fuzz.csv", h, cat, opt)
+		indicator.SetChunkSize(old)
+		if fmt.Sprint(err) != fmt.Sprint(smallErr) || (ds == nil) != (small == nil) || ds != nil && ds.Len() != small.Len() {
+			t.Fatalf("in chunks of 5 bytes: %v, %v; in one: %v", small, smallErr, err)
+		}
 		if csvErr != nil {
 			if err == nil {
 				t.Fatalf("encoding/csv refuses it (%v), the reader reads %d observations", csvErr, ds.Len())
