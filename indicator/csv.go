@@ -287,6 +287,7 @@ type record struct {
 func (p *csvParser) record(data []byte, bounds []int) (r record) {
 	i, n := 0, 0
 	special := &p.special // the separator, quote, line feed and carriage return
+	comma, kept := p.comma, len(bounds)/2
 	for {
 		start := i
 		quoted := i < len(data) && data[i] == '"' && p.sheet
@@ -310,7 +311,7 @@ func (p *csvParser) record(data []byte, bounds []int) (r record) {
 				i++
 			}
 		}
-		if 2*n+1 < len(bounds) {
+		if n < kept {
 			bounds[2*n], bounds[2*n+1] = start, i
 		}
 		n++
@@ -318,7 +319,7 @@ func (p *csvParser) record(data []byte, bounds []int) (r record) {
 		case i == len(data):
 			r.size, r.n = i, n
 			return r
-		case data[i] == p.comma:
+		case data[i] == comma:
 			i++
 		case data[i] == '\n':
 			r.size, r.complete, r.n = i+1, true, n
@@ -373,10 +374,6 @@ func (p *csvParser) parse(c *chunk, enc *encoder) {
 		data = data[r.size:]
 		at := line
 		line += int32(r.lines)
-		bad := func(i int, err error) {
-			l, col := place(rec, at, i)
-			c.bad(p.name, int(l), col, err)
-		}
 		if n := r.size - btoi(r.complete); n > maxLine {
 			what := "line"
 			if bytes.IndexByte(rec[:n], '\n') >= 0 {
@@ -387,42 +384,35 @@ func (p *csvParser) parse(c *chunk, enc *encoder) {
 			return
 		}
 		if r.err != nil {
-			bad(r.col, r.err)
+			p.bad(c, rec, at, r.col, r.err)
 			continue
 		}
 		if r.n == 1 && bounds[1] == 0 {
 			continue // a blank line, as at the end of a file
 		}
 		if r.n != p.nf {
-			bad(0, fmt.Errorf("line is %w: %d fields, the header has %d columns", region.ErrMalformed, r.n, p.nf))
+			p.bad(c, rec, at, 0, fmt.Errorf("line is %w: %d fields, the header has %d columns", region.ErrMalformed, r.n, p.nf))
 			continue
 		}
-		field := func(col int) ([]byte, int) {
-			s, e := bounds[2*col], bounds[2*col+1]
-			if f := rec[s:e]; len(f) >= 2 && f[0] == '"' {
-				return f[1 : len(f)-1], s + 1 // a quoted field; a doubled quote inside stays, an error of the field
-			}
-			return rec[s:e], s
-		}
-		uf, ucol := field(p.cols[0])
+		uf, ucol := field(rec, bounds, p.cols[0])
 		ui, err := fl.unit(uf)
 		if err != nil {
-			bad(ucol, err)
+			p.bad(c, rec, at, ucol, err)
 			continue
 		}
-		kf, kcol := field(p.cols[1])
+		kf, kcol := field(rec, bounds, p.cols[1])
 		k, err := fl.indicator(kf)
 		if err != nil {
-			bad(kcol, err)
+			p.bad(c, rec, at, kcol, err)
 			continue
 		}
-		df, dcol := field(p.cols[2])
+		df, dcol := field(rec, bounds, p.cols[2])
 		d, err := fl.date(df, p.sheet)
 		if err != nil {
-			bad(dcol, err)
+			p.bad(c, rec, at, dcol, err)
 			continue
 		}
-		vf, vcol := field(p.cols[3])
+		vf, vcol := field(rec, bounds, p.cols[3])
 		v, ok := parseCount(vf)
 		if !ok && p.sheet {
 			n, err := numeral.ParseCount(string(vf), true)
@@ -430,14 +420,31 @@ func (p *csvParser) parse(c *chunk, enc *encoder) {
 		}
 		if !ok {
 			if len(vf) > 0 && vf[0] == '-' {
-				bad(vcol, fmt.Errorf("%w: %q is negative", ErrNegative, excerpt(vf)))
+				p.bad(c, rec, at, vcol, fmt.Errorf("%w: %q is negative", ErrNegative, excerpt(vf)))
 				continue
 			}
-			bad(vcol, fmt.Errorf("value %q is %w: not a count of plain digits", excerpt(vf), region.ErrMalformed))
+			p.bad(c, rec, at, vcol, fmt.Errorf("value %q is %w: not a count of plain digits", excerpt(vf), region.ErrMalformed))
 			continue
 		}
 		enc.add(int32(k)*p.n+int32(ui), d, v, at)
 	}
+}
+
+// field returns field col of rec, split into bounds, without its quotes,
+// and its offset in rec. A doubled quote inside stays, an error of the
+// field.
+func field(rec []byte, bounds []int, col int) ([]byte, int) {
+	s, e := bounds[2*col], bounds[2*col+1]
+	if f := rec[s:e]; len(f) >= 2 && f[0] == '"' {
+		return f[1 : len(f)-1], s + 1
+	}
+	return rec[s:e], s
+}
+
+// bad records a problem at offset i of the record rec that starts at line.
+func (p *csvParser) bad(c *chunk, rec []byte, line int32, i int, err error) {
+	l, col := place(rec, line, i)
+	c.bad(p.name, int(l), col, err)
 }
 
 func btoi(b bool) int {
