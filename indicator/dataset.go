@@ -1,10 +1,15 @@
 package indicator
 
 import (
-	"cmp"
+	"encoding/binary"
+	"errors"
 	"fmt"
+	"math"
+	"runtime"
 	"slices"
 	"sort"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/chiso-vn/chiso/internal/errlist"
@@ -15,7 +20,8 @@ import (
 // errors.Is works whichever package reported them.
 var (
 	ErrUnknownUnit = region.ErrUnknownUnit
-	ErrConflict    = region.ErrConflict // an observation given twice with different values
+	ErrDuplicate   = region.ErrDuplicate // an observation given twice
+	ErrConflict    = region.ErrConflict  // an observation given twice with different values; wraps ErrDuplicate
 	ErrOverflow    = region.ErrOverflow
 )
 
@@ -55,64 +61,6 @@ func dayOf(t time.Time) day {
 // dateOf is the inverse of civilDay, for messages.
 func dateOf(d day) time.Time { return time.Unix(int64(d)*86400, 0).UTC() }
 
-// point is one observation as a Builder collects it, in 12 bytes; its
-// line is kept by its block.
-type point struct {
-	series int32  // indicator·Len + unit
-	day    day    //
-	v      uint32 // the value, or bigValue when it is in the block's side table
-}
-
-// bigValue marks a value of 2³²−1 or more, kept in a block's side table.
-const bigValue = 1<<32 - 1
-
-// block is a run of points, with the values too big for a point and the
-// lines they came from. Lines are kept only where they jump: the points of
-// a clean file come from consecutive lines, so a block of them keeps one.
-type block struct {
-	pts   []point
-	big   map[int32]int64 // by position in pts
-	jumps []jump          // ascending; the first is at 0
-	next  int32           // the line the next point comes from if it does not jump
-}
-
-// jump says that point at came from line, and the points after it from the
-// lines after it, up to the next jump.
-type jump struct{ at, line int32 }
-
-func (blk *block) value(j int) int64 {
-	if v := blk.pts[j].v; v != bigValue {
-		return int64(v)
-	}
-	return blk.big[int32(j)]
-}
-
-// line returns the line point j came from.
-func (blk *block) line(j int) int32 {
-	k, found := slices.BinarySearchFunc(blk.jumps, int32(j), func(a jump, t int32) int { return cmp.Compare(a.at, t) })
-	if !found {
-		k--
-	}
-	return blk.jumps[k].line + int32(j) - blk.jumps[k].at
-}
-
-func (blk *block) add(series int32, d day, v int64, line int32) {
-	n := int32(len(blk.pts))
-	if n == 0 || line != blk.next {
-		blk.jumps = append(blk.jumps, jump{n, line})
-	}
-	blk.next = line + 1
-	p := point{series, d, uint32(v)}
-	if v >= bigValue {
-		if blk.big == nil {
-			blk.big = map[int32]int64{}
-		}
-		blk.big[n] = v
-		p.v = bigValue
-	}
-	blk.pts = append(blk.pts, p)
-}
-
 // Builder collects observations for a [Dataset]. Its zero value is not
 // usable; call [NewBuilder].
 type Builder struct {
@@ -120,6 +68,7 @@ type Builder struct {
 	cat    *Catalogue
 	name   string
 	blocks []*block // in the order the points came
+	enc    *encoder // Add's points not yet in a block
 	errs   errorList
 	adds   int32
 }
@@ -130,6 +79,12 @@ type Builder struct {
 func NewBuilder(h *region.Hierarchy, cat *Catalogue, name string) *Builder {
 	return &Builder{h: h, cat: cat.Clone(), name: name}
 }
+
+// series returns the number of series (indicator·Len + unit) of b.
+func (b *Builder) series() int { return b.cat.Len() * b.h.Len() }
+
+// newEncoder returns an encoder of points for b's series.
+func (b *Builder) newEncoder() *encoder { return newEncoder(b.series()) }
 
 // Add adds one observation. An unknown unit or indicator or a negative value
 // is reported at once and also by Build, with the observation's position.
@@ -146,114 +101,267 @@ func (b *Builder) Add(o Observation) error {
 	if o.Value < 0 {
 		return b.errs.add(b.name, int(b.adds), 0, fmt.Errorf("%w %d", ErrNegative, o.Value))
 	}
-	b.add(k, i, dayOf(o.Date), o.Value, b.adds)
+	if b.enc == nil {
+		b.enc = b.newEncoder()
+	}
+	b.enc.add(int32(k*b.h.Len()+i), dayOf(o.Date), o.Value, b.adds)
 	return nil
 }
 
-func (b *Builder) add(k, i int, d day, v int64, line int32) {
-	if len(b.blocks) == 0 || len(b.blocks[len(b.blocks)-1].pts) == cap(b.blocks[len(b.blocks)-1].pts) {
-		// Fixed blocks, not a growing slice: growth would copy and leave
-		// behind about as much again as the points themselves.
-		b.blocks = append(b.blocks, &block{pts: make([]point, 0, blockSize)})
-	}
-	b.blocks[len(b.blocks)-1].add(int32(k*b.h.Len()+i), d, v, line)
-}
-
-// blockSize is the number of points in each block that Add fills.
-const blockSize = 1 << 16
-
 // Build sorts the observations into a Dataset. Two observations with the
-// same indicator, unit and date and different values are an error naming
-// both; an identical repeat is kept once. Every problem found while adding
+// same indicator, unit and date are an error naming both, whether their
+// values differ (wrapping [ErrConflict]) or not (wrapping [ErrDuplicate]):
+// a file read twice or two exports that overlap would otherwise count
+// twice or hide which figure was meant. Every problem found while adding
 // is reported too (the first region.MaxErrors, then a count of the rest).
 //
-// The points are sorted by series with a counting sort straight into the
-// dataset's day and value columns (12 bytes an observation), then each
-// series by day (stably, so repeats keep their order), and repeats are
-// dropped in place. The lines of the observations at fault are looked up
-// again only when there is a problem to report.
+// The points come encoded in partitions of consecutive series (see
+// [encoder]), so the partitions are built apart, on every core: each is
+// sorted by series and day with a counting sort straight into the
+// dataset's day and value columns (8 bytes an observation, 12 when the
+// values need 64 bits), keyed by
+// series and day when its days span a short range (no other sort is
+// needed then), else by series and then each series by day, stably. The
+// lines of the observations at fault are looked up again only when there
+// is a problem to report. The result does not depend on GOMAXPROCS.
 func (b *Builder) Build() (*Dataset, error) {
-	n := b.h.Len()
-	ns := b.cat.Len() * n
-	off := make([]int32, ns+1)
+	if b.enc != nil {
+		b.blocks = append(b.blocks, b.enc.take()...)
+	}
+	ns := b.series()
+	np := partitions(ns)
+	base := make([]int64, np+1)
 	for _, blk := range b.blocks {
-		for _, p := range blk.pts {
-			off[p.series+1]++
+		for p, sg := range blk.parts {
+			base[p+1] += int64(sg.n)
 		}
 	}
-	for s := 0; s < ns; s++ {
-		off[s+1] += off[s]
+	for p := range np {
+		base[p+1] += base[p]
 	}
-	pos := slices.Clone(off[:ns])
-	total := off[ns]
-	days, vals := make([]day, total), make([]int64, total)
-	for _, blk := range b.blocks {
-		for j, p := range blk.pts {
-			q := pos[p.series]
-			days[q], vals[q] = p.day, int64(p.v)
-			if p.v == bigValue {
-				vals[q] = blk.big[int32(j)]
-			}
-			pos[p.series]++
-		}
+	if base[np] > math.MaxInt32 {
+		b.errs.add(b.name, 0, 0, fmt.Errorf("%w: %d observations, more than a dataset holds (%d)", ErrOverflow, base[np], math.MaxInt32))
+		return nil, b.errs.err()
 	}
-	var faults []fault
-	w := int32(0) // where the next kept point goes: never past the one read
-	for s := 0; s < ns; s++ {
-		lo, hi := off[s], off[s+1]
-		for j := lo + 1; j < hi; j++ {
-			if days[j] < days[j-1] {
-				sort.Stable(dayValues{days[lo:hi], vals[lo:hi]})
-				break
-			}
+	total := base[np]
+	// Values in 4 bytes when no partition's values add up to 2³² (then
+	// no running sum reaches it either), else in 8.
+	narrow := true
+	for p := range np {
+		var sum uint64
+		for _, blk := range b.blocks {
+			sum = addSat(sum, blk.parts[p].sum)
 		}
-		off[s] = w
-		flow := b.cat.list[s/n].Measure == Flow
-		var sum, prev int64
-		for j := lo; j < hi; j++ {
-			// Point j is read before anything is written to it: writes go
-			// to w, which never passes j.
-			dj, vj := days[j], vals[j]
-			if j > lo && dj == days[w-1] {
-				if f := (fault{int32(s), dj, false}); vj != prev && (len(faults) == 0 || faults[len(faults)-1] != f) {
-					faults = append(faults, f)
+		narrow = narrow && sum < 1<<32
+	}
+	ds := &Dataset{h: b.h, cat: b.cat, off: make([]int32, ns+1), days: make([]day, total)}
+	if narrow {
+		ds.small = make([]uint32, total)
+	} else {
+		ds.vals = make([]int64, total)
+	}
+	faults := make([][]fault, np)
+	var next atomic.Int32
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), np) {
+		wg.Go(func() {
+			var sc scratch
+			for p := int(next.Add(1)) - 1; p < np; p = int(next.Add(1)) - 1 {
+				if narrow {
+					faults[p] = buildPart(b, p, int32(base[p]), ds.off, ds.days, ds.small, &sc)
+				} else {
+					faults[p] = buildPart(b, p, int32(base[p]), ds.off, ds.days, ds.vals, &sc)
 				}
-				prev = vj
-				continue
 			}
-			prev = vj
-			v := vj
-			if flow {
-				if sum > 1<<63-1-v {
-					faults = append(faults, fault{int32(s), dj, true})
-				}
-				sum += v
-				v = sum
-			}
-			days[w], vals[w] = dj, v
-			w++
-		}
+		})
 	}
-	off[ns] = w
-	if len(faults) > 0 {
-		b.report(faults)
+	wg.Wait()
+	ds.off[ns] = int32(total)
+	if all := slices.Concat(faults...); len(all) > 0 {
+		b.report(all)
 	}
 	if err := b.errs.err(); err != nil {
 		return nil, err
 	}
-	return &Dataset{h: b.h, cat: b.cat, off: off, days: days[:w:w], vals: vals[:w:w]}, nil
+	return ds, nil
 }
 
-// fault is a problem Build found in one series on one day: values that
-// differ, or a running sum that overflows.
+// addSat returns a+b, or the largest uint64 when that overflows.
+func addSat(a, b uint64) uint64 {
+	if s := a + b; s >= a {
+		return s
+	}
+	return math.MaxUint64
+}
+
+// buildPart sorts the points of partition p into days and vals from q on,
+// fills off for its series, and returns its faults in order of series and
+// day.
+func buildPart[T int64 | uint32](b *Builder, p int, q int32, off []int32, days []day, vals []T, sc *scratch) []fault {
+	s0 := int32(p << partShift)
+	nsp := min(1<<partShift, b.series()-int(s0))
+	var n int64
+	lo, hi := day(math.MaxInt32), day(math.MinInt32)
+	for _, blk := range b.blocks {
+		if sg := blk.parts[p]; sg.n > 0 {
+			n += int64(sg.n)
+			lo, hi = min(lo, sg.lo), max(hi, sg.hi)
+		}
+	}
+	if n == 0 {
+		for s := range nsp {
+			off[int(s0)+s] = q
+		}
+		return nil
+	}
+	// A partition small enough is decoded once, into the worker's
+	// scratch; a larger one twice, to keep memory in bounds.
+	each := func(f func(s, d day, v int64)) { b.points(p, f) }
+	if n <= maxDecoded {
+		t := &sc.decoded
+		if cap(t.s) < int(n) {
+			t.s, t.d, t.v = make([]int32, 0, n), make([]int32, 0, n), make([]int64, 0, n)
+		}
+		t.s, t.d, t.v = t.s[:0], t.d[:0], t.v[:0]
+		b.points(p, func(s, d day, v int64) {
+			t.s, t.d, t.v = append(t.s, s), append(t.d, d), append(t.v, v)
+		})
+		each = func(f func(s, d day, v int64)) {
+			for j, s := range t.s {
+				f(s, t.d[j], t.v[j])
+			}
+		}
+	}
+	counts := func(keys int) []int32 {
+		if cap(sc.counts) < keys {
+			sc.counts = make([]int32, keys)
+		}
+		c := sc.counts[:keys]
+		clear(c)
+		return c
+	}
+	span := int64(hi) - int64(lo) + 1
+	if keys := int64(nsp) * span; keys <= max(4*n, 1<<12) && keys <= 1<<24 {
+		// Keyed by series and day: the counting sort leaves each series
+		// sorted by day, repeats side by side in input order.
+		r := int32(span)
+		pos := counts(int(keys))
+		each(func(s, d day, _ int64) { pos[(s-s0)*r+d-lo]++ })
+		k := 0
+		for s := range nsp {
+			off[int(s0)+s] = q
+			for range r {
+				pos[k], q = q, q+pos[k]
+				k++
+			}
+		}
+		each(func(s, d day, v int64) {
+			k := (s-s0)*r + d - lo
+			j := pos[k]
+			pos[k]++
+			days[j], vals[j] = d, T(v)
+		})
+	} else {
+		pos := counts(nsp)
+		each(func(s, _ day, _ int64) { pos[s-s0]++ })
+		for s := range nsp {
+			off[int(s0)+s] = q
+			pos[s], q = q, q+pos[s]
+		}
+		each(func(s, d day, v int64) {
+			j := pos[s-s0]
+			pos[s-s0]++
+			days[j], vals[j] = d, T(v)
+		})
+		for s := range nsp {
+			lo, hi := off[int(s0)+s], pos[s]
+			if !slices.IsSorted(days[lo:hi]) {
+				sort.Stable(dayValues[T]{days[lo:hi], vals[lo:hi]})
+			}
+		}
+	}
+	var faults []fault
+	for s := range nsp {
+		lo, hi := off[int(s0)+s], q
+		if s+1 < nsp {
+			hi = off[int(s0)+s+1]
+		}
+		series := s0 + int32(s)
+		flow := b.cat.list[int(series)/b.h.Len()].Measure == Flow
+		var sum int64
+		for j := lo; j < hi; j++ {
+			dj, v := days[j], int64(vals[j])
+			if j > lo && dj == days[j-1] {
+				if last := len(faults) - 1; last >= 0 && faults[last] == (fault{series, dj, faults[last].repeats, false}) {
+					faults[last].repeats++
+				} else {
+					faults = append(faults, fault{series: series, day: dj, repeats: 1})
+				}
+				continue
+			}
+			if flow {
+				if sum > 1<<63-1-v {
+					faults = append(faults, fault{series: series, day: dj, overflow: true})
+				}
+				sum += v
+				vals[j] = T(sum)
+			}
+		}
+	}
+	return faults
+}
+
+// scratch is what a worker of Build reuses from partition to partition.
+type scratch struct {
+	counts  []int32
+	decoded struct {
+		s, d []int32
+		v    []int64
+	}
+}
+
+// maxDecoded is the most points of a partition Build decodes into scratch
+// (16 bytes each).
+const maxDecoded = 1 << 18
+
+// points calls f with the series, day and value of every point of
+// partition p, in the order they were added.
+func (b *Builder) points(p int, f func(s, d day, v int64)) {
+	for _, blk := range b.blocks {
+		var dec decoder
+		dec.start(blk, p)
+		data := dec.data
+		for range blk.parts[p].n {
+			// Most points are four one-byte varints.
+			if i := dec.i; i+4 <= len(data) {
+				if w := binary.LittleEndian.Uint32(data[i:]); w&0x80808080 == 0 {
+					dec.c.series += int32(w>>1&0x3f) ^ -int32(w&1)
+					dec.c.day += int32(w>>9&0x3f) ^ -int32(w>>8&1)
+					dec.c.line += int32(w >> 16 & 0x7f)
+					dec.i += 4
+					f(dec.c.series, dec.c.day, int64(w>>24))
+					continue
+				}
+			}
+			s, d, v, _ := dec.next()
+			f(s, d, v)
+		}
+	}
+}
+
+// fault is a problem Build found in one series on one day: observations
+// given more than once (repeats times more), or a running sum that
+// overflows.
 type fault struct {
 	series   int32
 	day      day
+	repeats  int
 	overflow bool
 }
 
 // report adds the errors of faults, in order, with the lines of the
-// observations at fault, found again by one pass over the points.
+// observations at fault, found again by one pass over the points of their
+// partitions. Past the errors the list records, faults are only counted.
 func (b *Builder) report(faults []fault) {
 	type key struct {
 		series int32
@@ -264,45 +372,234 @@ func (b *Builder) report(faults []fault) {
 		v    int64
 	}
 	at := map[key][]seen{}
-	for _, f := range faults {
+	room := region.MaxErrors - b.errs.Len()
+	shown := 0
+	for shown < len(faults) && room > 0 {
+		f := faults[shown]
 		at[key{f.series, f.day}] = nil
+		room -= max(f.repeats, 1)
+		shown++
+	}
+	parts := map[int]bool{}
+	for _, f := range faults[:shown] {
+		parts[int(f.series)>>partShift] = true
 	}
 	for _, blk := range b.blocks {
-		for j, p := range blk.pts {
-			k := key{p.series, p.day}
-			if list, ok := at[k]; ok {
-				at[k] = append(list, seen{blk.line(j), blk.value(j)})
+		for p := range parts {
+			var dec decoder
+			dec.start(blk, p)
+			for range blk.parts[p].n {
+				s, d, v, line := dec.next()
+				k := key{s, d}
+				if list, ok := at[k]; ok {
+					at[k] = append(list, seen{line, v})
+				}
 			}
 		}
 	}
 	n := b.h.Len()
-	for _, f := range faults {
+	for _, f := range faults[:shown] {
 		id, code := b.cat.list[int(f.series)/n].ID, b.h.At(int(f.series)%n).Code
 		list := at[key{f.series, f.day}]
 		if f.overflow {
 			b.errs.add(b.name, int(list[0].line), 0, fmt.Errorf("%w: %s for %s", ErrOverflow, id, code))
 			continue
 		}
+		date := dateOf(f.day).Format(time.DateOnly)
 		for k := 1; k < len(list); k++ {
+			err := ErrDuplicate
 			if list[k].v != list[k-1].v {
-				b.errs.add(b.name, int(list[k].line), 0, fmt.Errorf("observation %w: %s for %s on %s is %d here and %d at %d",
-					ErrConflict, id, code, dateOf(f.day).Format(time.DateOnly), list[k].v, list[k-1].v, list[k-1].line))
+				err = ErrConflict
 			}
+			b.errs.add(b.name, int(list[k].line), 0, fmt.Errorf("observation %w: %s for %s on %s is %d here and %d at %d",
+				err, id, code, date, list[k].v, list[k-1].v, list[k-1].line))
+		}
+	}
+	for _, f := range faults[shown:] {
+		for range max(f.repeats, 1) {
+			b.errs.Add(errUncounted)
 		}
 	}
 }
 
+// errUncounted stands for a problem past those an error list records: it
+// is only counted.
+var errUncounted = errors.New("uncounted")
+
 // dayValues sorts one series by day, with its values.
-type dayValues struct {
+type dayValues[T int64 | uint32] struct {
 	days []day
-	vals []int64
+	vals []T
 }
 
-func (d dayValues) Len() int           { return len(d.days) }
-func (d dayValues) Less(i, j int) bool { return d.days[i] < d.days[j] }
-func (d dayValues) Swap(i, j int) {
+func (d dayValues[T]) Len() int           { return len(d.days) }
+func (d dayValues[T]) Less(i, j int) bool { return d.days[i] < d.days[j] }
+func (d dayValues[T]) Swap(i, j int) {
 	d.days[i], d.days[j] = d.days[j], d.days[i]
 	d.vals[i], d.vals[j] = d.vals[j], d.vals[i]
+}
+
+// The points a Builder collects are kept encoded, in partitions of
+// 1<<partShift consecutive series, so that Build can sort each partition
+// apart, on every core, with the counts and writes of a partition in the
+// processor's cache. Each point is four varints, about 4 to 6 bytes in a
+// national file rather than 20 (series, day, value and line): the changes
+// of series and day (zigzag) and of line from the partition's previous
+// point in the block, then the value.
+
+// partShift sets the number of series in a partition.
+const partShift = 10
+
+// partitions returns the number of partitions of ns series.
+func partitions(ns int) int { return max(1, (ns+1<<partShift-1)>>partShift) }
+
+// blockSize is the most points an encoder keeps before it makes a block.
+const blockSize = 1 << 16
+
+// block is a run of points, partition by partition: partition p's points
+// are data[parts[p-1].end:parts[p].end] (from 0 for p = 0).
+type block struct {
+	data  []byte
+	parts []segment
+}
+
+// segment is where a partition's points are in a block, how many there
+// are, and the range of their days.
+type segment struct {
+	end    int32
+	n      int32
+	lo, hi day
+	sum    uint64 // of the values, or the largest uint64
+}
+
+// cursor is the last point of a partition, from which the next is encoded.
+type cursor struct{ series, day, line int32 }
+
+// encoder encodes points into blocks. Each reader's worker has its own.
+type encoder struct {
+	bufs []([]byte) // by partition
+	segs []segment
+	prev []cursor
+	n    int // points not yet in a block
+	out  []*block
+}
+
+func newEncoder(ns int) *encoder {
+	np := partitions(ns)
+	return &encoder{bufs: make([][]byte, np), segs: make([]segment, np), prev: make([]cursor, np)}
+}
+
+// add adds a point that came from line.
+func (e *encoder) add(series int32, d day, v int64, line int32) {
+	p := series >> partShift
+	c, sg := &e.prev[p], &e.segs[p]
+	if sg.n == 0 {
+		*c = cursor{series: p << partShift}
+		sg.lo, sg.hi = d, d
+	}
+	sg.lo, sg.hi = min(sg.lo, d), max(sg.hi, d)
+	sg.n++
+	sg.sum = addSat(sg.sum, uint64(v))
+	// Lines only go forward: their change is not zigzagged (one going
+	// back would still round-trip, in ten bytes).
+	ds, dd, dl := zigzag(int64(series)-int64(c.series)), zigzag(int64(d)-int64(c.day)), uint64(int64(line)-int64(c.line))
+	if ds|dd|dl|uint64(v) < 0x80 {
+		e.bufs[p] = append(e.bufs[p], byte(ds), byte(dd), byte(dl), byte(v))
+	} else {
+		e.bufs[p] = appendUvarint(appendUvarint(appendUvarint(appendUvarint(e.bufs[p], ds), dd), dl), uint64(v))
+	}
+	*c = cursor{series, d, line}
+	if e.n++; e.n == blockSize {
+		e.flush()
+	}
+}
+
+// flush makes a block of the points not yet in one.
+func (e *encoder) flush() {
+	if e.n == 0 {
+		return
+	}
+	size := 0
+	for _, b := range e.bufs {
+		size += len(b)
+	}
+	blk := &block{data: make([]byte, 0, size), parts: make([]segment, len(e.segs))}
+	for p, b := range e.bufs {
+		blk.data = append(blk.data, b...)
+		blk.parts[p] = e.segs[p]
+		blk.parts[p].end = int32(len(blk.data))
+		e.bufs[p], e.segs[p] = b[:0], segment{}
+	}
+	e.out = append(e.out, blk)
+	e.n = 0
+}
+
+// take returns the blocks of every point added since the last take.
+func (e *encoder) take() []*block {
+	e.flush()
+	out := e.out
+	e.out = nil
+	return out
+}
+
+// decoder reads the points of one partition of a block, in order.
+type decoder struct {
+	data []byte
+	i    int
+	c    cursor
+}
+
+func (d *decoder) start(blk *block, p int) {
+	from := int32(0)
+	if p > 0 {
+		from = blk.parts[p-1].end
+	}
+	*d = decoder{data: blk.data[:blk.parts[p].end], i: int(from), c: cursor{series: int32(p << partShift)}}
+}
+
+// next returns the next point and its line.
+func (d *decoder) next() (series int32, dy day, v int64, line int32) {
+	var x int64
+	var u uint64
+	x, d.i = varint(d.data, d.i)
+	d.c.series += int32(x)
+	x, d.i = varint(d.data, d.i)
+	d.c.day += int32(x)
+	u, d.i = uvarint(d.data, d.i)
+	d.c.line += int32(int64(u))
+	u, d.i = uvarint(d.data, d.i)
+	return d.c.series, d.c.day, int64(u), d.c.line
+}
+
+func appendUvarint(b []byte, x uint64) []byte {
+	if x < 0x80 {
+		return append(b, byte(x))
+	}
+	return binary.AppendUvarint(b, x)
+}
+
+func zigzag(x int64) uint64 { return uint64(x<<1) ^ uint64(x>>63) }
+
+// uvarint decodes the varint at b[i] and returns it and the index after
+// it; b holds only what the encoder wrote.
+func uvarint(b []byte, i int) (uint64, int) {
+	if c := b[i]; c < 0x80 {
+		return uint64(c), i + 1
+	}
+	var x uint64
+	for s := uint(0); ; s += 7 {
+		c := b[i]
+		i++
+		if c < 0x80 {
+			return x | uint64(c)<<s, i
+		}
+		x |= uint64(c&0x7f) << s
+	}
+}
+
+func varint(b []byte, i int) (int64, int) {
+	u, i := uvarint(b, i)
+	return int64(u>>1) ^ -int64(u&1), i
 }
 
 // Dataset is an immutable set of observations, safe for concurrent use.
@@ -311,7 +608,10 @@ type Dataset struct {
 	cat  *Catalogue
 	off  []int32 // series s is days[off[s]:off[s+1]]; s = indicator·Len + unit
 	days []day
-	vals []int64 // for a Flow, cumulative sums
+	// The values (for a Flow, cumulative sums): in small when they all
+	// fit in 32 bits, else in vals.
+	vals  []int64
+	small []uint32
 }
 
 // Hierarchy returns the hierarchy the dataset's units belong to.
@@ -357,6 +657,9 @@ func (d *Dataset) valueAt(s int, asOf day) (int64, bool) {
 		} else {
 			hi = m
 		}
+	}
+	if d.small != nil {
+		return int64(d.small[lo]), true
 	}
 	return d.vals[lo], true
 }

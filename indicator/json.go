@@ -25,34 +25,31 @@ func ReadJSON(r io.Reader, name string, h *region.Hierarchy, cat *Catalogue) (*D
 	}
 	b := NewBuilder(h, cat, name)
 	codes := newCodeTable(h)
-	ids := make(map[string]int, cat.Len())
-	for i, ind := range cat.list {
-		ids[ind.ID] = i
-	}
+	ids := newIDTable(b.cat)
 	// Each part of the array is read into a chunk of its own, merged in order.
 	var parts []*chunk
+	var encs []*encoder
 	units := int32(h.Len())
 	sinks := func(n int) []jsonpos.Sink {
-		parts = make([]*chunk, n)
+		parts, encs = make([]*chunk, n), make([]*encoder, n)
 		ss := make([]jsonpos.Sink, n)
 		for k := range n {
-			c := &chunk{}
+			c, enc := &chunk{}, b.newEncoder()
 			fl := &fields{codes: codes, ids: ids}
-			parts[k] = c
-			ss[k] = jsonpos.Sink{Object: func(o *jsonpos.Object) { readObservation(c, name, o, fl, units) },
+			parts[k], encs[k] = c, enc
+			ss[k] = jsonpos.Sink{Object: func(o *jsonpos.Object) { readObservation(c, enc, name, o, fl, units) },
 				Problem: func(err error) { c.errs.Add(err) }}
 		}
 		return ss
 	}
-	if err := jsonpos.EachPart(data, name, jsonKeys, sinks); err != nil {
-		for _, c := range parts {
-			c.merge(b)
-		}
+	err = jsonpos.EachPart(data, name, jsonKeys, sinks)
+	for k, c := range parts {
+		c.blks = encs[k].take()
+		c.merge(b)
+	}
+	if err != nil {
 		b.errs.Add(err)
 		return nil, b.errs.err()
-	}
-	for _, c := range parts {
-		c.merge(b)
 	}
 	return b.Build()
 }
@@ -68,7 +65,7 @@ const (
 )
 
 // readObservation checks one object and adds it to c.
-func readObservation(c *chunk, name string, o *jsonpos.Object, fl *fields, n int32) {
+func readObservation(c *chunk, enc *encoder, name string, o *jsonpos.Object, fl *fields, n int32) {
 	bad := func(v jsonpos.Value, err error) { c.bad(name, v.Line, v.Column, err) }
 	for k, key := range jsonKeys {
 		if !o.Has(k) {
@@ -115,5 +112,5 @@ func readObservation(c *chunk, name string, o *jsonpos.Object, fl *fields, n int
 		bad(o.Values[keyValue], fmt.Errorf("%w %d", ErrNegative, v))
 		return
 	}
-	c.add(int32(k)*n+int32(i), d, v, int32(o.Line))
+	enc.add(int32(k)*n+int32(i), d, v, int32(o.Line))
 }

@@ -2,6 +2,7 @@ package indicator
 
 import (
 	"fmt"
+	"math"
 	"slices"
 
 	"github.com/chiso-vn/chiso/region"
@@ -97,6 +98,12 @@ func RankBy(h *region.Hierarchy, idx []int32, cmp func(a, b int32) int, method R
 		}
 		return h.NameRank(int(a)) - h.NameRank(int(b))
 	})
+	assignRanks(idx, cmp, method, ranks)
+}
+
+// assignRanks writes the ranks by method of idx, sorted best first, into
+// ranks[unit]; cmp says which neighbours tie.
+func assignRanks(idx []int32, cmp func(a, b int32) int, method RankMethod, ranks []int32) {
 	rank := int32(0)
 	for j, i := range idx {
 		switch {
@@ -111,4 +118,85 @@ func RankBy(h *region.Hierarchy, idx []int32, cmp func(a, b int32) int, method R
 		}
 		ranks[i] = rank
 	}
+}
+
+// rankRatios is [RankBy] for units whose values are the ratios num[i] /
+// den[i] (den[i] > 0, num[i] >= 0): what every roll-up ranks. It sorts
+// keys with a radix sort rather than units through a comparison function:
+// the unit's name rank, then the ratio as a float64, which orders ratios
+// exactly when both terms are below 2⁵³ (each is then exact, and division
+// rounds monotonically). Units whose floats are equal are ordered again
+// exactly, by cross-multiplication, so the ranks are those of RankBy.
+func rankRatios(h *region.Hierarchy, idx []int32, num, den []int64, method RankMethod, ranks []int32) {
+	exact := func(a, b int32) int { return Ratio{num[a], den[a]}.Compare(Ratio{num[b], den[b]}) }
+	for _, i := range idx {
+		if num[i] >= 1<<53 || den[i] >= 1<<53 {
+			RankBy(h, idx, exact, method, ranks)
+			return
+		}
+	}
+	keys, tmp := make([]ratioKey, len(idx)), make([]ratioKey, len(idx))
+	for j, i := range idx {
+		// Highest first: the complement of a non-negative float's bits.
+		keys[j] = ratioKey{^math.Float64bits(float64(num[i]) / float64(den[i])), uint32(h.NameRank(int(i))), i}
+	}
+	keys = radixSort(keys, tmp)
+	for j, k := range keys {
+		idx[j] = k.unit
+	}
+	// Runs of equal floats: ties, or ratios too close for a float.
+	for lo := 0; lo < len(keys); {
+		hi := lo + 1
+		for hi < len(keys) && keys[hi].f == keys[lo].f {
+			hi++
+		}
+		run := idx[lo:hi]
+		if !slices.IsSortedFunc(run, func(a, b int32) int { return exact(b, a) }) {
+			slices.SortStableFunc(run, func(a, b int32) int { return exact(b, a) })
+		}
+		lo = hi
+	}
+	assignRanks(idx, exact, method, ranks)
+}
+
+// ratioKey is what rankRatios sorts a unit by.
+type ratioKey struct {
+	f    uint64 // the complement of the ratio's float64 bits
+	name uint32 // the name rank
+	unit int32
+}
+
+// radixSort sorts keys by f, then name, stably, a byte at a time from the
+// least significant (skipping bytes all keys share), using tmp; it returns
+// whichever of the two holds the result.
+func radixSort(keys, tmp []ratioKey) []ratioKey {
+	if len(keys) < 2 {
+		return keys
+	}
+	for pass := range 12 {
+		digit := func(k ratioKey) byte {
+			if pass < 4 {
+				return byte(k.name >> (8 * pass))
+			}
+			return byte(k.f >> (8 * (pass - 4)))
+		}
+		var count [256]int
+		for _, k := range keys {
+			count[digit(k)]++
+		}
+		if count[digit(keys[0])] == len(keys) {
+			continue
+		}
+		at := 0
+		for d, c := range count {
+			count[d], at = at, at+c
+		}
+		for _, k := range keys {
+			d := digit(k)
+			tmp[count[d]] = k
+			count[d]++
+		}
+		keys, tmp = tmp, keys
+	}
+	return keys
 }

@@ -1,14 +1,19 @@
 package indicator_test
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
+	"math/rand/v2"
 	"runtime"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/chiso-vn/chiso/indicator"
+	"github.com/chiso-vn/chiso/internal/csvin"
+	"github.com/chiso-vn/chiso/internal/synth"
 	"github.com/chiso-vn/chiso/region"
 	"github.com/chiso-vn/chiso/target"
 )
@@ -105,9 +110,8 @@ func TestReadersCap(t *testing.T) {
 	}
 }
 
-// Out of order, with identical repeats, a flow still sums each day once
-// and a stock keeps the latest value: the columns are sorted and compacted
-// in place.
+// Out of order, a flow still sums each day once and a stock keeps the
+// latest value: the columns are sorted in place.
 func TestBuildOutOfOrder(t *testing.T) {
 	h := small(t)
 	cat := new(indicator.Catalogue)
@@ -121,7 +125,7 @@ func TestBuildOutOfOrder(t *testing.T) {
 	}
 	in := "unit,indicator,date,value\n" +
 		"06187,moi,2023-07-03,5\n06187,tong,2023-07-03,30\n06187,moi,2023-07-01,1\n" +
-		"06187,moi,2023-07-03,5\n06187,tong,2023-07-01,10\n06187,moi,2023-07-02,2\n06187,moi,2023-07-01,1\n"
+		"06187,tong,2023-07-01,10\n06187,moi,2023-07-02,2\n"
 	ds, err := indicator.ReadCSV(strings.NewReader(in), "o.csv", h, cat)
 	if err != nil {
 		t.Fatal(err)
@@ -260,4 +264,316 @@ func FuzzReadCSVSpreadsheet(f *testing.F) {
 			t.Fatalf("the strict reader reads %d observations, the spreadsheet one %v", strict.Len(), ds)
 		}
 	})
+}
+
+// TestReadersDuplicate: one rule for an observation given twice, in every
+// reader: an error at the second naming the first, wrapping ErrDuplicate
+// when the values agree and ErrConflict (which wraps ErrDuplicate) when
+// they differ. A file read twice reports every repeat, the first
+// region.MaxErrors of them in full.
+func TestReadersDuplicate(t *testing.T) {
+	h := small(t)
+	cat := indicator.Standard()
+	obs := func(u string, v int) string { return fmt.Sprintf("%s,tmdt,2023-07-01,%d\n", u, v) }
+	obsJSON := func(u string, v int) string {
+		return fmt.Sprintf(`{"unit": %q, "indicator": "tmdt", "date": "2023-07-01", "value": %d}`, u, v)
+	}
+	add := func(u string, v int64) func(*indicator.Builder) {
+		return func(b *indicator.Builder) {
+			b.Add(indicator.Observation{Indicator: "tmdt", Unit: region.MustParseCode(u), Date: time.Date(2023, 7, 1, 0, 0, 0, 0, time.UTC), Value: v})
+		}
+	}
+	build := func(adds ...func(*indicator.Builder)) error {
+		b := indicator.NewBuilder(h, cat, "f")
+		for _, a := range adds {
+			a(b)
+		}
+		_, err := b.Build()
+		return err
+	}
+	readCSV := func(in string) error {
+		_, err := indicator.ReadCSV(strings.NewReader(in), "f", h, cat)
+		return err
+	}
+	readJSON := func(in string) error {
+		_, err := indicator.ReadJSON(strings.NewReader(in), "f", h, cat)
+		return err
+	}
+	for _, tt := range []struct {
+		name     string
+		err      error
+		want     string
+		conflict bool
+	}{
+		{"CSV identical", readCSV("unit,indicator,date,value\n" + obs("06187", 5) + obs("06184", 5) + obs("06187", 5)),
+			"f:4: observation given twice: tmdt for 06187 on 2023-07-01 is 5 here and 5 at 2", false},
+		{"CSV different", readCSV("unit,indicator,date,value\n" + obs("06187", 5) + obs("06184", 5) + obs("06187", 6)),
+			"f:4: observation given twice with different values: tmdt for 06187 on 2023-07-01 is 6 here and 5 at 2", true},
+		{"JSON identical", readJSON("[" + obsJSON("06187", 5) + ",\n" + obsJSON("06184", 5) + ",\n" + obsJSON("06187", 5) + "]"),
+			"f:3: observation given twice: tmdt for 06187 on 2023-07-01 is 5 here and 5 at 1", false},
+		{"JSON different", readJSON("[" + obsJSON("06187", 5) + ",\n" + obsJSON("06187", 6) + "]"),
+			"f:2: observation given twice with different values: tmdt for 06187 on 2023-07-01 is 6 here and 5 at 1", true},
+		{"Builder identical", build(add("06187", 5), add("06184", 5), add("06187", 5)),
+			"f:3: observation given twice: tmdt for 06187 on 2023-07-01 is 5 here and 5 at 1", false},
+	} {
+		var pe *indicator.ParseError
+		if tt.err == nil || tt.err.Error() != tt.want || !errors.As(tt.err, &pe) {
+			t.Errorf("%s: %v, want %s", tt.name, tt.err, tt.want)
+			continue
+		}
+		if !errors.Is(tt.err, indicator.ErrDuplicate) || errors.Is(tt.err, indicator.ErrConflict) != tt.conflict {
+			t.Errorf("%s: %v wraps the wrong sentinels", tt.name, tt.err)
+		}
+	}
+	// Three values on one day: two errors, each naming the line before.
+	err := readCSV("unit,indicator,date,value\n" + obs("06187", 5) + obs("06187", 5) + obs("06187", 7))
+	if want := "f:3: observation given twice: tmdt for 06187 on 2023-07-01 is 5 here and 5 at 2\n" +
+		"f:4: observation given twice with different values: tmdt for 06187 on 2023-07-01 is 7 here and 5 at 3"; err == nil || err.Error() != want {
+		t.Errorf("three on a day: %v", err)
+	}
+	// A file of 150 lines given twice: 150 problems.
+	var once strings.Builder
+	for d := range 150 {
+		fmt.Fprintf(&once, "06187,tmdt,2023-%02d-%02d,%d\n", 1+d/28, 1+d%28, d)
+	}
+	err = readCSV("unit,indicator,date,value\n" + once.String() + once.String())
+	if err == nil || strings.Count(err.Error(), "given twice") != region.MaxErrors || !strings.Contains(err.Error(), "and 50 more problems") ||
+		!strings.HasPrefix(err.Error(), "f:152: observation given twice: tmdt for 06187 on 2023-01-01 is 0 here and 0 at 2\n") {
+		t.Errorf("a file given twice: %.300v", err)
+	}
+}
+
+// TestReadCSVMultiLine: with the spreadsheet conventions, a quoted field
+// may hold line ends (LF or CRLF), as encoding/csv reads it: the records
+// are those encoding/csv finds, the lines after them keep their numbers,
+// and a chunk never cuts a record, whatever the chunk size and the cores.
+// A quote that is never closed, or a record over 1 MiB, is an error at
+// the line where its record starts.
+func TestReadCSVMultiLine(t *testing.T) {
+	h := small(t)
+	cat := indicator.Standard()
+	opt := indicator.CSVOptions{Comma: ';', Spreadsheet: true}
+	in := "unit;indicator;date;value;Ghi chú\n" +
+		"06187;tmdt;01/07/2023;5;\"dòng một\ndòng hai; \"\"trích\"\"\"\n" +
+		"06184;tmdt;01/07/2023;7;\"CRLF\r\ninside\r\n\"\r\n" +
+		"\"06619\";\"tmdt\";\"01/07/2023\";\"1.611\";\"\"\n"
+	// encoding/csv's records.
+	cr := csvin.NewReader(strings.NewReader(in), ';')
+	recs, err := cr.ReadAll()
+	if err != nil || len(recs) != 4 || recs[1][4] != "dòng một\ndòng hai; \"trích\"" {
+		t.Fatalf("encoding/csv: %q, %v", recs, err)
+	}
+	old := indicator.SetChunkSize(1 << 20)
+	defer indicator.SetChunkSize(old)
+	for _, size := range []int{1, 7, 40, 1 << 20} {
+		for _, procs := range []int{1, 2} {
+			indicator.SetChunkSize(size)
+			prev := runtime.GOMAXPROCS(procs)
+			ds, err := indicator.ReadCSVWith(strings.NewReader(in), "f", h, cat, opt)
+			_, errBad := indicator.ReadCSVWith(strings.NewReader(in+"06622;tmdt;01/07/2023;x;\"\n\"\n"), "f", h, cat, opt)
+			runtime.GOMAXPROCS(prev)
+			if err != nil {
+				t.Fatalf("chunks of %d: %v", size, err)
+			}
+			for _, rec := range recs[1:] {
+				v, _ := strconv.ParseInt(strings.ReplaceAll(rec[3], ".", ""), 10, 64)
+				if got, ok := ds.Value("tmdt", region.MustParseCode(rec[0]), july); !ok || got != v {
+					t.Errorf("chunks of %d: %s = %d, %v; want %d", size, rec[0], got, ok, v)
+				}
+			}
+			if want := `f:8:23: value "x" is malformed: not a count of plain digits`; errBad == nil || errBad.Error() != want {
+				t.Errorf("chunks of %d: %v, want %s", size, errBad, want)
+			}
+		}
+	}
+	for _, tt := range []struct{ in, want string }{
+		{"unit;indicator;date;value;x\n06187;tmdt;01/07/2023;5;\"open\n06184;tmdt;01/07/2023;7;\n", "f:2:25: line is malformed: a quote is not closed"},
+		{"unit;indicator;date;value;x\n06187;tmdt;01/07/2023;5;\"" + strings.Repeat("long\n", 1<<18) + "\"\n", "f:2:1: record (a quoted field holds line ends) is malformed: longer than 1 MiB"},
+		{"unit;indicator;date;value;x\n06187;tmdt;01/07/2023;5;a\"b\n", "f:2:26: line is malformed: a quote inside a field that does not start with one"},
+		{"unit;indicator;date;value;x\n06187;tmdt;01/07/2023;5;\"a\"b\n", "f:2:28: line is malformed: 'b' after the closing quote"},
+	} {
+		_, err := indicator.ReadCSVWith(strings.NewReader(tt.in), "f", h, cat, opt)
+		if err == nil || !strings.HasPrefix(err.Error(), tt.want) || !errors.Is(err, region.ErrMalformed) {
+			t.Errorf("%.60q: %v, want %s", tt.in, err, tt.want)
+		}
+		if _, err := csvin.NewReader(strings.NewReader(tt.in), ';').ReadAll(); err == nil && !strings.Contains(tt.want, "1 MiB") {
+			t.Errorf("%.60q: encoding/csv reads it", tt.in)
+		}
+	}
+}
+
+// FuzzReadCSVAgainstEncodingCSV: with the spreadsheet conventions, the
+// reader splits records as encoding/csv does. When encoding/csv reads the
+// whole input, the reader reports no problem of the records' shape, and
+// when it reads the input without error, every record became one
+// observation; when encoding/csv refuses the input, so does the reader.
+// Read in chunks of a few bytes, the input gives the same result.
+func FuzzReadCSVAgainstEncodingCSV(f *testing.F) {
+	f.Add("unit;indicator;date;value;x\n06187;tmdt;01/07/2023;5;\"a\nb\"\n06184;tmdt;2023-07-01;\"1.611\";\n", true)
+	f.Add("unit,indicator,date,value\n\"06187\",tmdt,2023-07-01,5\r\n06184,tmdt,2023-07-01,\"7\"\r\n", false)
+	f.Add("unit,indicator,date,value\n06187,tmdt,2023-07-01,\"5\"x\n", false)
+	f.Add("unit,indicator,date,value\n06187,tmdt,2023-07-01,5\n\n\"\"\n", false)
+	h := small(f)
+	cat := indicator.Standard()
+	shape := []string{"quote", "fields, the header has", "carriage return", "longer than"}
+	f.Fuzz(func(t *testing.T, in string, semicolon bool) {
+		comma := ','
+		if semicolon {
+			comma = ';'
+		}
+		if strings.Contains(strings.ReplaceAll(in, "\r\n", ""), "\r") {
+			return // a carriage return alone: refused outside quotes, where encoding/csv keeps it
+		}
+		recs, csvErr := csvin.NewReader(strings.NewReader(in), comma).ReadAll()
+		opt := indicator.CSVOptions{Comma: comma, Spreadsheet: true}
+		ds, err := indicator.ReadCSVWith(strings.NewReader(in), "fuzz.csv", h, cat, opt)
+		// Chunks of a few bytes cut the input at every record end: the
+		// same records, the same errors.
+		old := indicator.SetChunkSize(5)
+		small, smallErr := indicator.ReadCSVWith(strings.NewReader(in), "fuzz.csv", h, cat, opt)
+		indicator.SetChunkSize(old)
+		if fmt.Sprint(err) != fmt.Sprint(smallErr) || (ds == nil) != (small == nil) || ds != nil && ds.Len() != small.Len() {
+			t.Fatalf("in chunks of 5 bytes: %v, %v; in one: %v", small, smallErr, err)
+		}
+		if csvErr != nil {
+			if err == nil {
+				t.Fatalf("encoding/csv refuses it (%v), the reader reads %d observations", csvErr, ds.Len())
+			}
+			return
+		}
+		if err != nil {
+			for _, s := range shape {
+				if strings.Contains(err.Error(), s) && !strings.Contains(err.Error(), "header") {
+					t.Fatalf("encoding/csv reads %d records, the reader: %v", len(recs), err)
+				}
+			}
+			return
+		}
+		if n := len(recs) - 1; ds.Len() != n {
+			t.Fatalf("%d records, %d observations", n, ds.Len())
+		}
+	})
+}
+
+// TestReadCSVOrders: the national file's lines in any order, read on any
+// number of cores, give the same dataset (a stock and a flow for a fifth
+// of Vietnam2025's communes, spread over seven partitions of series:
+// about 160,000 lines).
+func TestReadCSVOrders(t *testing.T) {
+	h := region.Vietnam2025()
+	cat := new(indicator.Catalogue)
+	var ids []string
+	for k, ind := range indicator.Standard().All()[:2] {
+		ind.Measure = indicator.Measure(k % 2) // stocks and flows
+		if err := cat.Add(ind); err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, ind.ID)
+	}
+	dump := func(ds *indicator.Dataset) string {
+		b := fmt.Appendln(nil, ds.Len())
+		for _, asOf := range []time.Time{time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2025, 2, 14, 0, 0, 0, 0, time.UTC), ds.Latest()} {
+			for _, id := range ids {
+				for _, i := range h.Level(region.LevelCommune) {
+					v, ok := ds.Value(id, h.At(int(i)).Code, asOf)
+					b = fmt.Append(b, v, ok)
+				}
+			}
+		}
+		return string(b)
+	}
+	var want string
+	for _, o := range []synth.Order{synth.ByUnit, synth.ByDay, synth.Shuffled} {
+		var in []byte
+		for l := range bytes.Lines(synth.ObservationsCSVOrder(h, ids, 7, o)) {
+			if l[0] == 'c' || l[4] == '0' || l[4] == '5' { // the header, and codes ending in 0 or 5
+				in = append(in, l...)
+			}
+		}
+		for _, procs := range []int{1, 2, 3} {
+			prev := runtime.GOMAXPROCS(procs)
+			ds, err := indicator.ReadCSV(bytes.NewReader(in), "o.csv", h, cat)
+			runtime.GOMAXPROCS(prev)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := dump(ds); want == "" {
+				want = got
+			} else if got != want {
+				t.Errorf("%s on %d cores: a different dataset", o, procs)
+			}
+		}
+	}
+}
+
+// TestRollupRanksAsRank: the ranks of a roll-up (sorted by float keys,
+// then exactly where floats tie) are those of Rank (sorted by exact
+// comparison) for every level, with ties, ratios that differ past a
+// float's precision, and counts past 2⁵³.
+func TestRollupRanksAsRank(t *testing.T) {
+	h := region.Vietnam2025()
+	cat := new(indicator.Catalogue)
+	if err := cat.Add(indicator.Indicator{ID: "x", Name: "x", Unit: "tài khoản"}); err != nil {
+		t.Fatal(err)
+	}
+	r := rand.New(rand.NewPCG(1, 2))
+	for _, big := range []bool{false, true} {
+		var obs, plans strings.Builder
+		obs.WriteString("unit,indicator,date,value\n")
+		plans.WriteString("unit,indicator,plan\n")
+		for _, i := range h.Level(region.LevelCommune) {
+			code := h.At(int(i)).Code
+			a, p := int64(r.IntN(5)), int64(1+r.IntN(4)) // many ties: 2/4 = 1/2
+			switch r.IntN(8) {
+			case 0: // equal as floats, not as ratios
+				a, p = 1<<52+1, 1<<52
+			case 2:
+				a, p = 1<<52+2, 1<<52+1
+			case 1:
+				if big && r.IntN(100) == 0 {
+					a, p = 1<<58+int64(r.IntN(3)), 1<<57+int64(r.IntN(2))
+				}
+			}
+			fmt.Fprintf(&obs, "%s,x,2025-01-01,%d\n", code, a)
+			fmt.Fprintf(&plans, "%s,x,%d\n", code, p)
+		}
+		ds, err := indicator.ReadCSV(strings.NewReader(obs.String()), "o.csv", h, cat)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ps, err := target.ReadCSV(strings.NewReader(plans.String()), "p.csv", h)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := ds.Rollup(time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC), ps)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for l := region.LevelNation; l <= region.LevelCommune; l++ {
+			var entries []indicator.Entry
+			var rows []indicator.Row
+			for _, i := range h.Level(l) {
+				if row, _ := res.Row("x", h.At(int(i)).Code); row.Attainment.IsValid() {
+					entries = append(entries, indicator.Entry{Unit: row.Unit.Code, Value: row.Attainment})
+					rows = append(rows, row)
+				}
+			}
+			if l == region.LevelCommune && len(entries) < 10 {
+				t.Fatalf("only %d communes ranked", len(entries))
+			}
+			ranked, err := indicator.Rank(h, entries, indicator.Competition)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := map[region.Code]int{}
+			for _, e := range ranked {
+				want[e.Unit] = e.Rank
+			}
+			for _, row := range rows {
+				if row.Rank != want[row.Unit.Code] {
+					t.Errorf("big %v, level %v: %s ranks %d in the roll-up, %d by Rank", big, l, row.Unit.Code, row.Rank, want[row.Unit.Code])
+				}
+			}
+		}
+	}
 }

@@ -4,6 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
+	"runtime"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -143,10 +146,9 @@ func (d *Dataset) RollupWith(asOf time.Time, plans *target.Set, opt RollupOption
 		}
 	}
 	day := dayOf(asOf)
-	idx := make([]int32, 0, n)
-	sumA, sumP := make([]int64, n), make([]int64, n)
-	hasA, hasP := make([]bool, n), make([]bool, n)
-	for k := 0; k < nk; k++ {
+	// Indicators are independent: each worker rolls up and ranks one at a
+	// time, into its own part of r.
+	one := func(k int, idx []int32, sumA, sumP []int64, hasA, hasP []bool) error {
 		clear(sumA)
 		clear(sumP)
 		clear(hasA)
@@ -173,13 +175,13 @@ func (d *Dataset) RollupWith(asOf time.Time, plans *target.Set, opt RollupOption
 			}
 			if fl[i]&fActual != 0 {
 				if sumA[p] > 1<<63-1-act[i] {
-					return nil, fmt.Errorf("indicator: %w: actuals of %s under %s", ErrOverflow, d.cat.list[k].ID, d.h.At(p).Code)
+					return fmt.Errorf("indicator: %w: actuals of %s under %s", ErrOverflow, d.cat.list[k].ID, d.h.At(p).Code)
 				}
 				sumA[p], hasA[p] = sumA[p]+act[i], true
 			}
 			if fl[i]&fPlan != 0 {
 				if sumP[p] > 1<<63-1-pl[i] {
-					return nil, fmt.Errorf("indicator: %w: plans of %s under %s", ErrOverflow, d.cat.list[k].ID, d.h.At(p).Code)
+					return fmt.Errorf("indicator: %w: plans of %s under %s", ErrOverflow, d.cat.list[k].ID, d.h.At(p).Code)
 				}
 				sumP[p], hasP[p] = sumP[p]+pl[i], true
 			}
@@ -191,7 +193,27 @@ func (d *Dataset) RollupWith(asOf time.Time, plans *target.Set, opt RollupOption
 					idx = append(idx, i)
 				}
 			}
-			rankUnits(d.h, idx, func(i int32) Ratio { return Ratio{act[i], pl[i]} }, Competition, r.rank[base:base+n])
+			rankRatios(d.h, idx, act, pl, Competition, r.rank[base:base+n])
+		}
+		return nil
+	}
+	errs := make([]error, nk)
+	var next atomic.Int32
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), nk) {
+		wg.Go(func() {
+			idx := make([]int32, 0, n)
+			sumA, sumP := make([]int64, n), make([]int64, n)
+			hasA, hasP := make([]bool, n), make([]bool, n)
+			for k := int(next.Add(1)) - 1; k < nk; k = int(next.Add(1)) - 1 {
+				errs[k] = one(k, idx, sumA, sumP, hasA, hasP)
+			}
+		})
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return nil, err // the first indicator's, whatever the cores
 		}
 	}
 	if err := r.rollupShares(d.h, dayOf(asOf), opt); err != nil {

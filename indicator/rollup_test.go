@@ -23,7 +23,6 @@ const smallObs = `unit,indicator,date,value
 06187,thanh_toan_dt,2023-07-01,600
 06184,thanh_toan_dt,2023-07-01,400
 06619,thanh_toan_dt,2023-07-01,2120
-06619,thanh_toan_dt,2023-07-01,2120
 06622,thanh_toan_dt,2023-08-01,50
 183,tap_huan,2023-07-01,999
 06187,tap_huan,2023-07-01,5

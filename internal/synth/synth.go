@@ -1,7 +1,7 @@
 // Package synth generates deterministic national-scale data for chiso's
 // benchmarks and tests: daily counts and plans for every commune of a real
 // hierarchy, such as region.Vietnam2024 (10,047 communes) or
-// region.Vietnam2025 (3,321).
+// region.Vietnam2025 (3,321), with the lines in the orders files come in.
 package synth
 
 import (
@@ -16,31 +16,98 @@ import (
 // Days is the number of days of daily counts in [ObservationsCSV].
 const Days = 120
 
+// Order is the order of the lines of an observations file. Every order
+// holds the same lines: the same count for each commune, indicator and day.
+type Order uint8
+
+// The orders of [ObservationsCSVOrder].
+const (
+	// ByUnit lists commune after commune, each indicator of a commune,
+	// then each day: a file exported unit by unit.
+	ByUnit Order = iota
+	// ByDay lists day after day, each commune of a day, then each
+	// indicator: daily exports appended one after the other.
+	ByDay
+	// Shuffled lists the lines in a random order fixed by the seed.
+	Shuffled
+)
+
+// String returns the order's name, as benchmarks print it.
+func (o Order) String() string {
+	switch o {
+	case ByUnit:
+		return "by-unit"
+	case ByDay:
+		return "by-day"
+	case Shuffled:
+		return "shuffled"
+	}
+	return fmt.Sprintf("Order(%d)", uint8(o))
+}
+
 // ObservationsCSV returns daily counts for every commune of h and every
 // indicator id, over Days days from 2025-01-01, as "commune,indicator,day,n"
-// lines: 9,645,120 lines (about 330 MB) for the 10,047 communes of
-// region.Vietnam2024 and 8 indicators.
+// lines unit by unit: 9,645,120 lines (about 340 MB) for the 10,047
+// communes of region.Vietnam2024 and 8 indicators.
 func ObservationsCSV(h *region.Hierarchy, ids []string, seed uint64) []byte {
+	return ObservationsCSVOrder(h, ids, seed, ByUnit)
+}
+
+// ObservationsCSVOrder is [ObservationsCSV] with the lines in order: the
+// same lines, with the same counts, whatever the order.
+func ObservationsCSVOrder(h *region.Hierarchy, ids []string, seed uint64, order Order) []byte {
 	r := rand.New(rand.NewPCG(seed, 2))
 	var dates [Days]string
 	for d := range dates {
 		dates[d] = time.Date(2025, 1, 1+d, 0, 0, 0, 0, time.UTC).Format(time.DateOnly)
 	}
-	b := make([]byte, 0, 360<<20)
+	communes := h.Level(region.LevelCommune)
+	codes := make([]string, len(communes))
+	for c, i := range communes {
+		codes[c] = h.At(int(i)).Code.String()
+	}
+	// The counts, drawn unit by unit whatever the order: line l of the
+	// by-unit file is commune l/(K·Days), indicator l/Days%K, day l%Days.
+	nk := len(ids)
+	n := len(communes) * nk * Days
+	counts := make([]uint8, n)
+	for l := range counts {
+		counts[l] = uint8(r.IntN(40))
+	}
+	b := make([]byte, 0, n*36+64)
 	b = append(b, "commune,indicator,day,n\n"...)
-	for _, i := range h.Level(region.LevelCommune) {
-		code := h.At(int(i)).Code.String()
-		for _, id := range ids {
-			for d := range dates {
-				b = append(b, code...)
-				b = append(b, ',')
-				b = append(b, id...)
-				b = append(b, ',')
-				b = append(b, dates[d]...)
-				b = append(b, ',')
-				b = strconv.AppendInt(b, int64(r.IntN(40)), 10)
-				b = append(b, '\n')
+	line := func(l int) {
+		c, k, d := l/(nk*Days), l/Days%nk, l%Days
+		b = append(b, codes[c]...)
+		b = append(b, ',')
+		b = append(b, ids[k]...)
+		b = append(b, ',')
+		b = append(b, dates[d]...)
+		b = append(b, ',')
+		b = strconv.AppendInt(b, int64(counts[l]), 10)
+		b = append(b, '\n')
+	}
+	switch order {
+	case ByDay:
+		for d := range Days {
+			for c := range communes {
+				for k := range nk {
+					line((c*nk+k)*Days + d)
+				}
 			}
+		}
+	case Shuffled:
+		perm := make([]int32, n)
+		for l := range perm {
+			perm[l] = int32(l)
+		}
+		rand.New(rand.NewPCG(seed, 4)).Shuffle(n, func(i, j int) { perm[i], perm[j] = perm[j], perm[i] })
+		for _, l := range perm {
+			line(int(l))
+		}
+	default:
+		for l := range n {
+			line(l)
 		}
 	}
 	return b
