@@ -36,6 +36,14 @@ type Claim struct {
 	Since      string    // what the change is measured against, as printed: "năm 2023", "cùng kỳ"
 	Deadline   bool      // with a figure.Date or Year: a date by which something is to be done
 	Offset     int       // with Extract: the byte offset of the figure in the text
+	Plan       bool      // a count printed as a plan: "kế hoạch giao 700 tài khoản", "Chỉ tiêu 3 đặt ra 66.000 hồ sơ"
+	PlanCount  string    // with a percent of plan: the plan printed for the count in its sentence, as printed
+	Names      []string  // with a count: the names listed after it ("10 địa phương gồm: A, B, ..."), as printed
+	Series     int       // figures printed as one series ("lần lượt là 12,66%, 12,87% và 13,17%") share a number > 0
+	MeanOf     int       // a figure printed as the mean ("trung bình", "bình quân") of the series with that number
+	Detail     string    // the words after the noun that narrow it: "trực tuyến" in "hồ sơ trực tuyến"
+	Points     bool      // Count is a percent read as a quantity in points: "12,67%" of GDP, with its parts "7,77%" and "4,91%"
+	Rate       bool      // a percent total that is a rate ("tỷ lệ ... đạt 39,98%, trong đó khối bộ đạt 54,46%"): its parts are its blocks' rates
 }
 
 // Kind is what a claim states.
@@ -148,21 +156,7 @@ func CheckClaims(claims []Claim) []Finding {
 		}
 		byKey[p.Key] = append(byKey[p.Key], p)
 	}
-	for _, k := range keys {
-		ps := byKey[k]
-		for _, q := range ps[1:] {
-			first := ps[0]
-			if q.count.Text == first.count.Text && (!q.hasPct || !first.hasPct || q.pct.Text == first.pct.Text || q.Of != first.Of || q.BaseName != first.BaseName) {
-				continue
-			}
-			a, b := first.count.Text, q.count.Text
-			if q.count.Text == first.count.Text {
-				a, b = first.pct.Text, q.pct.Text
-			}
-			out = append(out, newFinding(Repeated, false, first.count.Range.Intersect(q.count.Range), []string{first.Fragment, q.Fragment}, []string{a, b},
-				"cùng một số liệu được in là %q và %q", "one figure is printed as %q and as %q", a, b))
-		}
-	}
+	out = append(out, repeats(ok, keys, byKey)...)
 	// Implied plans and populations: once per key and base.
 	type keyBase struct {
 		key  string
@@ -171,7 +165,7 @@ func CheckClaims(claims []Claim) []Finding {
 	}
 	done := map[keyBase]bool{}
 	for _, p := range ok {
-		if !p.hasPct || !p.hasCount || p.Of == OfTotal || len(p.Ratio) > 0 {
+		if !p.hasPct || !p.hasCount || p.Of == OfTotal || len(p.Ratio) > 0 || p.count.Kind != figure.Count {
 			continue
 		}
 		kb := keyBase{p.Key, p.Of, p.BaseName}
@@ -232,7 +226,11 @@ func parseClaim(c *Claim, cache figureCache) (*parsed, *Finding) {
 	}
 	switch c.What {
 	case Count:
-		p.count = read(c.Count, figure.Count)
+		if c.Points {
+			p.count = read(c.Count, figure.Percent)
+		} else {
+			p.count = read(c.Count, figure.Count)
+		}
 		p.hasCount = err == nil && c.Count != ""
 	case Percent:
 		p.pct = read(c.Percent, figure.Percent)
@@ -352,9 +350,9 @@ func ratioBases(p *parsed) Finding {
 				fit = share
 			}
 		}
-		each = append(each, newFinding(Base, true, share, nil, nil, "%s/%s là %s%%", "%s/%s is %s%%", p.Ratio[0], name, span{share, 2}))
+		each = append(each, newFinding(RatioPercent, true, share, nil, nil, "%s/%s là %s%%", "%s/%s is %s%%", p.Ratio[0], name, span{share, 2}))
 	}
-	return newFinding(Base, fits > 0, fit, []string{p.Fragment}, append([]string{p.pct.Text}, p.Ratio...),
+	return newFinding(RatioPercent, fits > 0, fit, []string{p.Fragment}, append([]string{p.pct.Text}, p.Ratio...),
 		"bài in %s; %s", "printed %s; %s", p.pct.Text, each)
 }
 
@@ -364,7 +362,7 @@ func totals(ps []*parsed, byKey map[string][]*parsed) []Finding {
 	var order []string
 	seen := map[string]bool{}
 	for _, p := range ps {
-		if p.PartOf == "" || !p.hasCount || seen[p.Key] && p.Key != "" {
+		if p.PartOf == "" || !p.hasCount && !(p.What == Percent && p.hasPct) || seen[p.Key] && p.Key != "" {
 			continue
 		}
 		seen[p.Key] = true
@@ -379,16 +377,25 @@ func totals(ps []*parsed, byKey map[string][]*parsed) []Finding {
 			continue
 		}
 		total := byKey[tk][0]
-		var listed []*parsed
+		if total.Rate {
+			out = append(out, between(total, parts[tk])...)
+			continue
+		}
+		var listed, shares []*parsed
 		for _, p := range parts[tk] {
-			if p.Of == OfTotal && p.hasPct {
+			if p.Of == OfTotal && p.hasPct && p.hasCount {
 				out = append(out, share(p, total))
-			} else {
+				shares = append(shares, p)
+			}
+			if p.What == Percent || !(p.Of == OfTotal && p.hasPct) || p.count.Kind == figure.Percent {
 				listed = append(listed, p)
 			}
 		}
 		if len(listed) > 0 {
 			out = append(out, partsSum(total, listed)...)
+		}
+		if len(shares) >= 2 {
+			out = append(out, sharesSum(total, shares))
 		}
 	}
 	return out
@@ -401,30 +408,81 @@ func share(p, total *parsed) Finding {
 		p.count.Text, total.count.Text, span{s, 2}, p.pct.Text)
 }
 
+// sharesSum checks that the shares of one total ("chiếm 61,29%", "chiếm
+// 38,71%") add up to at most 100%.
+func sharesSum(total *parsed, ps []*parsed) Finding {
+	sum := ps[0].pct.Range
+	claims, figures := []string{total.Fragment}, []string{total.count.Text}
+	for i, p := range ps {
+		if i > 0 {
+			sum = sum.Add(p.pct.Range)
+		}
+		claims, figures = append(claims, p.Fragment), append(figures, p.pct.Text)
+	}
+	return newFinding(PartsSum, atMost(sum, figure.Point(hundred)), sum, claims, figures,
+		"các tỷ trọng cộng lại %s%%, không được vượt 100%%", "the shares add up to %s%%, at most 100%%", span{sum, 2})
+}
+
+// atMost reports whether the least value of a can be at most the greatest
+// of b.
+func atMost(a, b figure.Interval) bool {
+	if a.IsEmpty() || b.IsEmpty() || b.Hi == nil {
+		return true
+	}
+	c := a.Lo.Cmp(b.Hi)
+	return c < 0 || c == 0 && !a.LoOpen && !b.HiOpen
+}
+
+// partValue is what a part adds to its total: its count, or its share of
+// the total ("67,3% sản phẩm 3 sao").
+func partValue(p, total *parsed) (figure.Interval, string) {
+	if p.What == Percent {
+		return p.pct.Range.Scale(big.NewRat(1, 100)).Mul(total.count.Range), p.pct.Text
+	}
+	return p.count.Range, p.count.Text
+}
+
 func partsSum(total *parsed, ps []*parsed) []Finding {
-	sum := ps[0].count.Range
 	claims := []string{total.Fragment}
 	figures := []string{total.count.Text}
 	exhaustive := true
-	for i, p := range ps {
-		if i > 0 {
-			sum = sum.Add(p.count.Range)
-		}
-		claims, figures = append(claims, p.Fragment), append(figures, p.count.Text)
+	var vals []figure.Interval
+	for _, p := range ps {
+		v, text := partValue(p, total)
+		vals = append(vals, v)
+		claims, figures = append(claims, p.Fragment), append(figures, text)
 		exhaustive = exhaustive && p.Exhaustive
 	}
 	if !exhaustive {
-		// Parts that need not be all of the total must not exceed it: the
-		// least they can add up to is at most the most the total can be.
-		hi := total.count.Range.Hi
-		c := 0
-		if hi != nil {
-			c = sum.Lo.Cmp(hi)
+		// Parts that need not be all of the total may overlap: each must
+		// not exceed it, and the finding says what they add up to.
+		sum := vals[0]
+		for i, v := range vals {
+			if i > 0 {
+				sum = sum.Add(v)
+			}
+			if !atMost(v, total.count.Range) {
+				return []Finding{newFinding(PartsSum, false, v, []string{total.Fragment, ps[i].Fragment}, []string{total.count.Text, figures[i+1]},
+					"một phần %s lớn hơn tổng %s", "a part, %s, exceeds the total %s", figures[i+1], total.count.Text)}
+			}
 		}
-		holds := hi == nil || c < 0 || c == 0 && !sum.LoOpen && !total.count.Range.HiOpen
-		return []Finding{newFinding(PartsSum, holds, sum, claims, figures,
-			"các phần cộng lại ít nhất %s, không được vượt tổng %s (%s)", "the parts add up to at least %s and must not exceed the total %s (%s)",
+		return []Finding{newFinding(PartsSum, true, sum, claims, figures,
+			"các phần cộng lại ít nhất %s; mỗi phần không vượt tổng %s (%s)", "the parts add up to at least %s; none exceeds the total %s (%s)",
 			span{sum, 0}, total.count.Text, span{total.count.Range, 0})}
+	}
+	// Exhaustive parts add up to the total; when a first few of them do,
+	// those are the breakdown and the rest another ("12.516 trực tuyến;
+	// 38.613 trực tiếp; 4.910 chuyển sang; 48.249 đã giải quyết ...").
+	sum := vals[0]
+	for n := 1; n <= len(vals); n++ {
+		if n > 1 {
+			sum = sum.Add(vals[n-1])
+		}
+		if n >= 2 && n < len(vals) && sum.Meets(total.count.Range) {
+			return []Finding{newFinding(PartsSum, true, sum, claims[:n+1], figures[:n+1],
+				"%d phần đầu cộng lại được %s, đúng tổng %s", "the first %d parts sum to %s, the total %s",
+				whole(n), span{sum, 0}, total.count.Text)}
+		}
 	}
 	out := []Finding{newFinding(PartsSum, sum.Meets(total.count.Range), sum, claims, figures,
 		"các phần cộng lại được %s, tổng %s cho phép %s", "the parts sum to %s, the total %s allows %s",
@@ -434,7 +492,7 @@ func partsSum(total *parsed, ps []*parsed) []Finding {
 	}
 	plans := figure.Interval{}
 	for i, p := range ps {
-		if !p.hasPct || p.Of != OfPlan {
+		if !p.hasPct || p.Of != OfPlan || p.What != Count {
 			return out
 		}
 		if i == 0 {
@@ -448,6 +506,32 @@ func partsSum(total *parsed, ps []*parsed) []Finding {
 		"các phần cộng lại đạt %s%% kế hoạch (các kế hoạch cộng lại %s), nhưng bài in %s, tức %s%%",
 		"the parts give %s%% of their plans (the plans sum to %s), but the total prints %s, i.e. %s%%",
 		span{pct, 1}, span{plans, 0}, total.pct.Text, span{total.pct.Range, 1}))
+}
+
+// between checks an overall rate against its blocks' rates ("tỷ lệ ...
+// đạt 39,98%, trong đó khối bộ đạt 54,46%, khối tỉnh 16,94%"): a rate of
+// the whole is a weighted mean of the blocks' rates, so it lies between
+// the least and the greatest of them.
+func between(total *parsed, ps []*parsed) []Finding {
+	if len(ps) < 2 {
+		return nil
+	}
+	lo, hi := ps[0].count.Range, ps[0].count.Range
+	figures := []string{total.count.Text}
+	claims := []string{total.Fragment}
+	for _, p := range ps {
+		if p.count.Range.Lo.Cmp(lo.Lo) < 0 {
+			lo = p.count.Range
+		}
+		if p.count.Range.Hi != nil && hi.Hi != nil && p.count.Range.Hi.Cmp(hi.Hi) > 0 {
+			hi = p.count.Range
+		}
+		figures, claims = append(figures, p.count.Text), append(claims, p.Fragment)
+	}
+	r := figure.Interval{Lo: lo.Lo, LoOpen: lo.LoOpen, Hi: hi.Hi, HiOpen: hi.HiOpen}
+	return []Finding{newFinding(Between, r.Meets(total.count.Range), r, claims, figures,
+		"tỷ lệ chung %s phải nằm giữa tỷ lệ các khối, %s", "the overall rate %s must lie between the blocks' rates, %s",
+		total.count.Text, span{r, 2})}
 }
 
 // change checks a printed change against the earlier count, or reports

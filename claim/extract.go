@@ -44,9 +44,11 @@ import (
 // text, the input itself when it is NFC with plain spaces. A line break
 // ends a sentence and a paragraph. Extract never fails: a malformed number
 // ("217.00") is returned as printed, for Check to
-func Extract(text string) []Claim {
-	text = numeral.CleanText(text)
-	x := extractor{text: text, toks: tokenize(text), lastCount: -1, lastFraction: -1}
+func Extract(text string) []Claim { return extract(numeral.CleanText(text)).claims }
+
+// extract reads the claims of a cleaned text.
+func extract(text string) *extractor {
+	x := &extractor{text: text, toks: tokenize(text), lastCount: -1, lastFraction: -1}
 	start, para := 0, 0
 	for i, t := range x.toks {
 		if t.kind != tPunct || !endsSentence(text, t) {
@@ -59,12 +61,14 @@ func Extract(text string) []Claim {
 		start = i + 1
 	}
 	x.sentence(start, len(x.toks), para)
-	return x.claims
+	return x
 }
 
-// Check extracts the claims of text and checks them: [Check] of
-// [Extract].
-func Check(text string) []Finding { return CheckClaims(Extract(text)) }
+// Check extracts the claims of text and checks them: [CheckClaims] of
+// [Extract], with each finding's Spans saying where its figures stand in
+// text as given (byte offsets, and line and column), whatever cleaning
+// the text needed.
+func Check(text string) []Finding { return check(text) }
 
 type tokKind uint8
 
@@ -107,7 +111,14 @@ func tokenize(s string) []tok {
 				}
 			}
 			kind := tNum
-			if j < len(s) && (s[j] == '-' || s[j] >= 'A' && s[j] <= 'Z' || s[j] >= 'a' && s[j] <= 'z') {
+			if j+1 < len(s) && s[j] == '/' && !isDigit(s[j+1]) && s[j+1] != ' ' {
+				// "42/2022/NĐ-CP", "205/QĐ-UBND": a document number.
+				j++
+				if r, _ := utf8.DecodeRuneInString(s[j:]); !unicode.IsLetter(r) {
+					j--
+				}
+			}
+			if j < len(s) && (s[j] == '-' || s[j] == '/' || s[j] >= 'A' && s[j] <= 'Z' || s[j] >= 'a' && s[j] <= 'z' || j > i && s[j-1] == '/') {
 				kind = tLabel
 				for j < len(s) {
 					r, n := utf8.DecodeRuneInString(s[j:])
@@ -181,6 +192,7 @@ type extractor struct {
 	// Per sentence.
 	from, to   int    // the sentence's tokens
 	sentFirst  int    // index in claims of the sentence's first claim
+	prevFirst  int    // index in claims of the sentence before's first claim
 	clauseFrom int    // index in claims of the first claim after the last ";"
 	when       string // dates and years printed so far in the sentence, for keys
 	para       int
@@ -190,9 +202,28 @@ type extractor struct {
 
 // partList is the parts after "trong đó" or "gồm".
 type partList struct {
-	total   int // index in claims
+	totals  []int // indices in claims of the counts a part can be of, last printed last
 	gom     bool
 	members []int
+	of      []int // for each member, its total
+}
+
+// totalFor returns the total a part with noun is of: the last candidate
+// with the same noun, or the last candidate when the part names none; -1
+// when a part names another noun ("8 chỉ số" is no part of "3 trụ cột").
+func (x *extractor) totalFor(p *partList, noun string) int {
+	if len(p.totals) == 0 {
+		return -1
+	}
+	if noun == "" {
+		return p.totals[len(p.totals)-1]
+	}
+	for k := len(p.totals) - 1; k >= 0; k-- {
+		if sameNoun(x.claims[p.totals[k]].Noun, noun) {
+			return p.totals[k]
+		}
+	}
+	return -1
 }
 
 func (x *extractor) word(i int) string {
@@ -211,6 +242,7 @@ func (x *extractor) sentence(from, to, para int) {
 		return
 	}
 	x.from, x.to, x.para = from, to, para
+	x.prevFirst = x.sentFirst
 	x.sentFirst, x.clauseFrom = len(x.claims), len(x.claims)
 	x.when, x.parts, x.before = "", nil, ""
 	for i := from; i < to; i++ {
@@ -240,11 +272,29 @@ func (x *extractor) wordAt(i int) int {
 	t := x.toks[i]
 	next := x.word(i + 1)
 	switch {
-	case t.low == "trong" && next == "đó", t.low == "gồm", t.low == "bao" && next == "gồm":
+	case t.low == "trong" && next == "đó", t.low == "gồm" && x.word(i-1) != "bao", t.low == "bao" && next == "gồm" && x.word(i-1) != "chưa" && x.word(i-1) != "không":
 		x.endParts()
-		total := x.lastCount
-		if total >= 0 {
-			x.parts = &partList{total: total, gom: t.low != "trong"}
+		// The totals: the counts of this sentence so far, and after "trong
+		// đó" those of the sentence before when this one has none.
+		p := &partList{gom: t.low != "trong"}
+		from := x.sentFirst
+		if !p.gom && !x.hasCount(x.sentFirst, len(x.claims)) {
+			from = x.prevFirst
+		}
+		for k := max(from, len(x.claims)-8); k < len(x.claims); k++ {
+			if c := &x.claims[k]; c.What == Count && c.Count != "" {
+				p.totals = append(p.totals, k)
+			} else if c.What == Percent && !p.gom && c.ChangeKind == NoChange && c.BaseName == "" && c.Of == OfPlan {
+				// "năm 2022 là 12,67%. Trong đó, ... 7,77%": a percent of
+				// GDP is a quantity its parts add up to.
+				c.What, c.Count, c.Percent, c.Figure, c.Points = Count, c.Percent, "", "", true
+				c.Key = "|@" + strconv.Itoa(c.Offset) + "|"
+				c.Rate = x.rateBefore(c.Offset)
+				p.totals = append(p.totals, k)
+			}
+		}
+		if len(p.totals) > 0 {
+			x.parts = p
 		}
 		if next == "đó" || next == "gồm" {
 			return i + 1
@@ -270,8 +320,13 @@ func (x *extractor) wordAt(i int) int {
 			x.claims = x.claims[:c]
 			x.lastCount = -1
 			if p := x.parts; p != nil {
-				p.members = slices.DeleteFunc(p.members, func(m int) bool { return m >= c })
-				if p.total >= c {
+				for k := len(p.members) - 1; k >= 0; k-- {
+					if p.members[k] >= c {
+						p.members, p.of = slices.Delete(p.members, k, k+1), slices.Delete(p.of, k, k+1)
+					}
+				}
+				p.totals = slices.DeleteFunc(p.totals, func(m int) bool { return m >= c })
+				if len(p.totals) == 0 {
 					x.parts = nil
 				}
 			}
@@ -291,48 +346,156 @@ func (x *extractor) number(i int) int {
 	t := x.toks[i]
 	p1, p2 := x.word(i-1), x.word(i-2)
 	slashes := strings.Count(t.s, "/")
+	next := x.word(i + 1)
 	switch {
-	case slashes == 2:
-		return x.date(i)
-	case slashes == 1:
-		if p1 == "ngày" || p1 == "đến" || p1 == "hết" || p1 == "trước" || p1 == "sau" {
-			return x.date(i)
-		}
-		if f, err := figure.Parse(t.s); err == nil && f.Kind == figure.Date && !localityNoun(x.word(i+1)) {
-			return x.date(i)
-		}
-		noun, _ := x.noun(i + 1)
-		c := Claim{What: Fraction, Figure: t.s, Noun: noun}
-		x.add(c, i, i)
-		x.lastFraction = len(x.claims) - 1
-		return i
-	case p1 == "năm" && len(t.s) == 4 && t.s >= "1900" && t.s <= "2100":
-		x.add(Claim{What: Year, Figure: t.s, Deadline: p2 == "đến" && x.word(i-3) != "từ" || p2 == "trước"}, i, i)
-		x.when += " " + t.s
-		return i
-	case p1 == "tháng" && len(t.s) <= 2:
-		x.add(Claim{What: Date, Figure: x.span(i-1, i), Deadline: p2 == "đến" && x.word(i-3) != "tính" || p2 == "trước"}, i-1, i)
-		x.when += " " + x.span(i-1, i)
-		return i
-	case p1 == "thứ" || p1 == "hạng":
+	case p1 == "thứ" || p1 == "hạng" || p1 == "top":
+		// "đứng thứ 6/63", "thứ hạng 6 và 12", "top 10": a place, not a count.
 		start := i - 1
 		if p2 == "đứng" || p2 == "xếp" {
 			start = i - 2
 		}
 		x.add(Claim{What: Rank, Figure: x.span(start, i)}, start, i)
+		if p1 == "top" {
+			x.listCount(len(x.claims)-1, i, i+1)
+		}
 		return i
-	case p1 == "mức" || p1 == "số" && (p2 == "quyết" || p2 == "định" || p2 == "thị" || p2 == "luật"):
+	case x.isDate(i):
+		return x.date(i)
+	case slashes == 1:
+		a, b, _ := strings.Cut(t.s, "/")
+		if strings.ContainsRune(a, ',') || strings.ContainsRune(b, ',') {
+			// "0,834/1 điểm": a score out of its maximum.
+			return x.count(i, i, a, i+1)
+		}
+		noun, _ := x.noun(i + 1)
+		if localityNoun(next) || strings.HasPrefix(a, "0") && len(a) == 2 {
+			c := Claim{What: Fraction, Figure: t.s, Noun: noun}
+			x.add(c, i, i)
+			x.lastFraction = len(x.claims) - 1
+			return i
+		}
+		// "3.857/45.600 tài khoản": a ratio, whose percent may follow.
+		c := Claim{What: Count, Count: a, Figure: t.s, Ratio: []string{a, b}, RatioNames: []string{"", noun}}
+		return x.countClaim(c, i, i, i+1)
+	case isYear(t.s) || yearRange(t.s):
+		x.add(Claim{What: Year, Figure: t.s, Deadline: p1 == "năm" && (p2 == "đến" && x.word(i-3) != "từ" || p2 == "trước")}, i, i)
+		x.addWhen(t.s)
+		return i
+	case p1 == "tháng" && len(t.s) <= 2:
+		x.add(Claim{What: Date, Figure: x.span(i-1, i), Deadline: p2 == "đến" && x.word(i-3) != "tính" || p2 == "trước"}, i-1, i)
+		x.addWhen(x.span(i-1, i))
+		return i
+	case p1 == "mức" || p1 == "độ" || p1 == "số" && (p2 == "quyết" || p2 == "định" || p2 == "thị" || p2 == "luật") ||
+		namingNoun(p2, p1) && !strings.ContainsAny(t.s, ".,") && !x.punct(i+1, "%") && x.word(i+1) != "triệu" && x.word(i+1) != "tỷ":
+		// "mức độ 4", "Đề án 06", "Chỉ tiêu 1 yêu cầu": a number that names.
 		x.add(Claim{What: Label, Figure: t.s}, i, i)
 		return i
+	case unitWord(next):
+		// "3 sao", "6 tháng đầu năm", "tăng 3 bậc": a class, a period or a
+		// step, not a count of things.
+		x.add(Claim{What: Label, Figure: x.span(i, i+1)}, i, i+1)
+		return i + 1
 	}
 	return x.figure(i)
+}
+
+// isDate reports whether number token i is a day or a month as the press
+// prints them: with two slashes or one slash after a date word ("ngày",
+// "đến", "hết", "trước", "sau", "sáng", "chiều", ...); with "-" or "." when
+// it cannot be read as a number or a range ("22-3", "19.11", "8.2022") or a
+// date word comes before it.
+func (x *extractor) isDate(i int) bool {
+	s := x.toks[i].s
+	if !strings.ContainsAny(s, "/-.") {
+		return false
+	}
+	d, ok := numeral.ParsePressDate(s)
+	if !ok {
+		return false
+	}
+	p1 := x.word(i - 1)
+	if dateWord(p1) || d.Year != 0 {
+		return true
+	}
+	if strings.Count(s, "/") == 1 {
+		f, err := figure.Parse(s)
+		return err == nil && f.Kind == figure.Date && !localityNoun(x.word(i+1))
+	}
+	if x.punct(i+1, "%") {
+		return false
+	}
+	_, err := figure.Parse(s)
+	return err != nil // "19.11" and "22-3" are no number and no range
+}
+
+// dateWord reports the words after which "22-3" or "23/3" is a day.
+func dateWord(w string) bool {
+	switch w {
+	case "ngày", "đến", "hết", "trước", "sau", "sáng", "chiều", "tối", "trưa", "đêm", "hôm", "tháng", "từ", "tới":
+		return true
+	}
+	return false
+}
+
+// isYear reports a year printed without a thousands separator: the press
+// groups counts of a thousand and more ("2.120"), so a bare "2023" is a year.
+func isYear(s string) bool {
+	if len(s) != 4 || strings.TrimLeft(s, "0123456789") != "" {
+		return false
+	}
+	return s >= "1900" && s <= "2100"
+}
+
+// yearRange reports "2020-2022", a period of years.
+func yearRange(s string) bool {
+	for _, dash := range []string{"-", "–"} {
+		if a, b, ok := strings.Cut(s, dash); ok {
+			return isYear(a) && isYear(b)
+		}
+	}
+	return false
+}
+
+// namingNoun reports the nouns after which a small number names a thing
+// rather than counting it: "Đề án 06", "Chỉ tiêu 1", "Nghị định 42", "giai
+// đoạn 2", "quý 1", "khóa 5".
+func namingNoun(w1, w2 string) bool {
+	switch w1 + " " + w2 {
+	case "đề án", "chỉ tiêu", "nghị định", "nghị quyết", "quyết định", "thông tư", "chương trình", "giai đoạn", "kế hoạch", "mục tiêu", "lần thứ", "chỉ thị", "công văn":
+		return true
+	}
+	switch w2 {
+	case "quý", "khóa", "khoá", "phiên", "kỳ", "vòng", "nhóm", "số", "điều", "khoản", "mục", "phần":
+		return true
+	}
+	return false
+}
+
+// unitWord reports the words after a number that make it a class, a
+// period or a step rather than a count to check: "3 sao", "6 tháng",
+// "tăng 3 bậc", "gấp 3 lần" is read by changes before this.
+func unitWord(w string) bool {
+	switch w {
+	case "sao", "tháng", "năm", "ngày", "quý", "tuần", "giờ", "phút", "bậc", "hạng", "tuổi", "kỳ":
+		return true
+	}
+	return false
+}
+
+// addWhen records a date of the sentence for keys, keeping the last two so
+// that a sentence of many dates stays cheap.
+func (x *extractor) addWhen(s string) {
+	if strings.Count(x.when, " ") >= 2 {
+		x.when = x.when[strings.IndexByte(x.when[1:], ' ')+1:]
+	}
+	x.when += " " + s
 }
 
 func (x *extractor) date(i int) int {
 	p1, p2, p3 := x.word(i-1), x.word(i-2), x.word(i-3)
 	deadline := p1 == "trước" || p2 == "trước" || p1 == "ngày" && p2 == "đến" && p3 != "tính" || p1 == "đến" && p2 != "tính"
 	x.add(Claim{What: Date, Figure: x.toks[i].s, Deadline: deadline}, i, i)
-	x.when += " " + x.toks[i].s
+	x.addWhen(x.toks[i].s)
 	return i
 }
 
@@ -378,9 +541,11 @@ func (x *extractor) figure(i int) int {
 // suffix returns the last token of the number at i: its scale word or
 // percent sign, if any.
 func (x *extractor) suffix(i int) int {
-	switch x.word(i + 1) {
-	case "nghìn", "ngàn", "triệu", "tỷ", "tỉ":
-		i++
+	for range 2 { // "318,9 ngàn tỷ"
+		switch x.word(i + 1) {
+		case "nghìn", "ngàn", "triệu", "tỷ", "tỉ":
+			i++
+		}
 	}
 	if x.punct(i+1, "%") {
 		i++
@@ -411,18 +576,56 @@ func (x *extractor) countClaim(c Claim, start, end, n int) int {
 	if x.before != "" && x.word(start-1) == "lên" {
 		c.Before, x.before = x.before, ""
 	}
+	if x.planBefore(start) {
+		c.Plan = true
+	}
 	x.add(c, start, end)
 	idx := len(x.claims) - 1
-	if p := x.parts; p != nil && idx != p.total {
-		total := &x.claims[p.total]
-		x.claims[idx].PartOf = total.Key
-		if x.claims[idx].Noun == "" {
-			x.claims[idx].Key += total.Noun
+	x.listCount(idx, start, max(end, last)+1)
+	if p := x.parts; p != nil && !slices.Contains(p.totals, idx) {
+		if tot := x.totalFor(p, x.claims[idx].Noun); tot >= 0 {
+			total := &x.claims[tot]
+			x.claims[idx].PartOf = total.Key
+			if x.claims[idx].Noun == "" {
+				x.claims[idx].Key += total.Noun
+			}
+			p.members, p.of = append(p.members, idx), append(p.of, tot)
 		}
-		p.members = append(p.members, idx)
 	}
 	x.lastCount = idx
 	return max(end, last)
+}
+
+// planBefore reports whether the words just before token start in its
+// clause print a plan: "kế hoạch giao 700", "Chỉ tiêu 3 đặt ra 66.000",
+// "mục tiêu 1.000".
+func (x *extractor) planBefore(start int) bool {
+	for k := start - 1; k >= max(x.from, start-6); k-- {
+		if clauseBreak(x.toks[k]) || x.toks[k].kind == tNum && k < start-1 && !isLabelTok(x, k) {
+			return false
+		}
+		switch x.word(k) {
+		case "giao", "ra":
+			if x.word(k-1) == "đặt" || x.word(k) == "giao" {
+				return true
+			}
+		case "hoạch", "tiêu":
+			if x.word(k-1) == "kế" || x.word(k-1) == "chỉ" || x.word(k-1) == "mục" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isLabelTok reports whether number token k was read as a label.
+func isLabelTok(x *extractor, k int) bool {
+	for c := len(x.claims) - 1; c >= 0 && c >= len(x.claims)-3; c-- {
+		if x.claims[c].Offset == x.toks[k].at {
+			return x.claims[c].What == Label
+		}
+	}
+	return false
 }
 
 // nounPhrases are the nouns the press counts, longest first where one
@@ -513,6 +716,20 @@ func (x *extractor) percent(text string, start, end int) int {
 	} else if chiem {
 		c.Of = OfTotal
 	}
+	if p := x.parts; p != nil && c.Of == OfPlan && !chiem && x.word(start-1) != "tỷ" && x.word(start-1) != "tỉ" {
+		if noun, last := x.noun(end + 1); noun != "" && !unitWord(lower(noun)) {
+			// "trong đó 67,3% sản phẩm 3 sao": a share of the total.
+			if tot := x.totalFor(p, noun); tot >= 0 && !strings.HasSuffix(x.claims[tot].Count, "%") {
+				x.add(Claim{What: Percent, Percent: text, Figure: text, Noun: noun, Of: OfTotal, PartOf: x.claims[tot].Key}, start, end)
+				p.members, p.of = append(p.members, len(x.claims)-1), append(p.of, tot)
+				return last
+			}
+		} else if tot := p.totals[len(p.totals)-1]; strings.HasSuffix(x.claims[tot].Count, "%") {
+			// "Trong đó, ngành A đóng góp 7,77% (chiếm 61,29%)": a part in
+			// points of the percent it is part of.
+			return x.countClaim(Claim{What: Count, Count: text, Points: true}, start, end, end+1)
+		}
+	}
 	// A ratio in brackets after the percent: "(120/200 hộ)".
 	if x.punct(end+1, "(") {
 		if ratio, names, last := x.ratio(end + 2); len(ratio) >= 2 {
@@ -537,14 +754,30 @@ func (x *extractor) percent(text string, start, end int) int {
 		t = &x.claims[target]
 	}
 	t.Percent, t.Of, t.BaseName, t.BaseKey, t.Ratio, t.RatioNames = c.Percent, c.Of, c.BaseName, c.BaseKey, c.Ratio, c.RatioNames
-	if c.Of == OfTotal && t.PartOf == "" {
-		// A share of the count printed before it.
-		for k := target - 1; k >= 0; k-- {
-			if x.claims[k].What == Count && x.claims[k].Count != "" {
-				t.PartOf = x.claims[k].Key
+	if c.Of == OfTotal && t.PartOf == "" && x.word(end+1) != "tổng" {
+		// A share of the count printed before it in the sentence with the
+		// same noun, or with none ("chiếm X% tổng số ..." names a total not
+		// printed).
+		for k := target - 1; k >= x.sentFirst && k >= target-8; k-- {
+			if o := x.claims[k]; o.What == Count && o.Count != "" && (o.Noun == "" || t.Noun == "" || sameNoun(o.Noun, t.Noun)) {
+				t.PartOf = o.Key
 				break
 			}
 		}
+	}
+	if c.Of == OfPlan && c.BaseName == "" && t.PartOf == "" && x.tyLe(start) {
+		// "mới có 304.191 tài khoản đã kích hoạt, đạt tỉ lệ 20,3%": a rate
+		// with no plan printed is of the count before it with the same
+		// noun, in the sentence, or else in the one before.
+		for k := target - 1; k >= x.prevFirst && k >= target-8; k-- {
+			if o := x.claims[k]; o.What == Count && o.Count != "" && sameNoun(o.Noun, t.Noun) && t.Noun != "" {
+				t.PartOf, t.Of = o.Key, OfTotal
+				break
+			}
+		}
+	}
+	if c.Of == OfPlan && c.BaseName == "" && t.PartOf != "" && x.tyLe(start) {
+		t.Of = OfTotal // a part's rate is its share of the total
 	}
 	t.Fragment = x.fragment(t.Offset)
 	return end
@@ -610,6 +843,17 @@ func (x *extractor) changeAt(text, verb string, start, end int) int {
 	t.Change, t.ChangeKind, t.Since = change, kind, since
 	t.Fragment = x.fragment(t.Offset)
 	return end
+}
+
+// tyLe reports whether "tỷ lệ" (or "tỉ lệ") is printed just before the
+// percent at token start: "đạt tỷ lệ 22,33%".
+func (x *extractor) tyLe(start int) bool {
+	for k := start - 1; k >= max(x.from, start-3); k-- {
+		if x.word(k) == "lệ" && (x.word(k-1) == "tỷ" || x.word(k-1) == "tỉ") {
+			return true
+		}
+	}
+	return false
 }
 
 // lastCountInClause returns the last count claim of the sentence after the
@@ -700,25 +944,71 @@ func (x *extractor) key(start int, noun string) string {
 	return k.String()
 }
 
-// endParts closes the list of parts: exhaustive when "gồm" introduced it
-// or the total says "tổng", or when at least two parts each name the
-// total's noun.
+// endParts closes the list of parts: for each total, its parts are
+// exhaustive when "gồm" introduced them or the total says "tổng", or when
+// at least two parts each name the total's noun.
 func (x *extractor) endParts() {
 	p := x.parts
 	x.parts = nil
 	if p == nil || len(p.members) == 0 {
 		return
 	}
-	total := x.claims[p.total]
-	same := true
-	for _, m := range p.members {
-		c := x.claims[m]
-		same = same && c.Of != OfTotal && c.Noun != "" && strings.EqualFold(c.Noun, total.Noun)
+	for _, tot := range p.totals {
+		total := x.claims[tot]
+		same, n := true, 0
+		for k, m := range p.members {
+			if p.of[k] != tot {
+				continue
+			}
+			n++
+			c := x.claims[m]
+			same = same && (c.Of != OfTotal || c.What == Percent) && c.Noun != "" && sameNoun(c.Noun, total.Noun)
+		}
+		exhaustive := same && (n >= 2 || p.gom) || strings.Contains(lower(total.Fragment), "tổng")
+		for k, m := range p.members {
+			if p.of[k] == tot {
+				x.claims[m].Exhaustive = exhaustive && (x.claims[m].Of != OfTotal || x.claims[m].What == Percent)
+			}
+		}
 	}
-	exhaustive := same && (len(p.members) >= 2 || p.gom) || strings.Contains(lower(total.Fragment), "tổng")
-	for _, m := range p.members {
-		x.claims[m].Exhaustive = exhaustive && x.claims[m].Of != OfTotal
+}
+
+// rateBefore reports whether "tỷ lệ" is printed in the sentence's few
+// words before offset: "tỷ lệ hồ sơ trực tuyến ... đạt 39,98%" is a rate,
+// whose blocks' rates do not add up to it.
+func (x *extractor) rateBefore(offset int) bool {
+	k, _ := slices.BinarySearchFunc(x.toks[x.from:x.to], offset, func(t tok, at int) int { return t.at - at })
+	k += x.from
+	for j := k - 1; j >= max(x.from, k-24); j-- {
+		if (x.word(j) == "tỷ" || x.word(j) == "tỉ") && x.word(j+1) == "lệ" {
+			return true
+		}
 	}
+	return false
+}
+
+// sameNoun reports whether two nouns name the same things by their head
+// word: "người" and "người dân", "hồ sơ" and "hồ sơ".
+func sameNoun(a, b string) bool {
+	ha, _, _ := strings.Cut(lower(a), " ")
+	hb, _, _ := strings.Cut(lower(b), " ")
+	return ha != "" && ha == hb && (ha != "hồ" && ha != "tài" && ha != "chữ" || strings.EqualFold(firstTwo(a), firstTwo(b)))
+}
+
+// firstTwo returns the first two words of s: "hồ sơ", "tài khoản".
+func firstTwo(s string) string {
+	f := strings.Fields(s)
+	return strings.Join(f[:min(2, len(f))], " ")
+}
+
+// hasCount reports whether claims[a:b] hold a count.
+func (x *extractor) hasCount(a, b int) bool {
+	for k := a; k < b; k++ {
+		if x.claims[k].What == Count && x.claims[k].Count != "" {
+			return true
+		}
+	}
+	return false
 }
 
 func isMagnitude(words string) bool { _, ok := figure.Magnitude(words); return ok }

@@ -77,6 +77,9 @@ func TestCheckTextArticles(t *testing.T) {
 	}
 	var kinds []string
 	for _, f := range Check(string(b)) {
+		if f.Kind == Repeated && f.Holds {
+			continue // figures printed twice alike: read since, no verdict
+		}
 		kinds = append(kinds, f.Kind.String()+map[bool]string{true: "", false: "!"}[f.Holds])
 	}
 	want := "số viết sai! kế hoạch suy ra kế hoạch suy ra kế hoạch suy ra kế hoạch suy ra kế hoạch suy ra kế hoạch suy ra tổng các phần tỷ lệ chung!"
@@ -94,7 +97,7 @@ var doctored = []struct {
 	{"thainguyen.txt", "(chiếm 62,20%)", "(chiếm 52,20%)", Share},
 	{"thainguyen.txt", "tăng 8,6%", "tăng 9,6%", Growth},
 	{"thainguyen.txt", "199 xã", "189 xã", Localities},
-	{"thainguyen.txt", "(120.600/201.000 hộ)", "(90.600/201.000 hộ)", Base},
+	{"thainguyen.txt", "(120.600/201.000 hộ)", "(90.600/201.000 hộ)", RatioPercent},
 	{"thainguyen.txt", "chiếm 50% dân số", "chiếm 55% dân số", SameBase},
 	{"quangninh.txt", "3.610 thành viên", "3.710 thành viên", PartsSum},
 	{"quangninh.txt", "ứng dụng số, đạt 150%", "ứng dụng số, đạt 160%", OverallPercent},

@@ -3,6 +3,7 @@ package numeral
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -59,4 +60,45 @@ func isASCII(s string) bool {
 		}
 	}
 	return true
+}
+
+// CleanTextMap is [CleanText] that also says where each byte of the
+// cleaned text came from: at[i] is the byte offset in s of the character
+// that gave byte i (a character that normalisation composed maps to the
+// first of the characters it came from), and at[len(clean)] is len(s).
+// at is nil when the text needs no cleaning: offsets are then the same.
+func CleanTextMap(s string) (clean string, at []int) {
+	if c := CleanText(s); c == s {
+		return s, nil
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	var it norm.Iter
+	it.InitString(norm.NFC, s)
+	for !it.Done() {
+		from := it.Pos()
+		seg := it.Next()
+		to := it.Pos()
+		same := string(seg) == s[from:to]
+		for k := 0; k < len(seg); {
+			r, n := utf8.DecodeRune(seg[k:])
+			src := from
+			if same {
+				src = from + k
+			}
+			switch {
+			case Hidden(r):
+			case r != ' ' && r != '\n' && unicode.IsSpace(r):
+				b.WriteByte(' ')
+				at = append(at, src)
+			default:
+				b.Write(seg[k : k+n])
+				for range n {
+					at = append(at, src)
+				}
+			}
+			k += n
+		}
+	}
+	return b.String(), append(at, len(s))
 }
