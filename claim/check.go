@@ -43,7 +43,11 @@ type Claim struct {
 	MeanOf     int       // a figure printed as the mean ("trung bình", "bình quân") of the series with that number
 	Detail     string    // the words after the noun that narrow it: "trực tuyến" in "hồ sơ trực tuyến"
 	Points     bool      // Count is a percent read as a quantity in points: "12,67%" of GDP, with its parts "7,77%" and "4,91%"
+	NamesWhole bool      // Names is the whole list: in brackets or after a colon
+	By         string    // with a percent Change: the change as a count, printed with it ("với mức tăng 8,12 triệu thuê bao")
 	Rate       bool      // a percent total that is a rate ("tỷ lệ ... đạt 39,98%, trong đó khối bộ đạt 54,46%"): its parts are its blocks' rates
+
+	sent int // with Extract: the sentence, counted from 1
 }
 
 // Kind is what a claim states.
@@ -53,16 +57,17 @@ type Kind uint8
 // checked against each other; the others are read so that nothing printed
 // is dropped, and can be checked against data ([CheckRank]).
 const (
-	Count    Kind = iota // a count, maybe with a percent: "hơn 217.000 tài khoản, đạt 144% kế hoạch"
-	Percent              // a percent printed with no count: "đạt tỷ lệ 100% cài đặt chữ ký số"
-	Fraction             // localities: "19/218 địa phương", with Rest
-	Date                 // "23/3", "28/9/2021"; Deadline when something is due by it
-	Year                 // "năm 2025"
-	Rank                 // "đứng thứ 3 toàn quốc"
-	Label                // a number naming a thing: "Nghị quyết số 52-NQ/TU", "định danh mức 2"
+	Count      Kind = iota // a count, maybe with a percent: "hơn 217.000 tài khoản, đạt 144% kế hoạch"
+	Percent                // a percent printed with no count: "đạt tỷ lệ 100% cài đặt chữ ký số"
+	Fraction               // localities: "19/218 địa phương", with Rest
+	Date                   // "23/3", "28/9/2021"; Deadline when something is due by it
+	Year                   // "năm 2025"
+	Rank                   // "đứng thứ 3 toàn quốc"
+	Label                  // a number naming a thing: "Nghị quyết số 52-NQ/TU", "định danh mức 2"
+	Comparison             // "A, cao hơn D so với B": Figure is A, Before B, Change D (or ""), ChangeKind Increase or Decrease
 )
 
-var claimKindNames = [...]string{"count", "percent", "fraction", "date", "year", "rank", "label"}
+var claimKindNames = [...]string{"count", "percent", "fraction", "date", "year", "rank", "label", "comparison"}
 
 // String returns the claim kind's English name, for programs and tests.
 func (k Kind) String() string {
@@ -189,7 +194,19 @@ func CheckClaims(claims []Claim) []Finding {
 		if p.What == Fraction && p.Rest != "" {
 			out = append(out, localities(p))
 		}
+		if len(p.Names) > 0 && p.hasCount {
+			out = append(out, names(p))
+		}
 	}
+	out = append(out, sameDenominators(ok)...)
+	for _, p := range ok {
+		if p.What == Comparison {
+			if f, ok := compare(p, cache); ok {
+				out = append(out, f)
+			}
+		}
+	}
+	out = append(out, means(ok)...)
 	return out
 }
 
@@ -225,6 +242,8 @@ func parseClaim(c *Claim, cache figureCache) (*parsed, *Finding) {
 		return &f
 	}
 	switch c.What {
+	case Comparison:
+		return p, nil // read by its check, whose figures may be of either kind
 	case Count:
 		if c.Points {
 			p.count = read(c.Count, figure.Percent)
@@ -252,6 +271,9 @@ func parseClaim(c *Claim, cache figureCache) (*parsed, *Finding) {
 		}
 	}
 	p.rest, p.before, p.change = read(c.Rest, figure.Count), read(c.Before, figure.Count), read(c.Change, figure.Count, figure.Percent)
+	if c.By != "" {
+		read(c.By, figure.Count)
+	}
 	for _, s := range c.Ratio {
 		p.ratio = append(p.ratio, read(s, figure.Count))
 	}
@@ -290,9 +312,17 @@ func impliedBase(p *parsed) Finding {
 	if p.Of == OfPopulation {
 		kind = ImpliedBase
 	}
+	if p.PlanCount != "" {
+		// The plan is printed: the one implied must hold it.
+		if plan, err := figure.Parse(p.PlanCount); err == nil && plan.Kind == figure.Count {
+			return newFinding(kind, p.base.Meets(plan.Range), p.base, []string{p.Fragment}, []string{p.count.Text, p.pct.Text, plan.Text},
+				"%s là %s %s nên %s nằm trong %s; bài in %s %s", "%s being %s of %s implies %s in %s; printed %s %s",
+				p.count.Text, p.pct.Text, base, base, span{p.base, 0}, base, plan.Text).at(p)
+		}
+	}
 	return newFinding(kind, !p.base.IsEmpty(), p.base, []string{p.Fragment}, []string{p.count.Text, p.pct.Text},
 		"%s là %s %s nên %s nằm trong %s", "%s being %s of %s implies %s in %s",
-		p.count.Text, p.pct.Text, base, base, span{p.base, 0})
+		p.count.Text, p.pct.Text, base, base, span{p.base, 0}).at(p)
 }
 
 // sameBases checks that percents of one population imply bases that meet.
@@ -549,6 +579,24 @@ func change(p *parsed) Finding {
 	if since == "" {
 		since = "trước"
 	}
+	kind := Growth
+	if s.Kind == figure.Percent {
+		kind = GrowthPercent
+	}
+	if p.By != "" && s.Kind == figure.Percent {
+		// "101,12 triệu, tăng 8,7% ... với mức tăng 8,12 triệu": the earlier
+		// count is the count less the change, and the change its percent.
+		if by, err := figure.Parse(p.By); err == nil && by.Kind == figure.Count {
+			before := after.Add(negate(by.Range))
+			if p.ChangeKind == Decrease {
+				before = after.Add(by.Range)
+			}
+			got := by.Range.Div(before).Scale(hundred)
+			return newFinding(kind, got.Meets(s.Range), got, claims, []string{p.count.Text, stated, by.Text},
+				"%s %s so với %s là %s%%; bài in %s", "%s of %s against %s is %s%%; printed %s",
+				changeVerb(p.ChangeKind), by.Text, since, span{got, 2}, stated).at(p)
+		}
+	}
 	if p.Before == "" {
 		// The earlier count the change implies.
 		var before figure.Interval
@@ -564,7 +612,7 @@ func change(p *parsed) Finding {
 		default:
 			before = after.Add(s.Range)
 		}
-		return newFinding(Growth, !before.IsEmpty(), before, claims, []string{p.count.Text, stated},
+		return newFinding(kind, !before.IsEmpty(), before, claims, []string{p.count.Text, stated},
 			"%s, %s %s so với %s: số của %s nằm trong %s", "%s, %s %s against %s: the count of %s lies in %s",
 			p.count.Text, changeVerb(p.ChangeKind), stated, since, since, span{before, 0})
 	}
@@ -584,7 +632,7 @@ func change(p *parsed) Finding {
 	if p.ChangeKind == Decrease {
 		got = negate(got)
 	}
-	return newFinding(Growth, got.Meets(s.Range), got, claims, []string{p.Before, p.count.Text, stated},
+	return newFinding(kind, got.Meets(s.Range), got, claims, []string{p.Before, p.count.Text, stated},
 		"từ %s lên %s là %s %s%s; bài in %s", "from %s to %s is %s of %s%s; printed %s",
 		p.Before, p.count.Text, changeVerb(p.ChangeKind), span{got, 2}, unit, stated)
 }
@@ -602,15 +650,6 @@ func negate(i figure.Interval) figure.Interval {
 		return figure.Interval{}
 	}
 	return figure.Interval{Lo: new(big.Rat).Neg(i.Hi), Hi: new(big.Rat).Neg(i.Lo), LoOpen: i.HiOpen, HiOpen: i.LoOpen}
-}
-
-func localities(p *parsed) Finding {
-	f, r := p.fraction, p.rest
-	want := big.NewRat(int64(f.Den-f.Num), 1)
-	holds := r.Range.Contains(want) && f.Num <= f.Den
-	return newFinding(Localities, holds, figure.Point(want), []string{p.Fragment}, []string{p.Figure, p.Rest},
-		"%s còn lại %s; bài in %s", "%s leaves %s; printed %s",
-		p.Figure, whole(f.Den-f.Num), p.Rest)
 }
 
 // figureCache holds the figures read by one Check, which articles often

@@ -12,7 +12,7 @@ import (
 // the finding that a figure is malformed.
 func checkOne(c Claim, kind FindingKind) Finding {
 	for _, f := range CheckClaims([]Claim{c}) {
-		if f.Kind == kind || f.Kind == Malformed {
+		if f.Kind == kind || f.Kind == Malformed || kind == Growth && f.Kind == GrowthPercent {
 			return f
 		}
 	}

@@ -190,11 +190,19 @@ type extractor struct {
 	lastFraction int // index in claims of the last fraction, or -1
 
 	// Per sentence.
-	from, to   int    // the sentence's tokens
-	sentFirst  int    // index in claims of the sentence's first claim
-	prevFirst  int    // index in claims of the sentence before's first claim
-	clauseFrom int    // index in claims of the first claim after the last ";"
-	when       string // dates and years printed so far in the sentence, for keys
+	from, to   int               // the sentence's tokens
+	sentFirst  int               // index in claims of the sentence's first claim
+	prevFirst  int               // index in claims of the sentence before's first claim
+	nsent      int               // sentences read
+	series     int               // series printed so far ("lần lượt là ...")
+	seriesAt   int               // the sentence of the last series
+	meanFor    int               // a series whose mean the next figure is ("trung bình", "bình quân"), or 0
+	inSeries   bool              // the figures now read belong to the last series
+	compare    int               // index in claims of a comparison waiting for its B, or -1
+	compareEnd int               // the last token where its B may stand
+	compared   map[string]string // "mức điểm bình quân của cả nước" → "0,4014": what a comparison was against
+	clauseFrom int               // index in claims of the first claim after the last ";"
+	when       string            // dates and years printed so far in the sentence, for keys
 	para       int
 	parts      *partList
 	before     string // "từ A lên B": A, waiting for B
@@ -243,8 +251,10 @@ func (x *extractor) sentence(from, to, para int) {
 	}
 	x.from, x.to, x.para = from, to, para
 	x.prevFirst = x.sentFirst
+	x.nsent++
 	x.sentFirst, x.clauseFrom = len(x.claims), len(x.claims)
 	x.when, x.parts, x.before = "", nil, ""
+	x.inSeries, x.meanFor, x.compare = false, 0, -1
 	for i := from; i < to; i++ {
 		t := x.toks[i]
 		switch t.kind {
@@ -254,6 +264,12 @@ func (x *extractor) sentence(from, to, para int) {
 			}
 		case tLabel:
 			d := t.s[:strings.IndexFunc(t.s, func(r rune) bool { return r < '0' || r > '9' })]
+			if num, unit, ok := measure(t.s); ok {
+				// "92,51Mbps": a measure, printed with its unit.
+				x.add(Claim{What: Count, Count: num, Noun: unit}, i, i)
+				x.lastCount = len(x.claims) - 1
+				continue
+			}
 			x.add(Claim{What: Label, Figure: d}, i, i)
 		case tNum:
 			i = x.number(i)
@@ -262,6 +278,13 @@ func (x *extractor) sentence(from, to, para int) {
 		}
 	}
 	x.endParts()
+	if x.compare >= 0 {
+		c := &x.claims[x.compare]
+		if b, ok := x.compared[c.Since]; ok && c.Before == "" {
+			c.Before = b
+		}
+		x.compare = -1
+	}
 }
 
 // wordNumbers are the numerals the press writes as words before a noun;
@@ -299,6 +322,15 @@ func (x *extractor) wordAt(i int) int {
 		if next == "đó" || next == "gồm" {
 			return i + 1
 		}
+	case (t.low == "cao" || t.low == "thấp") && next == "hơn", t.low == "vượt" && (next == "mục" || next == "mức"):
+		return x.comparison(i)
+	case t.low == "lần" && next == "lượt":
+		x.series++
+		x.seriesAt = x.nsent
+		return i + 1
+	case (t.low == "trung" && next == "bình" || t.low == "bình" && next == "quân") && x.series > 0 && x.seriesAt >= x.nsent-1:
+		x.meanFor = x.series
+		return i + 1
 	case t.low == "hàng" && isMagnitude("hàng "+next):
 		return x.count(i, i+1, "", i+2)
 	case t.low == "vượt" && (next == "chỉ" && x.word(i+2) == "tiêu" || next == "kế" && x.word(i+2) == "hoạch"):
@@ -354,10 +386,11 @@ func (x *extractor) number(i int) int {
 		if p2 == "đứng" || p2 == "xếp" {
 			start = i - 2
 		}
-		x.add(Claim{What: Rank, Figure: x.span(start, i)}, start, i)
 		if p1 == "top" {
-			x.listCount(len(x.claims)-1, i, i+1)
+			// "top 10 tỉnh, thành phố gồm: ...": ten of them.
+			return x.count(i, i, "", i+1)
 		}
+		x.add(Claim{What: Rank, Figure: x.span(start, i)}, start, i)
 		return i
 	case x.isDate(i):
 		return x.date(i)
@@ -753,7 +786,23 @@ func (x *extractor) percent(text string, start, end int) int {
 		target = len(x.claims) - 1
 		t = &x.claims[target]
 	}
-	t.Percent, t.Of, t.BaseName, t.BaseKey, t.Ratio, t.RatioNames = c.Percent, c.Of, c.BaseName, c.BaseKey, c.Ratio, c.RatioNames
+	t.Percent, t.Of, t.BaseName, t.BaseKey = c.Percent, c.Of, c.BaseName, c.BaseKey
+	if len(c.Ratio) > 0 || len(t.Ratio) == 0 {
+		t.Ratio, t.RatioNames = c.Ratio, c.RatioNames
+	}
+	if len(t.Ratio) > 0 {
+		t.Of = OfPlan // "3.857/45.600 tài khoản, đạt tỷ lệ 8%": the ratio says what it is of
+	}
+	if c.Of == OfPlan && c.BaseName != "" {
+		// "Chỉ tiêu 3 đặt ra 66.000 hồ sơ ...; ... 21.458 hồ sơ, đạt 33% chỉ
+		// tiêu": the plan printed before in the sentence.
+		for k := target - 1; k >= x.sentFirst && k >= target-8; k-- {
+			if o := x.claims[k]; o.What == Count && o.Plan && sameNoun(o.Noun, t.Noun) {
+				t.PlanCount = o.Count
+				break
+			}
+		}
+	}
 	if c.Of == OfTotal && t.PartOf == "" && x.word(end+1) != "tổng" {
 		// A share of the count printed before it in the sentence with the
 		// same noun, or with none ("chiếm X% tổng số ..." names a total not
@@ -765,7 +814,7 @@ func (x *extractor) percent(text string, start, end int) int {
 			}
 		}
 	}
-	if c.Of == OfPlan && c.BaseName == "" && t.PartOf == "" && x.tyLe(start) {
+	if c.Of == OfPlan && c.BaseName == "" && t.PartOf == "" && len(t.Ratio) == 0 && x.tyLe(start) {
 		// "mới có 304.191 tài khoản đã kích hoạt, đạt tỉ lệ 20,3%": a rate
 		// with no plan printed is of the count before it with the same
 		// noun, in the sentence, or else in the one before.
@@ -776,7 +825,7 @@ func (x *extractor) percent(text string, start, end int) int {
 			}
 		}
 	}
-	if c.Of == OfPlan && c.BaseName == "" && t.PartOf != "" && x.tyLe(start) {
+	if c.Of == OfPlan && c.BaseName == "" && t.PartOf != "" && len(t.Ratio) == 0 && x.tyLe(start) {
 		t.Of = OfTotal // a part's rate is its share of the total
 	}
 	t.Fragment = x.fragment(t.Offset)
@@ -823,14 +872,24 @@ func (x *extractor) changeAt(text, verb string, start, end int) int {
 	for x.word(j) != "" && x.word(j) != "so" && j < end+4 {
 		j++ // "tăng 8.221 tài khoản so với ..."
 	}
-	since := ""
+	since, before, by := "", "", ""
 	if x.word(j) == "so" && x.word(j+1) == "với" {
 		k := j + 2
-		for k < x.to && x.toks[k].kind != tPunct {
+		for k < x.to && x.toks[k].kind != tPunct && x.word(k) != "với" && k < j+12 {
 			k++
 		}
 		if k > j+2 {
 			since = x.span(j+2, k-1)
+		}
+		// "so với năm 2023 (0,7326)": the earlier value in brackets.
+		if x.punct(k, "(") && k+2 < x.to && x.toks[k+1].kind == tNum && x.punct(k+2, ")") {
+			before = x.toks[k+1].s
+			end = k + 2
+		}
+		// "so với cùng kỳ với mức tăng 8,12 triệu thuê bao": the change as a count.
+		if x.word(k) == "với" && x.word(k+1) == "mức" && (x.word(k+2) == "tăng" || x.word(k+2) == "giảm") && k+3 < x.to && x.toks[k+3].kind == tNum {
+			by = x.span(k+3, x.suffix(k+3))
+			end = x.suffix(k + 3)
 		}
 	}
 	change := strings.TrimSuffix(strings.TrimSpace(strings.TrimSuffix(text, "lần")), " ")
@@ -841,6 +900,10 @@ func (x *extractor) changeAt(text, verb string, start, end int) int {
 	}
 	t := &x.claims[target]
 	t.Change, t.ChangeKind, t.Since = change, kind, since
+	if before != "" && t.Before == "" {
+		t.Before = before
+	}
+	t.By = by
 	t.Fragment = x.fragment(t.Offset)
 	return end
 }
@@ -854,6 +917,114 @@ func (x *extractor) tyLe(start int) bool {
 		}
 	}
 	return false
+}
+
+// comparison reads "A, cao hơn D so với B" from the word at token i
+// ("cao", "thấp" or "vượt"): A is the figure printed last before it (in
+// the sentence, or else the one before, as in "con số này vẫn thấp hơn
+// ..."), D the difference printed right after "hơn", if any, and B the
+// next figure within a few words ("so với Vĩnh Phúc ở vị trí thứ 2 (đạt
+// 89,61%)", "mức 8,5% của năm 2022", "trung bình thế giới (80,12Mbps)"),
+// or, when none is printed, the figure an earlier comparison printed
+// against the same words ("so với mức điểm bình quân của cả nước").
+func (x *extractor) comparison(i int) int {
+	kind := Increase
+	if x.word(i) == "thấp" {
+		kind = Decrease
+	}
+	k := i + 1
+	if x.word(i) != "vượt" {
+		k = i + 2
+	}
+	if x.word(k) == "nhiều" {
+		k++
+	}
+	a := x.lastValue(x.sentFirst)
+	if a < 0 {
+		a = x.lastValue(x.prevFirst)
+	}
+	if a < 0 {
+		return k - 1
+	}
+	c := Claim{What: Comparison, Figure: valueText(x.claims[a]), ChangeKind: kind}
+	if k < x.to && x.toks[k].kind == tNum && x.word(i) != "vượt" {
+		end := x.suffix(k)
+		c.Change = x.span(k, end)
+		k = end + 1
+	}
+	if x.word(k) == "so" && x.word(k+1) == "với" {
+		var words []string
+		for j := k + 2; j < x.to && j < k+12 && x.toks[j].kind == tWord; j++ {
+			words = append(words, x.toks[j].low)
+		}
+		c.Since = strings.Join(words, " ")
+	}
+	x.add(c, i, i)
+	x.compare, x.compareEnd = len(x.claims)-1, min(x.to-1, k+14)
+	return k - 1
+}
+
+// lastValue returns the index of the last count or percent claim from
+// claims[from:], skipping changes, or -1.
+func (x *extractor) lastValue(from int) int {
+	for k := len(x.claims) - 1; k >= from && k >= len(x.claims)-8; k-- {
+		c := x.claims[k]
+		if (c.What == Count || c.What == Percent) && c.ChangeKind == NoChange && valueText(c) != "" {
+			return k
+		}
+	}
+	return -1
+}
+
+// valueText is the figure a count or percent claim prints.
+func valueText(c Claim) string {
+	if c.What == Count {
+		return c.Count
+	}
+	return c.Percent
+}
+
+// pending gives a waiting comparison the figure just added at claims[idx]
+// as its B.
+func (x *extractor) pending(idx int) {
+	if x.compare < 0 || idx <= x.compare || idx >= len(x.claims) {
+		return
+	}
+	c := x.claims[idx]
+	if c.What != Count && c.What != Percent || c.ChangeKind != NoChange || c.Offset > x.toks[x.compareEnd].at {
+		if c.Offset > x.toks[x.compareEnd].at {
+			x.compare = -1
+		}
+		return
+	}
+	cmp := &x.claims[x.compare]
+	cmp.Before = valueText(c)
+	if cmp.Since != "" {
+		if x.compared == nil {
+			x.compared = map[string]string{}
+		}
+		if len(x.compared) < 64 {
+			x.compared[cmp.Since] = cmp.Before
+		}
+	}
+	x.compare = -1
+}
+
+// measure splits "92,51Mbps" into its number and unit: a numeral followed
+// by letters only.
+func measure(s string) (num, unit string, ok bool) {
+	k := strings.IndexFunc(s, func(r rune) bool { return !(r >= '0' && r <= '9' || r == '.' || r == ',') })
+	if k <= 0 || strings.ContainsAny(s[k:], "-/0123456789") {
+		return "", "", false
+	}
+	if _, err := figure.Parse(s[:k]); err != nil {
+		return "", "", false
+	}
+	switch strings.ToLower(s[k:]) {
+	case "mbps", "gbps", "kbps", "gb", "mb", "tb", "km", "kg", "ha", "mw", "kw", "kwh", "usd", "m", "m2", "cm":
+		return s[:k], s[k:], true
+	}
+	return "", "", false
 }
 
 // lastCountInClause returns the last count claim of the sentence after the
@@ -870,7 +1041,15 @@ func (x *extractor) lastCountInClause() int {
 // add appends c, printed from token start to end, with its offset,
 // fragment and key.
 func (x *extractor) add(c Claim, start, end int) {
+	defer x.pending(len(x.claims))
 	c.Offset = x.toks[start].at
+	c.sent = x.nsent
+	if x.series > 0 && x.seriesAt == x.nsent && (c.What == Count || c.What == Percent) && c.ChangeKind == NoChange {
+		c.Series = x.series
+	}
+	if x.meanFor > 0 && (c.What == Count || c.What == Percent) {
+		c.MeanOf, c.Series, x.meanFor = x.meanFor, 0, 0
+	}
 	c.Fragment = x.fragment(c.Offset)
 	if c.What == Count {
 		c.Key = x.key(start, c.Noun)

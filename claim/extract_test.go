@@ -95,7 +95,7 @@ var doctored = []struct {
 	want           FindingKind
 }{
 	{"thainguyen.txt", "(chiếm 62,20%)", "(chiếm 52,20%)", Share},
-	{"thainguyen.txt", "tăng 8,6%", "tăng 9,6%", Growth},
+	{"thainguyen.txt", "tăng 8,6%", "tăng 9,6%", GrowthPercent},
 	{"thainguyen.txt", "199 xã", "189 xã", Localities},
 	{"thainguyen.txt", "(120.600/201.000 hộ)", "(90.600/201.000 hộ)", RatioPercent},
 	{"thainguyen.txt", "chiếm 50% dân số", "chiếm 55% dân số", SameBase},

@@ -1,9 +1,12 @@
 package claim
 
 import (
+	"math/big"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/chiso-vn/chiso/figure"
 )
 
 // listCount reads the names listed after the count claim idx, from token
@@ -117,7 +120,7 @@ func (x *extractor) listCount(idx, first, n int) {
 		flush(x.to)
 	}
 	if len(names) >= 2 {
-		c.Names = names
+		c.Names, c.NamesWhole = names, bracket || colon
 	}
 }
 
@@ -153,4 +156,22 @@ func nameCounts(names []string) (lo, hi int) {
 		hi += 1 + strings.Count(" "+n+" ", " và ")
 	}
 	return lo, hi
+}
+
+// names is the check "other" for a count and the names listed after it:
+// the count must be a number of names the list can hold. It fails only
+// when the list is whole (in brackets or after a colon) and no reading of
+// its "và" gives the count; an open list may go on in prose.
+func names(p *parsed) Finding {
+	lo, hi := nameCounts(p.Names)
+	n := p.count
+	v := n.Value
+	holds := v != nil && v.IsInt() && v.Num().IsInt64() && int64(lo) <= v.Num().Int64() && v.Num().Int64() <= int64(hi)
+	if !p.NamesWhole {
+		holds = holds || v == nil || !v.IsInt() || v.Num().Int64() > int64(hi)
+	}
+	r := figure.Interval{Lo: big.NewRat(int64(lo), 1), Hi: big.NewRat(int64(hi), 1)}
+	return newFinding(Other, holds, r, []string{p.Fragment}, []string{n.Text},
+		"%s %s, danh sách kể %s tên: %s", "%s %s, the list names %s: %s",
+		n.Text, p.Noun, span{r, 0}, strings.Join(p.Names, "; ")).at(p)
 }
