@@ -45,6 +45,11 @@ type Claim struct {
 	Points     bool      // Count is a percent read as a quantity in points: "12,67%" of GDP, with its parts "7,77%" and "4,91%"
 	NamesWhole bool      // Names is the whole list: in brackets or after a colon
 	By         string    // with a percent Change: the change as a count, printed with it ("với mức tăng 8,12 triệu thuê bao")
+	Ranking    int       // values of one ranking (paragraphs with "dẫn đầu", "đứng thứ 2", ...) share a number > 0
+	RankPos    int       // with Ranking: the place printed for the value, or 0
+	RankText   string    // the place as printed: "đứng thứ 6", "dẫn đầu"
+	Bottom     int       // values listed after "đứng cuối ... là" in one sentence share a number > 0
+	Class      bool      // a bound of a class ("trên 20%", "dưới 5%"), not a value
 	Rate       bool      // a percent total that is a rate ("tỷ lệ ... đạt 39,98%, trong đó khối bộ đạt 54,46%"): its parts are its blocks' rates
 
 	sent int // with Extract: the sentence, counted from 1
@@ -207,6 +212,7 @@ func CheckClaims(claims []Claim) []Finding {
 		}
 	}
 	out = append(out, means(ok)...)
+	out = append(out, orders(ok)...)
 	return out
 }
 

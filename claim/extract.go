@@ -57,10 +57,12 @@ func extract(text string) *extractor {
 		x.sentence(start, i, para)
 		if t.s == "\n" {
 			para++
+			x.endPara()
 		}
 		start = i + 1
 	}
 	x.sentence(start, len(x.toks), para)
+	x.endPara()
 	return x
 }
 
@@ -201,8 +203,22 @@ type extractor struct {
 	compare    int               // index in claims of a comparison waiting for its B, or -1
 	compareEnd int               // the last token where its B may stand
 	compared   map[string]string // "mức điểm bình quân của cả nước" → "0,4014": what a comparison was against
-	clauseFrom int               // index in claims of the first claim after the last ";"
-	when       string            // dates and years printed so far in the sentence, for keys
+
+	// Rankings: a paragraph with a place word ("dẫn đầu", "đứng thứ 2",
+	// "tiếp đó là") belongs to a ranking, which goes on while the next
+	// paragraphs have one.
+	ranking    int         // rankings so far
+	paraRank   bool        // this paragraph has a place word
+	prevRank   bool        // the paragraph before had one
+	paraFirst  int         // index in claims of the paragraph's first claim
+	places     []rankPlace // places printed in the clause, waiting for their values
+	lastRank   int         // the last place given to a value
+	chain      int         // the next place of a chain ("tiếp đó là"), or 0
+	chainAt    int         // the sentence of the chain
+	bottom     int         // the sentence of a list of the last ("đứng cuối ... là"), or 0
+	paraSents  int         // sentences in the paragraph so far
+	clauseFrom int         // index in claims of the first claim after the last ";"
+	when       string      // dates and years printed so far in the sentence, for keys
 	para       int
 	parts      *partList
 	before     string // "từ A lên B": A, waiting for B
@@ -252,6 +268,7 @@ func (x *extractor) sentence(from, to, para int) {
 	x.from, x.to, x.para = from, to, para
 	x.prevFirst = x.sentFirst
 	x.nsent++
+	x.paraSents++
 	x.sentFirst, x.clauseFrom = len(x.claims), len(x.claims)
 	x.when, x.parts, x.before = "", nil, ""
 	x.inSeries, x.meanFor, x.compare = false, 0, -1
@@ -261,6 +278,9 @@ func (x *extractor) sentence(from, to, para int) {
 		case tPunct:
 			if t.s == ";" {
 				x.clauseFrom = len(x.claims)
+			}
+			if t.s == "," || t.s == ";" || t.s == ":" {
+				x.places = nil
 			}
 		case tLabel:
 			d := t.s[:strings.IndexFunc(t.s, func(r rune) bool { return r < '0' || r > '9' })]
@@ -324,6 +344,17 @@ func (x *extractor) wordAt(i int) int {
 		}
 	case (t.low == "cao" || t.low == "thấp") && next == "hơn", t.low == "vượt" && (next == "mục" || next == "mức"):
 		return x.comparison(i)
+	case next == "đầu" && (t.low == "dẫn" || t.low == "đứng" || t.low == "xếp" || t.low == "ngôi"):
+		x.rankAt(i+1, "1", x.span(i, i+1))
+		return i + 1
+	case next == "cuối" && (t.low == "đứng" || t.low == "xếp"):
+		x.rankWord()
+		x.bottom = x.nsent
+		return i + 1
+	case (t.low == "tiếp" && (next == "đó" || next == "theo") || t.low == "xếp" && next == "sau" || t.low == "kế" && next == "đến") && x.lastRank > 0:
+		// "tiếp đó là A (42,13%); B (29,48%)": the places after the last one.
+		x.chain, x.chainAt = x.lastRank+1, x.nsent
+		return i + 1
 	case t.low == "lần" && next == "lượt":
 		x.series++
 		x.seriesAt = x.nsent
@@ -390,7 +421,19 @@ func (x *extractor) number(i int) int {
 			// "top 10 tỉnh, thành phố gồm: ...": ten of them.
 			return x.count(i, i, "", i+1)
 		}
+		if p2 == "lần" || p2 == "năm" {
+			// "lần thứ 3", "năm thứ 2": an ordinal, not a place.
+			x.add(Claim{What: Label, Figure: t.s}, i, i)
+			return i
+		}
 		x.add(Claim{What: Rank, Figure: x.span(start, i)}, start, i)
+		x.rankAt(i, x.toks[i].s, x.span(start, i))
+		if x.word(i+1) == "và" && i+2 < x.to && x.toks[i+2].kind == tNum {
+			// "thứ 6 và 7": two places.
+			x.add(Claim{What: Rank, Figure: x.toks[i+2].s}, i+2, i+2)
+			x.rankAt(i+2, x.toks[i+2].s, x.toks[i+2].s)
+			return i + 2
+		}
 		return i
 	case x.isDate(i):
 		return x.date(i)
@@ -770,6 +813,9 @@ func (x *extractor) percent(text string, start, end int) int {
 		}
 	}
 	target := x.lastCountInClause()
+	if x.punct(start-1, "(") && start >= 2 && x.toks[start-2].kind == tWord && upper(x.toks[start-2].s) {
+		target = -1 // "Tây Ninh (5,78%)": the value of the name before it
+	}
 	if target < 0 {
 		c.What, c.Figure = Percent, text
 		x.add(c, start, end)
@@ -919,6 +965,98 @@ func (x *extractor) tyLe(start int) bool {
 	return false
 }
 
+// rankPlace is a rank printed before its value: its number and text.
+type rankPlace struct {
+	n    int
+	text string
+	tok  int
+}
+
+// rankWord notes a place word in the paragraph.
+func (x *extractor) rankWord() {
+	if !x.paraRank && !x.prevRank {
+		x.ranking++
+	}
+	x.paraRank = true
+}
+
+// rankAt notes a place ("đứng thứ 2", "dẫn đầu") at token i. Values in
+// the sentence before it wait for places when the sentence pairs them
+// ("Với 0,5064 điểm và 0,4880 điểm, ... lần lượt xếp ở thứ hạng 6 và 12").
+func (x *extractor) rankAt(i int, n, text string) {
+	x.rankWord()
+	v, err := strconv.Atoi(n)
+	if err != nil || v <= 0 {
+		if a, _, ok := strings.Cut(n, "/"); ok {
+			v, err = strconv.Atoi(a)
+		}
+		if err != nil || v <= 0 {
+			return
+		}
+	}
+	for k := x.sentFirst; k < len(x.claims); k++ {
+		if c := &x.claims[k]; rankValue(c) && c.RankPos == 0 && c.Series > 0 {
+			c.RankPos, c.RankText, x.lastRank = v, text, v
+			return
+		}
+	}
+	x.places = append(x.places, rankPlace{v, text, i})
+}
+
+// rankValue reports whether a claim is a value a ranking orders: a
+// percent or a count with decimals, printed exactly.
+func rankValue(c *Claim) bool {
+	t := valueText(*c)
+	if c.What != Count && c.What != Percent || c.ChangeKind != NoChange || t == "" || c.Points {
+		return false
+	}
+	if w, _, ok := strings.Cut(t, " "); ok && w != "" && (w[0] < '0' || w[0] > '9') {
+		return false // "hơn 20%", "khoảng 10%": a bound, not a value
+	}
+	return strings.HasSuffix(t, "%") || strings.ContainsRune(t, ',')
+}
+
+// placeValue gives the value just added at claims[idx] its place: the
+// first place waiting in its clause, or the next of a chain.
+func (x *extractor) placeValue(idx int, tokIdx int) {
+	c := &x.claims[idx]
+	if !rankValue(c) {
+		return
+	}
+	if x.word(tokIdx-1) == "dưới" || x.word(tokIdx-1) == "trên" || x.word(tokIdx-1) == "từ" {
+		c.Class = true
+		return
+	}
+	switch {
+	case len(x.places) > 0:
+		p := x.places[0]
+		x.places = x.places[1:]
+		c.RankPos, c.RankText, x.lastRank = p.n, p.text, p.n
+	case x.chain > 0 && x.chainAt == x.nsent:
+		c.RankPos, x.lastRank = x.chain, x.chain
+		x.chain++
+	case x.bottom == x.nsent:
+		c.Bottom = x.bottom
+	}
+}
+
+// endPara gives the paragraph's values to the ranking, when it has one.
+func (x *extractor) endPara() {
+	if x.paraSents == 0 {
+		return // a blank line
+	}
+	x.paraSents = 0
+	if x.paraRank {
+		for k := x.paraFirst; k < len(x.claims); k++ {
+			if c := &x.claims[k]; rankValue(c) && !c.Class {
+				c.Ranking = x.ranking
+			}
+		}
+	}
+	x.prevRank, x.paraRank, x.paraFirst = x.paraRank, false, len(x.claims)
+	x.places, x.chain = nil, 0
+}
+
 // comparison reads "A, cao hơn D so với B" from the word at token i
 // ("cao", "thấp" or "vượt"): A is the figure printed last before it (in
 // the sentence, or else the one before, as in "con số này vẫn thấp hơn
@@ -1041,6 +1179,7 @@ func (x *extractor) lastCountInClause() int {
 // add appends c, printed from token start to end, with its offset,
 // fragment and key.
 func (x *extractor) add(c Claim, start, end int) {
+	defer x.placeValue(len(x.claims), start)
 	defer x.pending(len(x.claims))
 	c.Offset = x.toks[start].at
 	c.sent = x.nsent
