@@ -50,6 +50,8 @@ type Claim struct {
 	RankText   string    // the place as printed: "đứng thứ 6", "dẫn đầu"
 	Bottom     int       // values listed after "đứng cuối ... là" in one sentence share a number > 0
 	Class      bool      // a bound of a class ("trên 20%", "dưới 5%"), not a value
+	ClassBound string    // a count of units in a class: its bound, "trên 20%", "từ 10- 20%", "dưới 5%"
+	ClassTotal bool      // the units the classes after it make up: "trong số 63 tỉnh, thành phố có ..."
 	Rate       bool      // a percent total that is a rate ("tỷ lệ ... đạt 39,98%, trong đó khối bộ đạt 54,46%"): its parts are its blocks' rates
 
 	sent int // with Extract: the sentence, counted from 1
@@ -213,6 +215,8 @@ func CheckClaims(claims []Claim) []Finding {
 	}
 	out = append(out, means(ok)...)
 	out = append(out, orders(ok)...)
+	out = append(out, classes(ok)...)
+	out = append(out, breakdowns(ok, byKey)...)
 	return out
 }
 

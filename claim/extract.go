@@ -120,7 +120,8 @@ func tokenize(s string) []tok {
 					j--
 				}
 			}
-			if j < len(s) && (s[j] == '-' || s[j] == '/' || s[j] >= 'A' && s[j] <= 'Z' || s[j] >= 'a' && s[j] <= 'z' || j > i && s[j-1] == '/') {
+			dashWord := j+1 < len(s) && (s[j] == '-' || s[j] == '/') && s[j+1] != ' ' && s[j+1] != '\n'
+			if j < len(s) && (dashWord || s[j] >= 'A' && s[j] <= 'Z' || s[j] >= 'a' && s[j] <= 'z' || j > i && s[j-1] == '/') {
 				kind = tLabel
 				for j < len(s) {
 					r, n := utf8.DecodeRuneInString(s[j:])
@@ -594,6 +595,10 @@ func (x *extractor) figure(i int) int {
 			start, end = i-1, x.suffix(j)
 		}
 	}
+	// "từ 10- 20%": a range printed with a space after the dash.
+	if x.punct(end+1, "-") && end+2 < x.to && x.toks[end+2].kind == tNum && x.toks[end+1].at == x.toks[end].at+len(x.toks[end].s) {
+		end = x.suffix(end + 2)
+	}
 	// "từ 110.000 lên 120.000": the first is the count the change is from.
 	if p1 == "từ" && x.word(end+1) == "lên" {
 		x.before = x.span(i, end)
@@ -654,6 +659,9 @@ func (x *extractor) countClaim(c Claim, start, end, n int) int {
 	}
 	if x.planBefore(start) {
 		c.Plan = true
+	}
+	if x.word(start-1) == "số" && x.word(start-2) == "trong" {
+		c.ClassTotal = true // "trong số 63 tỉnh, thành phố có 5 ...; 7 ...": the classes make up 63
 	}
 	x.add(c, start, end)
 	idx := len(x.claims) - 1
@@ -813,6 +821,9 @@ func (x *extractor) percent(text string, start, end int) int {
 		}
 	}
 	target := x.lastCountInClause()
+	if target >= 0 && x.classBound(target, text, start) {
+		return end
+	}
 	if x.punct(start-1, "(") && start >= 2 && x.toks[start-2].kind == tWord && upper(x.toks[start-2].s) {
 		target = -1 // "Tây Ninh (5,78%)": the value of the name before it
 	}
@@ -952,6 +963,29 @@ func (x *extractor) changeAt(text, verb string, start, end int) int {
 	t.By = by
 	t.Fragment = x.fragment(t.Offset)
 	return end
+}
+
+// classBound reads a percent that bounds a class of units ("5 địa phương
+// trên 20%", "13 địa phương từ 10- 20%", "2 địa phương dưới 5%", "17 tỉnh
+// thành phố có tỷ trọng ... trên 10%") into the count target's
+// ClassBound, and reports whether it did.
+func (x *extractor) classBound(target int, text string, start int) bool {
+	t := &x.claims[target]
+	if t.Percent != "" || t.Noun == "" || !localityNoun(lower(strings.Fields(t.Noun)[0])) {
+		return false
+	}
+	first, _, _ := strings.Cut(text, " ")
+	switch {
+	case x.word(start-1) == "dưới":
+		text = "dưới " + text
+	case first == "trên" || first == "hơn":
+	case x.word(start-1) == "từ" && strings.ContainsAny(text, "-–"):
+		text = "từ " + text
+	default:
+		return false
+	}
+	t.ClassBound = text
+	return true
 }
 
 // tyLe reports whether "tỷ lệ" (or "tỉ lệ") is printed just before the
