@@ -70,7 +70,10 @@ func extract(text string) *extractor {
 // [Extract], with each finding's Spans saying where its figures stand in
 // text as given (byte offsets, and line and column), whatever cleaning
 // the text needed.
-func Check(text string) []Finding { return check(text) }
+func Check(text string) []Finding {
+	fs, _ := check(text)
+	return fs
+}
 
 type tokKind uint8
 

@@ -131,8 +131,9 @@ func place(text string, at []int, findings []Finding) {
 	}
 }
 
-// check is Check with the spans of every finding filled in.
-func check(text string) []Finding {
+// check is Check with the spans of every finding filled in, and the
+// number of figures read.
+func check(text string) ([]Finding, int) {
 	clean, at := numeral.CleanTextMap(text)
 	x := extract(clean)
 	fs := CheckClaims(x.claims)
@@ -141,5 +142,5 @@ func check(text string) []Finding {
 		idx.spans(clean, &fs[i])
 	}
 	place(text, at, fs)
-	return fs
+	return fs, len(x.claims)
 }
