@@ -33,7 +33,7 @@ func breakdowns(ps []*parsed, byKey map[string][]*parsed) []Finding {
 		}
 		// The whole: an earlier share with the same nouns.
 		var whole *triple
-		for k := range shares {
+		for k := max(0, i-len(g)-32); k < i; k++ {
 			w := &shares[k]
 			if w.part.sent < g[0].part.sent && sameNoun(w.part.Noun, g[0].part.Noun) && sameNoun(w.total.Noun, g[0].total.Noun) {
 				whole = w

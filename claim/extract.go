@@ -325,7 +325,7 @@ func (x *extractor) wordAt(i int) int {
 		// đó" those of the sentence before when this one has none.
 		p := &partList{gom: t.low != "trong"}
 		from := x.sentFirst
-		if !p.gom && !x.hasCount(x.sentFirst, len(x.claims)) {
+		if !p.gom && !x.hasCount(max(x.sentFirst, len(x.claims)-8), len(x.claims)) {
 			from = x.prevFirst
 		}
 		for k := max(from, len(x.claims)-8); k < len(x.claims); k++ {
@@ -1031,7 +1031,7 @@ func (x *extractor) rankAt(i int, n, text string) {
 			return
 		}
 	}
-	for k := x.sentFirst; k < len(x.claims); k++ {
+	for k := max(x.sentFirst, len(x.claims)-8); k < len(x.claims); k++ {
 		if c := &x.claims[k]; rankValue(c) && c.RankPos == 0 && c.Series > 0 {
 			c.RankPos, c.RankText, x.lastRank = v, text, v
 			return
@@ -1205,7 +1205,7 @@ func measure(s string) (num, unit string, ok bool) {
 // lastCountInClause returns the last count claim of the sentence after the
 // last ";", or -1.
 func (x *extractor) lastCountInClause() int {
-	for k := len(x.claims) - 1; k >= x.clauseFrom; k-- {
+	for k := len(x.claims) - 1; k >= x.clauseFrom && k >= len(x.claims)-16; k-- {
 		if x.claims[k].What == Count {
 			return k
 		}
@@ -1240,20 +1240,49 @@ func (x *extractor) fragment(offset int) string {
 	if x.to < len(x.toks) {
 		b = x.toks[x.to].at
 	}
-	for i := x.from; i < x.to; i++ {
-		t := x.toks[i]
-		if t.kind != tPunct || t.s != ";" && t.s != ":" {
-			continue
+	offset = min(max(offset, a), b)
+	// The clause, within a bounded window around the figure.
+	lo, hi := max(a, offset-fragmentBefore), min(b, offset+fragmentAfter)
+	start, end := lo, hi
+	cutStart, cutEnd := lo > a, hi < b
+	if j := strings.LastIndexAny(x.text[lo:offset], ";:"); j >= 0 {
+		start, cutStart = lo+j+1, false
+	}
+	if k := strings.IndexByte(x.text[offset:hi], ';'); k >= 0 {
+		end, cutEnd = offset+k, false
+	}
+	if cutStart {
+		if sp := strings.IndexByte(x.text[start:offset], ' '); sp >= 0 {
+			start += sp + 1
 		}
-		if t.at < offset {
-			a = t.at + 1
-		} else if t.s == ";" {
-			b = t.at
-			break
+		for start < offset && !utf8.RuneStart(x.text[start]) {
+			start++
 		}
 	}
-	return strings.TrimRight(strings.TrimSpace(x.text[a:b]), ".")
+	if cutEnd {
+		if sp := strings.LastIndexByte(x.text[offset:end], ' '); sp > 0 {
+			end = offset + sp
+		}
+		for end > offset && end < len(x.text) && !utf8.RuneStart(x.text[end]) {
+			end--
+		}
+	}
+	out := strings.TrimRight(strings.TrimSpace(x.text[start:end]), ".")
+	if cutStart {
+		out = "…" + out
+	}
+	if cutEnd {
+		out += "…"
+	}
+	return out
 }
+
+// The window of text a fragment quotes around its figure, in bytes:
+// findings quote a bounded excerpt, never a whole long sentence.
+const (
+	fragmentBefore = 240
+	fragmentAfter  = 240
+)
 
 // connectives open a clause without saying what is counted.
 var connectives = [][]string{{"trong", "đó"}, {"bao", "gồm"}, {"gồm"}, {"tính", "đến", "nay"}, {"đến", "nay"}, {"hiện", "nay"}, {"hiện"}, {"đồng", "thời"},
@@ -1263,7 +1292,7 @@ var connectives = [][]string{{"trong", "đó"}, {"bao", "gồm"}, {"gồm"}, {"t
 // so far, the clause's words before it, and its noun.
 func (x *extractor) key(start int, noun string) string {
 	a := start
-	for a > x.from && !clauseBreak(x.toks[a-1]) && !x.punct(a-1, ";") {
+	for a > x.from && a > start-12 && !clauseBreak(x.toks[a-1]) && !x.punct(a-1, ";") {
 		a--
 	}
 	b := start // the words before the figure, without trailing verbs

@@ -253,7 +253,7 @@ func FuzzExtract(f *testing.F) {
 // benchArticle is an article of at least 5.000 words with the density of
 // figures of the founding articles (about 3 per 100 words): each authored
 // text followed by two paragraphs of prose without figures.
-func benchArticle(b *testing.B) string {
+func benchArticle(b testing.TB) string {
 	var sb strings.Builder
 	prose := readText(b, "prose.txt")
 	for words := 0; words < 5000; {

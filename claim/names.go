@@ -76,7 +76,8 @@ func (x *extractor) listCount(idx, first, n int) {
 		return false
 	}
 	k := start
-	for ; k < x.to; k++ {
+	stop := min(x.to, start+200) // a list is read within a bounded window
+	for ; k < stop; k++ {
 		t := x.toks[k]
 		switch {
 		case x.punct(k, "("):
@@ -116,8 +117,8 @@ func (x *extractor) listCount(idx, first, n int) {
 			item = k
 		}
 	}
-	if item >= 0 && k == x.to {
-		flush(x.to)
+	if item >= 0 && k == stop {
+		flush(stop)
 	}
 	if len(names) >= 2 {
 		c.Names, c.NamesWhole = names, bracket || colon

@@ -55,6 +55,7 @@ func orders(ps []*parsed) []Finding {
 		g := groups[k]
 		// The distinct values, as printed.
 		var distinct []*parsed
+		g = g[:min(len(g), 256)] // a ranking is read within bounds
 		for _, p := range g {
 			if !slices.ContainsFunc(distinct, func(q *parsed) bool { return valueText(*q.Claim) == valueText(*p.Claim) }) {
 				distinct = append(distinct, p)
@@ -63,7 +64,7 @@ func orders(ps []*parsed) []Finding {
 		var ranked []*parsed
 		failed := false
 		for _, p := range g {
-			if p.RankPos == 0 {
+			if p.RankPos == 0 || len(ranked) >= 64 {
 				continue
 			}
 			ranked = append(ranked, p)
