@@ -38,7 +38,7 @@ func classes(ps []*parsed) []Finding {
 			continue
 		}
 		if p.ClassTotal {
-			out = append(out, classSum(p, g, "các nhóm cộng lại %s; bài in %s", "the classes add up to %s; printed %s", ""))
+			out = append(out, classSum(p, g, "các nhóm cộng lại %[1]s; bài in %[2]s", "the classes add up to %[1]s; printed %[2]s", ""))
 			continue
 		}
 		lo, ok := lowerBound(p.ClassBound)

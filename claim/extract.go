@@ -486,8 +486,8 @@ func (x *extractor) number(i int) int {
 // date word comes before it.
 func (x *extractor) isDate(i int) bool {
 	s := x.toks[i].s
-	if !strings.ContainsAny(s, "/-.") {
-		return false
+	if !strings.ContainsAny(s, "/-.") || x.punct(i+1, "%") {
+		return false // "từ 5-10%" is a range of percents
 	}
 	d, ok := numeral.ParsePressDate(s)
 	if !ok {
@@ -545,8 +545,13 @@ func namingNoun(w1, w2 string) bool {
 		return true
 	}
 	switch w2 {
-	case "quý", "khóa", "khoá", "phiên", "kỳ", "vòng", "nhóm", "số", "điều", "khoản", "mục", "phần":
+	case "quý", "khóa", "khoá", "phiên", "kỳ", "vòng", "nhóm", "điều", "khoản", "mục", "phần":
 		return true
+	case "số": // "Quyết định số 205", "Thông tư số 01"; not "trong số 40 tỉnh"
+		switch w1 {
+		case "định", "quyết", "tư", "văn", "báo", "thị", "án", "luật", "bản":
+			return true
+		}
 	}
 	return false
 }
@@ -1031,8 +1036,8 @@ func (x *extractor) rankAt(i int, n, text string) {
 			return
 		}
 	}
-	for k := max(x.sentFirst, len(x.claims)-8); k < len(x.claims); k++ {
-		if c := &x.claims[k]; rankValue(c) && c.RankPos == 0 && c.Series > 0 {
+	for k := max(x.sentFirst, len(x.claims)-8); k < len(x.claims) && x.series > 0 && x.seriesAt == x.nsent; k++ {
+		if c := &x.claims[k]; rankValue(c) && c.RankPos == 0 {
 			c.RankPos, c.RankText, x.lastRank = v, text, v
 			return
 		}

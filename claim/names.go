@@ -2,6 +2,7 @@ package claim
 
 import (
 	"math/big"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -53,10 +54,10 @@ func (x *extractor) listCount(idx, first, n int) {
 		}
 		break
 	}
-	if start < 0 || start >= x.to || x.toks[start].kind != tWord || !colon && !upper(x.toks[start].s) {
+	if start < 0 || start >= x.to || x.toks[start].kind != tWord || !colon && !x.nameStart(start) {
 		return
 	}
-	var names []string
+	var names, heads []string
 	item := -1 // first token of the current item
 	depth := 0
 	flush := func(end int) bool {
@@ -65,14 +66,12 @@ func (x *extractor) listCount(idx, first, n int) {
 		}
 		name := x.span(item, end-1)
 		first := x.toks[item]
-		item = -1
-		if first.kind != tWord || !colon && !upper(first.s) {
+		if first.kind != tWord || !colon && !x.nameStart(item) {
+			item = -1
 			return true // not a name: the list has ended
 		}
-		if len(kinds) > 0 && !containsWord(kinds, first.low) {
-			return false
-		}
-		names = append(names, name)
+		item = -1
+		names, heads = append(names, name), append(heads, first.low)
 		return false
 	}
 	k := start
@@ -120,9 +119,38 @@ func (x *extractor) listCount(idx, first, n int) {
 	if item >= 0 && k == stop {
 		flush(stop)
 	}
+	// When names begin with the kinds the count names ("xã An Bình, huyện
+	// Phú Giáo, phường Tân Định"), only those count.
+	if len(kinds) > 0 && slices.ContainsFunc(heads, func(h string) bool { return containsWord(kinds, h) }) {
+		var kept []string
+		for i, n := range names {
+			if containsWord(kinds, heads[i]) {
+				kept = append(kept, n)
+			}
+		}
+		names = kept
+	}
 	if len(names) >= 2 {
 		c.Names, c.NamesWhole = names, bracket || colon
 	}
+}
+
+// nameStart reports whether a name begins at token k: a capitalised word,
+// or a kind of unit before one ("xã An Bình", "thành phố Phủ Lý").
+func (x *extractor) nameStart(k int) bool {
+	if upper(x.toks[k].s) {
+		return true
+	}
+	for j := k; j < min(k+3, x.to); j++ {
+		w := x.word(j)
+		if j > k && upper(x.toks[j].s) {
+			return true
+		}
+		if !unitKind(w) && w != "thành" && w != "phố" && w != "thị" {
+			return false
+		}
+	}
+	return false
 }
 
 func unitKind(w string) bool {
