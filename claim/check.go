@@ -125,24 +125,40 @@ var (
 	one     = big.NewRat(1, 1)
 )
 
-// Check checks claims against each other by interval arithmetic and returns
-// every finding, in a deterministic order (the order of the claims within
-// each kind of finding):
-//   - numbers that cannot be read (the claim is then left out of every
-//     other check, and reported once);
-//   - a key printed twice with different figures;
-//   - the plan (or population) each count and percent imply, once per key;
-//   - percents of one population (same BaseKey): the bases they imply
-//     must meet;
-//   - a percent printed with a ratio ("đạt 60% (120/200 hộ)"): the bases
-//     it can be of;
-//   - for each total, its parts: exhaustive parts must add up to it and
-//     give its percent of plan; other parts must not exceed it; a share
-//     ("chiếm 62,20%") must fit it;
-//   - changes ("tăng 8,6% so với năm 2023"), against the earlier count
-//     when it is printed, else the earlier count they imply;
-//   - fractions of localities against their rest.
+// CheckClaims checks claims against each other by interval arithmetic
+// and returns every finding, in a deterministic order (the order of the
+// claims within each kind of finding). Each check has its file and its
+// JSON id, the kind of relation of the press corpus it tests:
+//   - malformed: numbers that cannot be read (the claim is then left out
+//     of every other check, and reported once);
+//   - repeat (repeat.go): a key printed twice with different counts fails;
+//     figures that can be one value are reported as agreeing;
+//   - implied-plan (implied.go): the plan (or population) each count and
+//     percent imply, once per key, against the plan printed;
+//   - same-base (samebase.go): percents of one population (same BaseKey)
+//     imply bases that must meet;
+//   - ratio-percent (ratio.go): a percent printed with a ratio;
+//   - parts-sum, share, overall-percent (parts.go): for each total, its
+//     parts: exhaustive parts must add up to it (or a first few of them
+//     must) and give its percent of plan; other parts must each not
+//     exceed it; a share ("chiếm 62,20%", "đạt tỷ lệ 20,3%") must fit it;
+//     shares of one total add up to at most 100%;
+//   - between (between.go): an overall rate lies between its blocks' rates;
+//   - growth, growth-percent (growth.go): changes ("tăng 8,6% so với năm
+//     2023 (0,7326)"), against the earlier count when it is printed, else
+//     the earlier count they imply;
+//   - localities (localities.go, classes.go): fractions of units against
+//     their rest, fractions of one set of units, classes of units against
+//     their count;
+//   - other (names.go, compare.go): a count against the names listed
+//     after it; "cao hơn D so với B"; a mean against its series;
+//   - order (order.go): a printed place against the values of its
+//     ranking, values in the order of their places;
+//   - overall-percent (breakdown.go): a share broken down by levels.
 //
+// Only an alarm where every plausible reading fails: where the text
+// allows several readings (a rate of a plan or of a total, parts that may
+// overlap, a list that may go on), a finding holds when one of them does.
 // Check never passes silently: every checkable claim yields a finding.
 func CheckClaims(claims []Claim) []Finding {
 	var out []Finding
@@ -305,364 +321,6 @@ var kindWords = [...]numeral.Words{
 	figure.Date: {Vi: "ngày", En: "date"}, figure.Fraction: {Vi: "phân số", En: "fraction"},
 }
 
-// baseWords names a claim's base in each language.
-func baseWords(p *parsed) both {
-	switch {
-	case p.BaseName != "":
-		return both{Vi: p.BaseName, En: "«" + p.BaseName + "»"}
-	case p.Of == OfPlan:
-		return both{Vi: "kế hoạch", En: "the plan"}
-	}
-	return both{Vi: "cơ sở", En: "the base"}
-}
-
-func impliedBase(p *parsed) Finding {
-	base := baseWords(p)
-	kind := ImpliedPlan
-	if p.Of == OfPopulation {
-		kind = ImpliedBase
-	}
-	if p.PlanCount != "" {
-		// The plan is printed: the one implied must hold it.
-		if plan, err := figure.Parse(p.PlanCount); err == nil && plan.Kind == figure.Count {
-			return newFinding(kind, p.base.Meets(plan.Range), p.base, []string{p.Fragment}, []string{p.count.Text, p.pct.Text, plan.Text},
-				"%s là %s %s nên %s nằm trong %s; bài in %s %s", "%s being %s of %s implies %s in %s; printed %s %s",
-				p.count.Text, p.pct.Text, base, base, span{p.base, 0}, base, plan.Text).at(p)
-		}
-	}
-	return newFinding(kind, !p.base.IsEmpty(), p.base, []string{p.Fragment}, []string{p.count.Text, p.pct.Text},
-		"%s là %s %s nên %s nằm trong %s", "%s being %s of %s implies %s in %s",
-		p.count.Text, p.pct.Text, base, base, span{p.base, 0}).at(p)
-}
-
-// sameBases checks that percents of one population imply bases that meet.
-func sameBases(ps []*parsed) []Finding {
-	groups := map[string][]*parsed{}
-	var order []string
-	for _, p := range ps {
-		if !p.hasPct || !p.hasCount || p.BaseKey == "" || len(p.Ratio) > 0 {
-			continue
-		}
-		if _, seen := groups[p.BaseKey]; !seen {
-			order = append(order, p.BaseKey)
-		}
-		groups[p.BaseKey] = append(groups[p.BaseKey], p)
-	}
-	var out []Finding
-	for _, k := range order {
-		g := groups[k]
-		if len(g) < 2 {
-			continue
-		}
-		meet := g[0].base
-		var claims, figures []string
-		for _, p := range g {
-			meet = meet.Intersect(p.base)
-			claims = append(claims, p.Fragment)
-			figures = append(figures, p.count.Text, p.pct.Text)
-		}
-		base := baseWords(g[0])
-		out = append(out, newFinding(SameBase, !meet.IsEmpty(), meet, claims, figures,
-			"%d số liệu cùng tính theo %s: %s chung của chúng nằm trong %s", "%d figures are percents of one %s: the %s they share lies in %s",
-			len(g), base, base, span{meet, 0}))
-	}
-	return out
-}
-
-// ratioBases checks a percent printed with a ratio ("60% (120/200 hộ)",
-// "5% (109 tài khoản/2.180 chỉ tiêu/6.000 dân)"): it holds when the
-// numerator over at least one of the denominators rounds to the percent.
-func ratioBases(p *parsed) Finding {
-	num := p.ratio[0]
-	var fits int
-	var each []Finding
-	var fit figure.Interval
-	for i, d := range p.Ratio[1:] {
-		den := p.ratio[i+1]
-		share := num.Range.Div(den.Range).Scale(hundred)
-		name := d
-		if n := p.RatioNames[i+1]; n != "" {
-			name = d + " " + n
-		}
-		if share.Meets(p.pct.Range) {
-			fits++
-			if fit.IsEmpty() {
-				fit = share
-			}
-		}
-		each = append(each, newFinding(RatioPercent, true, share, nil, nil, "%s/%s là %s%%", "%s/%s is %s%%", p.Ratio[0], name, span{share, 2}))
-	}
-	return newFinding(RatioPercent, fits > 0, fit, []string{p.Fragment}, append([]string{p.pct.Text}, p.Ratio...),
-		"bài in %s; %s", "printed %s; %s", p.pct.Text, each)
-}
-
-// totals checks each total against its parts and shares.
-func totals(ps []*parsed, byKey map[string][]*parsed) []Finding {
-	parts := map[string][]*parsed{}
-	var order []string
-	seen := map[string]bool{}
-	for _, p := range ps {
-		if p.PartOf == "" || !p.hasCount && !(p.What == Percent && p.hasPct) || seen[p.Key] && p.Key != "" {
-			continue
-		}
-		seen[p.Key] = true
-		if _, ok := parts[p.PartOf]; !ok {
-			order = append(order, p.PartOf)
-		}
-		parts[p.PartOf] = append(parts[p.PartOf], p)
-	}
-	var out []Finding
-	for _, tk := range order {
-		if len(byKey[tk]) == 0 {
-			continue
-		}
-		total := byKey[tk][0]
-		if total.Rate {
-			out = append(out, between(total, parts[tk])...)
-			continue
-		}
-		var listed, shares []*parsed
-		for _, p := range parts[tk] {
-			if p.Of == OfTotal && p.hasPct && p.hasCount {
-				out = append(out, share(p, total))
-				shares = append(shares, p)
-			}
-			if p.What == Percent || !(p.Of == OfTotal && p.hasPct) || p.count.Kind == figure.Percent {
-				listed = append(listed, p)
-			}
-		}
-		if len(listed) > 0 {
-			out = append(out, partsSum(total, listed)...)
-		}
-		if len(shares) >= 2 {
-			out = append(out, sharesSum(total, shares))
-		}
-	}
-	return out
-}
-
-func share(p, total *parsed) Finding {
-	s := p.count.Range.Div(total.count.Range).Scale(hundred)
-	return newFinding(Share, s.Meets(p.pct.Range), s, []string{total.Fragment, p.Fragment}, []string{total.count.Text, p.count.Text, p.pct.Text},
-		"%s trên tổng %s là %s%%; bài in %s", "%s of the total %s is %s%%; printed %s",
-		p.count.Text, total.count.Text, span{s, 2}, p.pct.Text)
-}
-
-// sharesSum checks that the shares of one total ("chiếm 61,29%", "chiếm
-// 38,71%") add up to at most 100%.
-func sharesSum(total *parsed, ps []*parsed) Finding {
-	sum := ps[0].pct.Range
-	claims, figures := []string{total.Fragment}, []string{total.count.Text}
-	for i, p := range ps {
-		if i > 0 {
-			sum = sum.Add(p.pct.Range)
-		}
-		claims, figures = append(claims, p.Fragment), append(figures, p.pct.Text)
-	}
-	return newFinding(PartsSum, atMost(sum, figure.Point(hundred)), sum, claims, figures,
-		"các tỷ trọng cộng lại %s%%, không được vượt 100%%", "the shares add up to %s%%, at most 100%%", span{sum, 2})
-}
-
-// atMost reports whether the least value of a can be at most the greatest
-// of b.
-func atMost(a, b figure.Interval) bool {
-	if a.IsEmpty() || b.IsEmpty() || b.Hi == nil {
-		return true
-	}
-	c := a.Lo.Cmp(b.Hi)
-	return c < 0 || c == 0 && !a.LoOpen && !b.HiOpen
-}
-
-// partValue is what a part adds to its total: its count, or its share of
-// the total ("67,3% sản phẩm 3 sao").
-func partValue(p, total *parsed) (figure.Interval, string) {
-	if p.What == Percent {
-		return p.pct.Range.Scale(big.NewRat(1, 100)).Mul(total.count.Range), p.pct.Text
-	}
-	return p.count.Range, p.count.Text
-}
-
-func partsSum(total *parsed, ps []*parsed) []Finding {
-	claims := []string{total.Fragment}
-	figures := []string{total.count.Text}
-	exhaustive := true
-	var vals []figure.Interval
-	for _, p := range ps {
-		v, text := partValue(p, total)
-		vals = append(vals, v)
-		claims, figures = append(claims, p.Fragment), append(figures, text)
-		exhaustive = exhaustive && p.Exhaustive
-	}
-	if !exhaustive {
-		// Parts that need not be all of the total may overlap: each must
-		// not exceed it, and the finding says what they add up to.
-		sum := vals[0]
-		for i, v := range vals {
-			if i > 0 {
-				sum = sum.Add(v)
-			}
-			if !atMost(v, total.count.Range) {
-				return []Finding{newFinding(PartsSum, false, v, []string{total.Fragment, ps[i].Fragment}, []string{total.count.Text, figures[i+1]},
-					"một phần %s lớn hơn tổng %s", "a part, %s, exceeds the total %s", figures[i+1], total.count.Text)}
-			}
-		}
-		return []Finding{newFinding(PartsSum, true, sum, claims, figures,
-			"các phần cộng lại ít nhất %s; mỗi phần không vượt tổng %s (%s)", "the parts add up to at least %s; none exceeds the total %s (%s)",
-			span{sum, 0}, total.count.Text, span{total.count.Range, 0})}
-	}
-	// Exhaustive parts add up to the total; when a first few of them do,
-	// those are the breakdown and the rest another ("12.516 trực tuyến;
-	// 38.613 trực tiếp; 4.910 chuyển sang; 48.249 đã giải quyết ...").
-	sum := vals[0]
-	for n := 1; n <= len(vals); n++ {
-		if n > 1 {
-			sum = sum.Add(vals[n-1])
-		}
-		if n >= 2 && n < len(vals) && sum.Meets(total.count.Range) {
-			return []Finding{newFinding(PartsSum, true, sum, claims[:n+1], figures[:n+1],
-				"%d phần đầu cộng lại được %s, đúng tổng %s", "the first %d parts sum to %s, the total %s",
-				whole(n), span{sum, 0}, total.count.Text)}
-		}
-	}
-	out := []Finding{newFinding(PartsSum, sum.Meets(total.count.Range), sum, claims, figures,
-		"các phần cộng lại được %s, tổng %s cho phép %s", "the parts sum to %s, the total %s allows %s",
-		span{sum, 0}, total.count.Text, span{total.count.Range, 0})}
-	if !total.hasPct || total.Of != OfPlan {
-		return out
-	}
-	plans := figure.Interval{}
-	for i, p := range ps {
-		if !p.hasPct || p.Of != OfPlan || p.What != Count {
-			return out
-		}
-		if i == 0 {
-			plans = p.base
-		} else {
-			plans = plans.Add(p.base)
-		}
-	}
-	pct := sum.Div(plans).Scale(hundred)
-	return append(out, newFinding(OverallPercent, pct.Meets(total.pct.Range), pct, claims, append(figures, total.pct.Text),
-		"các phần cộng lại đạt %s%% kế hoạch (các kế hoạch cộng lại %s), nhưng bài in %s, tức %s%%",
-		"the parts give %s%% of their plans (the plans sum to %s), but the total prints %s, i.e. %s%%",
-		span{pct, 1}, span{plans, 0}, total.pct.Text, span{total.pct.Range, 1}))
-}
-
-// between checks an overall rate against its blocks' rates ("tỷ lệ ...
-// đạt 39,98%, trong đó khối bộ đạt 54,46%, khối tỉnh 16,94%"): a rate of
-// the whole is a weighted mean of the blocks' rates, so it lies between
-// the least and the greatest of them.
-func between(total *parsed, ps []*parsed) []Finding {
-	if len(ps) < 2 {
-		return nil
-	}
-	lo, hi := ps[0].count.Range, ps[0].count.Range
-	figures := []string{total.count.Text}
-	claims := []string{total.Fragment}
-	for _, p := range ps {
-		if p.count.Range.Lo.Cmp(lo.Lo) < 0 {
-			lo = p.count.Range
-		}
-		if p.count.Range.Hi != nil && hi.Hi != nil && p.count.Range.Hi.Cmp(hi.Hi) > 0 {
-			hi = p.count.Range
-		}
-		figures, claims = append(figures, p.count.Text), append(claims, p.Fragment)
-	}
-	r := figure.Interval{Lo: lo.Lo, LoOpen: lo.LoOpen, Hi: hi.Hi, HiOpen: hi.HiOpen}
-	return []Finding{newFinding(Between, r.Meets(total.count.Range), r, claims, figures,
-		"tỷ lệ chung %s phải nằm giữa tỷ lệ các khối, %s", "the overall rate %s must lie between the blocks' rates, %s",
-		total.count.Text, span{r, 2})}
-}
-
-// change checks a printed change against the earlier count, or reports
-// the earlier count it implies.
-func change(p *parsed) Finding {
-	s := p.change
-	if p.ChangeKind == Multiple && s.Qualifier == figure.Exact && s.Value.IsInt() {
-		// "gấp 3 lần" is a multiple rounded to a whole number: [2,5; 3,5).
-		s.Range = figure.Interval{Lo: new(big.Rat).Sub(s.Value, big.NewRat(1, 2)), Hi: new(big.Rat).Add(s.Value, big.NewRat(1, 2)), HiOpen: true}
-	}
-	after := p.count.Range
-	claims := []string{p.Fragment}
-	stated := p.Change
-	since := p.Since
-	if since == "" {
-		since = "trước"
-	}
-	kind := Growth
-	if s.Kind == figure.Percent {
-		kind = GrowthPercent
-	}
-	if p.By != "" && s.Kind == figure.Percent {
-		// "101,12 triệu, tăng 8,7% ... với mức tăng 8,12 triệu": the earlier
-		// count is the count less the change, and the change its percent.
-		if by, err := figure.Parse(p.By); err == nil && by.Kind == figure.Count {
-			before := after.Add(negate(by.Range))
-			if p.ChangeKind == Decrease {
-				before = after.Add(by.Range)
-			}
-			got := by.Range.Div(before).Scale(hundred)
-			return newFinding(kind, got.Meets(s.Range), got, claims, []string{p.count.Text, stated, by.Text},
-				"%s %s so với %s là %s%%; bài in %s", "%s of %s against %s is %s%%; printed %s",
-				changeVerb(p.ChangeKind), by.Text, since, span{got, 2}, stated).at(p)
-		}
-	}
-	if p.Before == "" {
-		// The earlier count the change implies.
-		var before figure.Interval
-		switch {
-		case p.ChangeKind == Multiple:
-			before = after.Div(s.Range)
-		case s.Kind == figure.Percent && p.ChangeKind == Increase:
-			before = after.Div(shift(s.Range.Scale(big.NewRat(1, 100)), one))
-		case s.Kind == figure.Percent:
-			before = after.Div(shift(negate(s.Range.Scale(big.NewRat(1, 100))), one))
-		case p.ChangeKind == Increase:
-			before = after.Add(negate(s.Range))
-		default:
-			before = after.Add(s.Range)
-		}
-		return newFinding(kind, !before.IsEmpty(), before, claims, []string{p.count.Text, stated},
-			"%s, %s %s so với %s: số của %s nằm trong %s", "%s, %s %s against %s: the count of %s lies in %s",
-			p.count.Text, changeVerb(p.ChangeKind), stated, since, since, span{before, 0})
-	}
-	b := p.before
-	var got figure.Interval
-	unit := ""
-	switch {
-	case p.ChangeKind == Multiple:
-		got = after.Div(b.Range)
-		unit = " lần"
-	case s.Kind == figure.Percent:
-		got = shift(after.Div(b.Range), big.NewRat(-1, 1)).Scale(hundred)
-		unit = "%"
-	default:
-		got = after.Add(negate(b.Range))
-	}
-	if p.ChangeKind == Decrease {
-		got = negate(got)
-	}
-	return newFinding(kind, got.Meets(s.Range), got, claims, []string{p.Before, p.count.Text, stated},
-		"từ %s lên %s là %s %s%s; bài in %s", "from %s to %s is %s of %s%s; printed %s",
-		p.Before, p.count.Text, changeVerb(p.ChangeKind), span{got, 2}, unit, stated)
-}
-
-func changeVerb(c Change) both {
-	return [...]both{{"", ""}, {"tăng", "an increase"}, {"giảm", "a decrease"}, {"gấp", "a multiple"}}[c]
-}
-
-// shift returns i + j.
-func shift(i figure.Interval, j *big.Rat) figure.Interval { return i.Add(figure.Point(j)) }
-
-// negate returns the interval of −a for a in i.
-func negate(i figure.Interval) figure.Interval {
-	if i.IsEmpty() || i.Hi == nil {
-		return figure.Interval{}
-	}
-	return figure.Interval{Lo: new(big.Rat).Neg(i.Hi), Hi: new(big.Rat).Neg(i.Lo), LoOpen: i.HiOpen, HiOpen: i.LoOpen}
-}
-
-// figureCache holds the figures read by one Check, which articles often
 // print more than once; the figures are only read, never changed.
 type figureCache map[string]figure.Figure
 

@@ -12,38 +12,59 @@ import (
 )
 
 // Extract reads Vietnamese press text and returns every figure it prints,
-// as claims in the order printed, ready for [Check]:
+// as claims in the order printed, ready for [Check]. It reads figures the
+// way the press prints them (each rule has test sentences under
+// testdata/rules):
 //   - counts with their qualifier ("hơn 741.000", "trên 504.000", "hàng chục",
-//     "1,5 tỷ đồng", "ba trụ cột") and the noun they count;
+//     "1,5 tỷ đồng", "318,9 ngàn tỷ", "ba trụ cột") and the noun they count;
+//     a count below ten with a leading zero ("07 người", "09 xã"); a
+//     measure with its unit ("92,51Mbps");
+//   - numbers that are not counts: days and months with "/", "-" or "."
+//     ("23/3", "22-3", "19.11", "29-6-2023", "tháng 8.2022"), a year
+//     printed without a thousands separator ("2023", "2020-2022"), numbers
+//     that name ("Đề án 06", "Chỉ tiêu 1", "Quyết định số 205/QĐ-UBND",
+//     "mức độ 4", "lần thứ 3"), classes, periods and steps ("3 sao", "6
+//     tháng", "tăng 3 bậc");
 //   - the percent printed with a count and what it is of: the plan ("kế
-//     hoạch", "chỉ tiêu", or no base printed; "vượt chỉ tiêu" reads as more
-//     than 100%), a population the text names ("dân số", "người trưởng
+//     hoạch", "chỉ tiêu"; "vượt chỉ tiêu" reads as more than 100%), with
+//     the plan when the sentence prints it ("kế hoạch giao 700 tài
+//     khoản"); a population the text names ("dân số", "người trưởng
 //     thành", "hộ": percents of one such base in one paragraph share a
-//     BaseKey), or, after "chiếm", a share of the count printed before it;
-//   - a ratio printed beside a percent ("đạt 60% (120/200 hộ)"), each
-//     denominator a candidate base;
-//   - parts of a total: the counts after "trong đó" or "gồm" (in the same
-//     sentence, or the next when it opens with them) are parts of the count
-//     printed before; they are exhaustive only when there are at least two
-//     and each names the total's noun, or when the total says "tổng";
-//   - changes: "tăng 8.221 tài khoản", "tăng 8,6% so với năm 2023", "giảm
-//     5%", "gấp 3 lần", with the earlier count when printed as "từ A lên B";
+//     BaseKey); after "chiếm", or for a rate ("đạt tỷ lệ") with no plan
+//     printed, a share of the count printed before it with the same noun;
+//     a bound of a class of units ("5 địa phương trên 20%");
+//   - a ratio beside a percent, before it ("3.857/45.600 tài khoản, đạt tỷ
+//     lệ 8%") or in brackets after it ("đạt 60% (120/200 hộ)");
+//   - parts of a total: the counts and shares after "trong đó" or "gồm"
+//     (in the same sentence, or the next when it opens with them) are parts
+//     of the count printed before with the same noun ("chưa bao gồm"
+//     excludes); a percent of GDP is a quantity its parts add up to; a
+//     rate's parts are its blocks' rates;
+//   - changes: "tăng 8.221 tài khoản", "tăng 8,6% so với năm 2023 (0,7326)",
+//     "giảm 15,4% ... với mức giảm 4 triệu", "gấp 3 lần", with the earlier
+//     count when printed as "từ A lên B" or in brackets;
+//   - comparisons ("cao hơn 0,28% so với ... (đạt 89,61%)", "vượt mục tiêu
+//     50%"), series ("lần lượt là") and their means ("bình quân"), places
+//     in a ranking ("dẫn đầu", "đứng thứ 2", "tiếp đó là A (42,13%)"),
+//     the names listed after a count ("10 địa phương gồm: ...");
 //   - fractions of localities ("19/218 địa phương") with their rest ("199
-//     địa phương còn lại"), dates (deadlines after "đến ngày", "trước
-//     ngày"), years ("năm 2025"), ranks ("đứng thứ 3") and numbers that name
-//     things ("Nghị quyết số 52-NQ/TU", "định danh mức 2").
+//     địa phương còn lại"), classes of units ("trong số 63 tỉnh ..."),
+//     dates (deadlines after "đến ngày", "trước ngày"), ranks.
 //
 // A claim's Key joins the dates printed earlier in its sentence, the words
 // before the figure in its clause (without connectives such as "đến nay",
 // "trong đó" and verbs such as "là", "đạt"), and its noun: the same
 // statement printed twice gets one key. Fragment is the clause (up to ";"
-// or the sentence's end) as printed.
+// or the sentence's end) as printed, cut to at most 240 bytes either side
+// of the figure (marked "…").
 //
 // Text is read as Unicode NFC with every space but a line break read as a
-// plain space, as web pages and PDFs need; Offset counts bytes of that
-// text, the input itself when it is NFC with plain spaces. A line break
-// ends a sentence and a paragraph. Extract never fails: a malformed number
-// ("217.00") is returned as printed, for Check to
+// plain space and the characters that hide in figures removed (numeral.CleanText),
+// as web pages and PDFs need; Offset counts bytes of that text, the input
+// itself when it needs no cleaning ([Check] maps its spans back to the
+// input). A line break ends a sentence and a paragraph. Extract never
+// fails: a malformed number ("217.00") is returned as printed, for Check
+// to report.
 func Extract(text string) []Claim { return extract(numeral.CleanText(text)).claims }
 
 // extract reads the claims of a cleaned text.
