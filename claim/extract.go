@@ -114,6 +114,8 @@ type tok struct {
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
+func asciiLetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
+
 // tokenize cuts text into words, numbers and punctuation; spaces separate
 // and are dropped, a line break is punctuation.
 func tokenize(s string) []tok {
@@ -157,6 +159,9 @@ func tokenize(s string) []tok {
 			}
 			out = append(out, tok{kind: kind, s: s[i:j], at: i})
 			i = j
+		case c < utf8.RuneSelf && !asciiLetter(c):
+			out = append(out, tok{kind: tPunct, s: s[i : i+1], at: i})
+			i++
 		default:
 			r, n := utf8.DecodeRuneInString(s[i:])
 			if !unicode.IsLetter(r) {
@@ -166,6 +171,13 @@ func tokenize(s string) []tok {
 			}
 			j := i + n
 			for j < len(s) {
+				if c := s[j]; c < utf8.RuneSelf {
+					if !asciiLetter(c) && !isDigit(c) {
+						break
+					}
+					j++
+					continue
+				}
 				r, n := utf8.DecodeRuneInString(s[j:])
 				if !unicode.IsLetter(r) && !unicode.IsMark(r) && !unicode.IsDigit(r) {
 					break

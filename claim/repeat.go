@@ -41,6 +41,7 @@ func repeats(ps []*parsed, keys []string, byKey map[string][]*parsed) []Finding 
 		text string
 		r    figure.Interval
 		p    *parsed
+		lo   float64 // r.Lo, to sort by
 	}
 	groups := map[string][]printed{}
 	var order []string
@@ -55,21 +56,33 @@ func repeats(ps []*parsed, keys []string, byKey map[string][]*parsed) []Finding 
 	}
 	for _, p := range ps {
 		if p.hasCount && p.count.Kind == figure.Count && p.Noun != "" {
-			addTo("count|"+strings.ToLower(p.Noun), printed{p.count.Text, p.count.Range, p})
+			addTo("count|"+strings.ToLower(p.Noun), printed{text: p.count.Text, r: p.count.Range, p: p})
 		} else if p.hasCount && p.count.Kind == figure.Percent {
-			addTo("%", printed{p.count.Text, p.count.Range, p})
+			addTo("%", printed{text: p.count.Text, r: p.count.Range, p: p})
 		}
 		if p.hasPct && p.ChangeKind == NoChange && p.pct.Qualifier != figure.Beyond {
-			addTo("%", printed{p.pct.Text, p.pct.Range, p})
+			addTo("%", printed{text: p.pct.Text, r: p.pct.Range, p: p})
 		}
 	}
 	for _, g := range order {
 		m := groups[g]
-		slices.SortStableFunc(m, func(a, b printed) int { return cmp.Or(a.r.Lo.Cmp(b.r.Lo), cmp.Compare(a.p.Offset, b.p.Offset)) })
+		if len(m) < 2 {
+			continue
+		}
+		// Sorted by least value (as a float only to order them; the
+		// intervals are met exactly), a run of figures that all meet.
+		for k := range m {
+			m[k].lo, _ = m[k].r.Lo.Float64()
+		}
+		slices.SortStableFunc(m, func(a, b printed) int { return cmp.Or(cmp.Compare(a.lo, b.lo), cmp.Compare(a.p.Offset, b.p.Offset)) })
 		for i := 0; i < len(m); {
 			meet, j := m[i].r, i+1
-			for j < len(m) && j < i+6 && meet.Meets(m[j].r) {
-				meet = meet.Intersect(m[j].r)
+			for j < len(m) && j < i+6 {
+				next := meet.Intersect(m[j].r)
+				if next.IsEmpty() {
+					break
+				}
+				meet = next
 				j++
 			}
 			cl := m[i:j]

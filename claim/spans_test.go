@@ -73,7 +73,8 @@ func FuzzCheck(f *testing.F) {
 				if sp == (Span{}) {
 					continue
 				}
-				if sp.Start < 0 || sp.End > len(text) || sp.Start >= sp.End || !utf8.RuneStart(text[sp.Start]) || sp.End < len(text) && !utf8.RuneStart(text[sp.End]) {
+				offChar := utf8.ValidString(text) && (!utf8.RuneStart(text[sp.Start]) || sp.End < len(text) && !utf8.RuneStart(text[sp.End]))
+				if sp.Start < 0 || sp.End > len(text) || sp.Start >= sp.End || offChar {
 					t.Fatalf("span %+v outside %d bytes or off a character", sp, len(text))
 				}
 				if sp.Line < 1 || sp.Column < 1 {
