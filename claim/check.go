@@ -52,6 +52,8 @@ type Claim struct {
 	Class      bool      // a bound of a class ("trên 20%", "dưới 5%"), not a value
 	ClassBound string    // a count of units in a class: its bound, "trên 20%", "từ 10- 20%", "dưới 5%"
 	ClassTotal bool      // the units the classes after it make up: "trong số 63 tỉnh, thành phố có ..."
+	MinPer     string    // a minimum per unit of the count: "07" in "3.766 tổ, mỗi tổ tối thiểu 07 người"
+	MinNoun    string    // what the minimum counts: "người"
 	Rate       bool      // a percent total that is a rate ("tỷ lệ ... đạt 39,98%, trong đó khối bộ đạt 54,46%"): its parts are its blocks' rates
 
 	sent int // with Extract: the sentence, counted from 1
@@ -233,6 +235,14 @@ func CheckClaims(claims []Claim) []Finding {
 	out = append(out, orders(ok)...)
 	out = append(out, classes(ok)...)
 	out = append(out, breakdowns(ok, byKey)...)
+	out = append(out, minimums(ok)...)
+	for _, p := range ok {
+		if p.What == Rank && p.ChangeKind != NoChange && p.Before != "" {
+			if f, ok := rankChange(p); ok {
+				out = append(out, f)
+			}
+		}
+	}
 	return out
 }
 
@@ -268,8 +278,8 @@ func parseClaim(c *Claim, cache figureCache) (*parsed, *Finding) {
 		return &f
 	}
 	switch c.What {
-	case Comparison:
-		return p, nil // read by its check, whose figures may be of either kind
+	case Comparison, Rank:
+		return p, nil // read by its check
 	case Count:
 		if c.Points {
 			p.count = read(c.Count, figure.Percent)

@@ -503,11 +503,23 @@ func (x *extractor) number(i int) int {
 		// "mức độ 4", "Đề án 06", "Chỉ tiêu 1 yêu cầu": a number that names.
 		x.add(Claim{What: Label, Figure: t.s}, i, i)
 		return i
+	case (next == "bậc" || next == "hạng") && (p1 == "tăng" || p1 == "giảm"):
+		return x.rankChange(i)
 	case unitWord(next):
 		// "3 sao", "6 tháng đầu năm", "tăng 3 bậc": a class, a period or a
 		// step, not a count of things.
 		x.add(Claim{What: Label, Figure: x.span(i, i+1)}, i, i+1)
 		return i + 1
+	}
+	if (p1 == "thiểu" && p2 == "tối" || p1 == "nhất" && p2 == "ít") && x.word(i-4) == "mỗi" || x.word(i-3) == "mỗi" && (p1 == "thiểu" || p1 == "nhất") {
+		// "3.766 tổ, mỗi tổ tối thiểu 07 người": a minimum per unit of the
+		// count before it.
+		if c := x.lastCountInClause(); c >= 0 {
+			end := x.suffix(i)
+			noun, last := x.noun(end + 1)
+			x.claims[c].MinPer, x.claims[c].MinNoun = x.span(i, end), noun
+			return max(end, last)
+		}
 	}
 	return x.figure(i)
 }
@@ -1038,6 +1050,39 @@ func (x *extractor) tyLe(start int) bool {
 		}
 	}
 	return false
+}
+
+// rankChange reads "tăng 2 bậc (từ 8 lên 6)" from the number at token i:
+// the change of rank, and both ranks when the sentence prints them
+// within a few words ("từ thứ 8 lên thứ 6", "từ vị trí 8 xuống 10").
+func (x *extractor) rankChange(i int) int {
+	c := Claim{What: Rank, Change: x.toks[i].s, ChangeKind: Increase, Figure: x.span(i-1, i+1)}
+	if x.word(i-1) == "giảm" {
+		c.ChangeKind = Decrease
+	}
+	end := i + 1
+	for k := i + 2; k < x.to && k < i+14; k++ {
+		if x.word(k) != "từ" {
+			continue
+		}
+		a := k + 1
+		for a < x.to && x.toks[a].kind == tWord && (x.word(a) == "thứ" || x.word(a) == "vị" || x.word(a) == "trí" || x.word(a) == "hạng") {
+			a++
+		}
+		if a >= x.to || x.toks[a].kind != tNum || x.word(a+1) != "lên" && x.word(a+1) != "xuống" {
+			break
+		}
+		b := a + 2
+		for b < x.to && x.toks[b].kind == tWord && (x.word(b) == "thứ" || x.word(b) == "vị" || x.word(b) == "trí" || x.word(b) == "hạng") {
+			b++
+		}
+		if b < x.to && x.toks[b].kind == tNum {
+			c.Before, c.Rest, end = x.toks[a].s, x.toks[b].s, b
+		}
+		break
+	}
+	x.add(c, i-1, i+1)
+	return end
 }
 
 // rankPlace is a rank printed before its value: its number and text.
