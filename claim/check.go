@@ -56,7 +56,9 @@ type Claim struct {
 	MinNoun    string    // what the minimum counts: "người"
 	Rate       bool      // a percent total that is a rate ("tỷ lệ ... đạt 39,98%, trong đó khối bộ đạt 54,46%"): its parts are its blocks' rates
 
-	sent int // with Extract: the sentence, counted from 1
+	sent     int  // with Extract: the sentence, counted from 1
+	tong     bool // printed as a total: "tổng số 1.000", "tổng cộng 1.000"
+	compared bool // the figure a comparison is against ("cao hơn mức 8,5%"): no total, no part
 }
 
 // Kind is what a claim states.

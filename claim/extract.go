@@ -362,7 +362,9 @@ func (x *extractor) wordAt(i int) int {
 			from = x.prevFirst
 		}
 		for k := max(from, len(x.claims)-8); k < len(x.claims); k++ {
-			if c := &x.claims[k]; c.What == Count && c.Count != "" {
+			if c := &x.claims[k]; c.compared {
+				continue // "cao hơn mức 8,5% ...": the figure compared with is no total
+			} else if c.What == Count && c.Count != "" {
 				p.totals = append(p.totals, k)
 			} else if c.What == Percent && !p.gom && c.ChangeKind == NoChange && c.BaseName == "" && c.Of == OfPlan {
 				// "năm 2022 là 12,67%. Trong đó, ... 7,77%": a percent of
@@ -498,7 +500,7 @@ func (x *extractor) number(i int) int {
 		x.add(Claim{What: Date, Figure: x.span(i-1, i), Deadline: p2 == "đến" && x.word(i-3) != "tính" || p2 == "trước"}, i-1, i)
 		x.addWhen(x.span(i-1, i))
 		return i
-	case p1 == "mức" || p1 == "độ" || p1 == "số" && (p2 == "quyết" || p2 == "định" || p2 == "thị" || p2 == "luật") ||
+	case (p1 == "mức" || p1 == "độ") && !x.punct(i+1, "%") && !strings.ContainsRune(t.s, ',') || p1 == "số" && (p2 == "quyết" || p2 == "định" || p2 == "thị" || p2 == "luật") ||
 		namingNoun(p2, p1) && !strings.ContainsAny(t.s, ".,") && !x.punct(i+1, "%") && x.word(i+1) != "triệu" && x.word(i+1) != "tỷ":
 		// "mức độ 4", "Đề án 06", "Chỉ tiêu 1 yêu cầu": a number that names.
 		x.add(Claim{What: Label, Figure: t.s}, i, i)
@@ -713,13 +715,19 @@ func (x *extractor) countClaim(c Claim, start, end, n int) int {
 	if x.planBefore(start) {
 		c.Plan = true
 	}
+	if w := x.word(start - 1); w == "tổng" || x.word(start-2) == "tổng" && (w == "số" || w == "cộng" || w == "điểm") {
+		c.tong = true
+	}
 	if x.word(start-1) == "số" && x.word(start-2) == "trong" {
 		c.ClassTotal = true // "trong số 63 tỉnh, thành phố có 5 ...; 7 ...": the classes make up 63
 	}
 	x.add(c, start, end)
 	idx := len(x.claims) - 1
 	x.listCount(idx, start, max(end, last)+1)
-	if p := x.parts; p != nil && !slices.Contains(p.totals, idx) {
+	if c.tong && x.parts == nil {
+		x.totalAfter(idx, start)
+	}
+	if p := x.parts; p != nil && !slices.Contains(p.totals, idx) && x.compare < 0 {
 		if tot := x.totalFor(p, x.claims[idx].Noun); tot >= 0 {
 			total := &x.claims[tot]
 			x.claims[idx].PartOf = total.Key
@@ -731,6 +739,32 @@ func (x *extractor) countClaim(c Claim, start, end, n int) int {
 	}
 	x.lastCount = idx
 	return max(end, last)
+}
+
+// totalAfter makes the counts printed before a total in its sentence its
+// parts: "Chính phủ số (400 điểm), Kinh tế số (300 điểm) và Xã hội số (300
+// điểm), với tổng điểm 1.000". The parts name the noun the total names
+// (after "tổng", or after the figure), and there are at least two.
+func (x *extractor) totalAfter(idx, start int) {
+	noun := x.claims[idx].Noun
+	if w := x.word(start - 1); w != "tổng" && w != "số" && w != "cộng" {
+		noun = x.toks[start-1].s
+	}
+	if noun == "" {
+		return
+	}
+	var parts []int
+	for k := max(x.sentFirst, idx-16); k < idx; k++ {
+		if c := x.claims[k]; c.What == Count && c.Count != "" && c.PartOf == "" && sameNoun(c.Noun, noun) {
+			parts = append(parts, k)
+		}
+	}
+	if len(parts) < 2 {
+		return
+	}
+	for _, k := range parts {
+		x.claims[k].PartOf, x.claims[k].Exhaustive = x.claims[idx].Key, true
+	}
 }
 
 // planBefore reports whether the words just before token start in its
@@ -1197,6 +1231,7 @@ func (x *extractor) comparison(i int) int {
 	if x.word(k) == "nhiều" {
 		k++
 	}
+	x.places = nil // a place before a comparison is not the compared figure's
 	a := x.lastValue(x.sentFirst)
 	if a < 0 {
 		a = x.lastValue(x.prevFirst)
@@ -1227,8 +1262,8 @@ func (x *extractor) comparison(i int) int {
 func (x *extractor) lastValue(from int) int {
 	for k := len(x.claims) - 1; k >= from && k >= len(x.claims)-8; k-- {
 		c := x.claims[k]
-		if (c.What == Count || c.What == Percent) && c.ChangeKind == NoChange && valueText(c) != "" {
-			return k
+		if (c.What == Count || c.What == Percent && c.ChangeKind == NoChange) && valueText(c) != "" {
+			return k // a count printed with its change is still a value
 		}
 	}
 	return -1
@@ -1257,6 +1292,7 @@ func (x *extractor) pending(idx int) {
 	}
 	cmp := &x.claims[x.compare]
 	cmp.Before = valueText(c)
+	x.claims[idx].compared = true
 	if cmp.Since != "" {
 		if x.compared == nil {
 			x.compared = map[string]string{}
@@ -1431,7 +1467,7 @@ func (x *extractor) endParts() {
 			c := x.claims[m]
 			same = same && (c.Of != OfTotal || c.What == Percent) && c.Noun != "" && sameNoun(c.Noun, total.Noun)
 		}
-		exhaustive := same && (n >= 2 || p.gom) || strings.Contains(lower(total.Fragment), "tổng")
+		exhaustive := same && (n >= 2 || p.gom) || total.tong
 		for k, m := range p.members {
 			if p.of[k] == tot {
 				x.claims[m].Exhaustive = exhaustive && (x.claims[m].Of != OfTotal || x.claims[m].What == Percent)

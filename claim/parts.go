@@ -40,9 +40,8 @@ func totals(ps []*parsed, byKey map[string][]*parsed) []Finding {
 				out = append(out, share(p, total))
 				shares = append(shares, p)
 			}
-			if p.What == Percent || !(p.Of == OfTotal && p.hasPct) || p.count.Kind == figure.Percent {
-				listed = append(listed, p)
-			}
+			// A count with its share is a part too.
+			listed = append(listed, p)
 		}
 		if len(listed) > 0 {
 			out = append(out, partsSum(total, listed)...)
