@@ -39,7 +39,7 @@ func clean(s string, keepLines bool) string {
 	odd := func(r rune) bool {
 		return Hidden(r) || r != ' ' && (r != '\n' || !keepLines) && unicode.IsSpace(r)
 	}
-	if strings.IndexFunc(s, odd) < 0 {
+	if !hasOdd(s, odd) {
 		return s
 	}
 	return strings.Map(func(r rune) rune {
@@ -51,6 +51,32 @@ func clean(s string, keepLines bool) string {
 		}
 		return r
 	}, s)
+}
+
+// hasOdd reports whether s holds a rune odd reports, looking only at the
+// runes that can be: ASCII controls, and those whose UTF-8 begins with a
+// byte of U+0080–U+00FF, U+1680, U+2000–U+206F, U+3000 or U+FEFF.
+func hasOdd(s string, odd func(rune) bool) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		switch {
+		case c < utf8.RuneSelf:
+			if c < ' ' && odd(rune(c)) {
+				return true
+			}
+			i++
+			continue
+		case c == 0xC2 || c == 0xE1 || c == 0xE2 || c == 0xE3 || c == 0xEF:
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if odd(r) {
+				return true
+			}
+			i += n
+			continue
+		}
+		i++
+	}
+	return false
 }
 
 func isASCII(s string) bool {

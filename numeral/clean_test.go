@@ -3,6 +3,7 @@ package numeral
 import (
 	"strings"
 	"testing"
+	"unicode"
 )
 
 // TestCleanTextMap: every byte of the cleaned text maps back to the
@@ -22,5 +23,22 @@ func TestCleanTextMap(t *testing.T) {
 	}
 	if c, at := CleanTextMap("plain 1.000"); c != "plain 1.000" || at != nil {
 		t.Errorf("plain text: %q %v", c, at)
+	}
+}
+
+// TestCleanEverySpace: every Unicode space but ' ' and every hidden
+// character is found by the fast scan, alone and inside text.
+func TestCleanEverySpace(t *testing.T) {
+	for r := rune(0); r <= 0xFFFF; r++ {
+		if r >= 0xD800 && r <= 0xDFFF {
+			continue
+		}
+		if !Hidden(r) && (r == ' ' || !unicode.IsSpace(r)) {
+			continue
+		}
+		s := "Lạng Sơn 741" + string(r) + "000 tài khoản"
+		if got := Clean(s); strings.ContainsRune(got, r) {
+			t.Errorf("Clean kept U+%04X", r)
+		}
 	}
 }
