@@ -54,6 +54,7 @@ type Claim struct {
 	ClassTotal bool      // the units the classes after it make up: "trong số 63 tỉnh, thành phố có ..."
 	MinPer     string    // a minimum per unit of the count: "07" in "3.766 tổ, mỗi tổ tối thiểu 07 người"
 	MinNoun    string    // what the minimum counts: "người"
+	PerHundred bool      // Percent was printed as a rate per hundred people: "22,15 thuê bao/100 dân"
 	Rate       bool      // a percent total that is a rate ("tỷ lệ ... đạt 39,98%, trong đó khối bộ đạt 54,46%"): its parts are its blocks' rates
 
 	sent     int  // with Extract: the sentence, counted from 1

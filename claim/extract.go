@@ -709,6 +709,18 @@ func (x *extractor) countClaim(c Claim, start, end, n int) int {
 		last = n
 	}
 	c.Noun = noun
+	if x.punct(last+1, "/") && last+3 < x.to && x.toks[last+2].s == "100" && (x.word(last+3) == "dân" || x.word(last+3) == "người") && c.Percent == "" {
+		// "22 triệu thuê bao (tương ứng với 22,15 thuê bao/100 dân)": a rate
+		// per hundred residents is a percent of the population, of the count
+		// before it with the same noun.
+		for k := len(x.claims) - 1; k >= x.sentFirst && k >= len(x.claims)-8; k-- {
+			if o := &x.claims[k]; o.What == Count && o.Percent == "" && sameNoun(o.Noun, noun) {
+				o.Percent, o.Of, o.BaseName, o.PerHundred = c.Count+"%", OfPopulation, x.span(last+2, last+3), true
+				o.BaseKey = "100 " + x.word(last+3) + "@" + strconv.Itoa(x.para)
+				return last + 3
+			}
+		}
+	}
 	if x.before != "" && x.word(start-1) == "lên" {
 		c.Before, x.before = x.before, ""
 	}

@@ -32,7 +32,7 @@ func impliedBase(p *parsed) Finding {
 				p.count.Text, p.pct.Text, base, base, span{p.base, 0}, base, plan.Text).at(p)
 		}
 	}
-	return newFinding(kind, !p.base.IsEmpty(), p.base, []string{p.Fragment}, []string{p.count.Text, p.pct.Text},
+	return newFinding(kind, !p.base.IsEmpty(), p.base, []string{p.Fragment}, []string{p.count.Text, pctText(p)},
 		"%s là %s %s nên %s nằm trong %s", "%s being %s of %s implies %s in %s",
 		p.count.Text, p.pct.Text, base, base, span{p.base, 0}).at(p)
 }

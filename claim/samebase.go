@@ -1,5 +1,7 @@
 package claim
 
+import "strings"
+
 // The check "same-base": percents of one base (the same population in
 // one paragraph) imply bases that must meet.
 
@@ -27,7 +29,7 @@ func sameBases(ps []*parsed) []Finding {
 		for _, p := range g {
 			meet = meet.Intersect(p.base)
 			claims = append(claims, p.Fragment)
-			figures = append(figures, p.count.Text, p.pct.Text)
+			figures = append(figures, p.count.Text, pctText(p))
 		}
 		base := baseWords(g[0])
 		out = append(out, newFinding(SameBase, !meet.IsEmpty(), meet, claims, figures,
@@ -35,4 +37,13 @@ func sameBases(ps []*parsed) []Finding {
 			len(g), base, base, span{meet, 0}))
 	}
 	return out
+}
+
+// pctText is a claim's percent as printed: "22,15" for a rate per hundred
+// ("22,15 thuê bao/100 dân").
+func pctText(p *parsed) string {
+	if p.PerHundred {
+		return strings.TrimSuffix(p.pct.Text, "%")
+	}
+	return p.pct.Text
 }
