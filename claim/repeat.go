@@ -18,7 +18,8 @@ import (
 // Cả tỉnh có 1.200 tài khoản". Figures that can be one value (their
 // intervals meet: "Hơn 7.600 sản phẩm" and "7.637 sản phẩm", "10%",
 // "khoảng 10%" and "10,41%", "6 xã" and "06 xã") are reported together as
-// agreeing: counts of the same noun, and percents.
+// agreeing: counts of the same noun, and percents, each of which can be
+// the value the least of them prints.
 func repeats(ps []*parsed, keys []string, byKey map[string][]*parsed) []Finding {
 	var out []Finding
 	for _, k := range keys {
@@ -76,13 +77,10 @@ func repeats(ps []*parsed, keys []string, byKey map[string][]*parsed) []Finding 
 		}
 		slices.SortStableFunc(m, func(a, b printed) int { return cmp.Or(cmp.Compare(a.lo, b.lo), cmp.Compare(a.p.Offset, b.p.Offset)) })
 		for i := 0; i < len(m); {
+			// Each figure of the run can be the value the first one prints:
+			// "10%" is met by "khoảng 10%", "9,6%" and "10,41%".
 			meet, j := m[i].r, i+1
-			for j < len(m) && j < i+6 {
-				next := meet.Intersect(m[j].r)
-				if next.IsEmpty() {
-					break
-				}
-				meet = next
+			for j < len(m) && j < i+6 && meet.Meets(m[j].r) {
 				j++
 			}
 			cl := m[i:j]
@@ -100,7 +98,7 @@ func repeats(ps []*parsed, keys []string, byKey map[string][]*parsed) []Finding 
 				claims, figures, at = append(claims, pr.p.Fragment), append(figures, pr.text), append(at, pr.p)
 			}
 			out = append(out, newFinding(Repeated, true, meet, claims, figures,
-				"%s in %s lần, các giá trị khớp nhau (%s)", "%s printed %s times, the values agree (%s)",
+				"%[1]s in %[2]s lần; mỗi số liệu đều có thể là giá trị %[1]s in ra (%[3]s)", "%[1]s printed %[2]s times; each figure can be the value %[1]s prints (%[3]s)",
 				figures[0], whole(len(cl)), span{meet, 2}).at(at...))
 		}
 	}
