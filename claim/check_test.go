@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/chiso-vn/chiso/internal/seeds"
+	"github.com/chiso-vn/chiso/numeral"
 )
 
 // langSonClaims are the Lạng Sơn article's platform claims, as printed.
@@ -87,5 +88,30 @@ func TestKindString(t *testing.T) {
 	}
 	if got := Count.String(); got != "count" {
 		t.Errorf("Count.String() = %q", got)
+	}
+}
+
+// TestFindingKinds: every kind has a name in both languages and a JSON id,
+// the kinds of the press corpus among them.
+func TestFindingKinds(t *testing.T) {
+	ids := map[string]bool{}
+	for k := Malformed; k <= Other; k++ {
+		id, err := k.MarshalText()
+		if err != nil || len(id) == 0 || ids[string(id)] {
+			t.Errorf("kind %d: id %q, %v", k, id, err)
+		}
+		ids[string(id)] = true
+		if k.Text(numeral.Vietnamese) == "" || k.Text(numeral.English) == "" || k.Text(numeral.English) == k.Text(numeral.Vietnamese) && k != Order {
+			t.Errorf("kind %s: names %q / %q", id, k.Text(numeral.Vietnamese), k.Text(numeral.English))
+		}
+	}
+	for _, k := range strings.Fields("implied-plan same-base ratio-percent parts-sum overall-percent share growth growth-percent " +
+		"localities repeat malformed between rank-change order minimum other") {
+		if !ids[k] {
+			t.Errorf("no finding kind %q", k)
+		}
+	}
+	if _, err := FindingKind(0).MarshalText(); err == nil {
+		t.Error("the zero kind has an id")
 	}
 }

@@ -35,8 +35,20 @@ func (s Summary) Text(lang numeral.Language) string {
 		return numeral.Words{Vi: "Không tìm thấy số liệu nào trong bài.", En: "No figure found in the text."}.In(lang)
 	}
 	n := func(v int) string { return numeral.FormatInt(int64(v), lang) }
-	return fmt.Sprintf(numeral.Words{Vi: "Đọc được %s số liệu, kiểm tra %s quan hệ, %s không khớp.", En: "Read %s figures, checked %s relations, %s fail."}.In(lang),
-		n(s.Figures), n(s.Checked), n(s.Failing))
+	if lang == numeral.English {
+		plural := func(v int, word string) string {
+			if v == 1 {
+				return n(v) + " " + word
+			}
+			return n(v) + " " + word + "s"
+		}
+		verb := "fail"
+		if s.Failing == 1 {
+			verb = "fails"
+		}
+		return fmt.Sprintf("Read %s, checked %s, %s %s.", plural(s.Figures, "figure"), plural(s.Checked, "relation"), n(s.Failing), verb)
+	}
+	return fmt.Sprintf("Đọc được %s số liệu, kiểm tra %s quan hệ, %s không khớp.", n(s.Figures), n(s.Checked), n(s.Failing))
 }
 
 // FailingFirst returns findings with those that fail first, each group in
