@@ -60,6 +60,7 @@ type Claim struct {
 	sent     int  // with Extract: the sentence, counted from 1
 	tong     bool // printed as a total: "tổng số 1.000", "tổng cộng 1.000"
 	compared bool // the figure a comparison is against ("cao hơn mức 8,5%"): no total, no part
+	partial  bool // with Exhaustive: only their nouns say the parts are all of the total ("gồm", "trong đó:", "tổng" would)
 }
 
 // Kind is what a claim states.

@@ -129,6 +129,7 @@ type extractor struct {
 	chainAt    int         // the sentence of the chain
 	bottom     int         // the sentence of a list of the last ("đứng cuối ... là"), or 0
 	paraSents  int         // sentences in the paragraph so far
+	paraPlan   bool        // the paragraph so far names a plan ("kế hoạch", "chỉ tiêu", "mục tiêu")
 	clauseFrom int         // index in claims of the first claim after the last ";"
 	when       string      // dates and years printed so far in the sentence, for keys
 	para       int
@@ -167,6 +168,7 @@ func (x *extractor) sentence(from, to, para int) {
 			}
 			if t.s == "," || t.s == ";" || t.s == ":" {
 				x.places = nil
+				x.compare = -1 // the figure compared with stands in the comparison's clause
 			}
 		case tLabel:
 			d := t.s[:strings.IndexFunc(t.s, func(r rune) bool { return r < '0' || r > '9' })]
@@ -205,7 +207,7 @@ func (x *extractor) wordAt(i int) int {
 		x.endParts()
 		// The totals: the counts of this sentence so far, and after "trong
 		// đó" those of the sentence before when this one has none.
-		p := &partList{gom: t.low != "trong"}
+		p := &partList{gom: t.low != "trong", colon: x.punct(i+2, ":")}
 		from := x.sentFirst
 		if !p.gom && !x.hasCount(max(x.sentFirst, len(x.claims)-8), len(x.claims)) {
 			from = x.prevFirst
@@ -243,11 +245,14 @@ func (x *extractor) wordAt(i int) int {
 		// "tiếp đó là A (42,13%); B (29,48%)": the places after the last one.
 		x.chain, x.chainAt = x.lastRank+1, x.nsent
 		return i + 1
+	case next == "hoạch" && t.low == "kế", next == "tiêu" && (t.low == "chỉ" || t.low == "mục"):
+		x.paraPlan = true // a rate in this paragraph may be of a plan
+		return i
 	case t.low == "lần" && next == "lượt":
 		x.series++
 		x.seriesAt = x.nsent
 		return i + 1
-	case (t.low == "trung" && next == "bình" || t.low == "bình" && next == "quân") && x.series > 0 && x.seriesAt >= x.nsent-1:
+	case (t.low == "trung" && next == "bình" || t.low == "bình" && next == "quân") && x.series > 0 && x.seriesAt >= x.nsent-1 && x.word(i+2) != "mỗi":
 		x.meanFor = x.series
 		return i + 1
 	case t.low == "hàng" && isMagnitude("hàng "+next):
@@ -688,7 +693,7 @@ func (x *extractor) percent(text string, start, end int) int {
 			}
 		}
 	}
-	if c.Of == OfPlan && c.BaseName == "" && t.PartOf == "" && len(t.Ratio) == 0 && x.tyLe(start) {
+	if c.Of == OfPlan && c.BaseName == "" && t.PartOf == "" && len(t.Ratio) == 0 && x.tyLe(start) && !x.paraPlan {
 		// "mới có 304.191 tài khoản đã kích hoạt, đạt tỉ lệ 20,3%": a rate
 		// with no plan printed is of the count before it with the same
 		// noun, in the sentence, or else in the one before.
@@ -699,7 +704,7 @@ func (x *extractor) percent(text string, start, end int) int {
 			}
 		}
 	}
-	if c.Of == OfPlan && c.BaseName == "" && t.PartOf != "" && len(t.Ratio) == 0 && x.tyLe(start) {
+	if c.Of == OfPlan && c.BaseName == "" && t.PartOf != "" && len(t.Ratio) == 0 && x.tyLe(start) && !x.paraPlan {
 		t.Of = OfTotal // a part's rate is its share of the total
 	}
 	t.Fragment = x.fragment(t.Offset)

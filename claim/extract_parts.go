@@ -70,12 +70,13 @@ func (x *extractor) endParts() {
 			}
 			n++
 			c := x.claims[m]
-			same = same && (c.Of != OfTotal || c.What == Percent) && c.Noun != "" && sameNoun(c.Noun, total.Noun)
+			same = same && c.Noun != "" && sameNoun(c.Noun, total.Noun)
 		}
 		exhaustive := same && (n >= 2 || p.gom) || total.tong
 		for k, m := range p.members {
 			if p.of[k] == tot {
-				x.claims[m].Exhaustive = exhaustive && (x.claims[m].Of != OfTotal || x.claims[m].What == Percent)
+				x.claims[m].Exhaustive = exhaustive
+				x.claims[m].partial = exhaustive && !p.gom && !p.colon && !total.tong
 			}
 		}
 	}
@@ -146,6 +147,7 @@ func (x *extractor) classBound(target int, text string, start int) bool {
 type partList struct {
 	totals  []int // indices in claims of the counts a part can be of, last printed last
 	gom     bool
+	colon   bool // "Trong đó:" opens an enumeration of the whole
 	members []int
 	of      []int // for each member, its total
 }

@@ -129,6 +129,6 @@ func (x *extractor) endPara() {
 			}
 		}
 	}
-	x.prevRank, x.paraRank, x.paraFirst = x.paraRank, false, len(x.claims)
+	x.prevRank, x.paraRank, x.paraFirst, x.paraPlan = x.paraRank, false, len(x.claims), false
 	x.places, x.chain = nil, 0
 }

@@ -76,6 +76,7 @@ func (x *extractor) listCount(idx, first, n int) {
 	}
 	k := start
 	stop := min(x.to, start+200) // a list is read within a bounded window
+	closed := false              // the list ends where it must: its bracket, or its sentence
 	for ; k < stop; k++ {
 		t := x.toks[k]
 		switch {
@@ -86,7 +87,7 @@ func (x *extractor) listCount(idx, first, n int) {
 			if depth == 0 {
 				if bracket {
 					flush(k)
-					k = x.to
+					k, closed = x.to, true
 				}
 				continue
 			}
@@ -119,6 +120,9 @@ func (x *extractor) listCount(idx, first, n int) {
 	if item >= 0 && k == stop {
 		flush(stop)
 	}
+	if k == stop && stop == x.to && !bracket {
+		closed = true // the list runs to the end of its sentence
+	}
 	// When names begin with the kinds the count names ("xã An Bình, huyện
 	// Phú Giáo, phường Tân Định"), only those count.
 	if len(kinds) > 0 && slices.ContainsFunc(heads, func(h string) bool { return containsWord(kinds, h) }) {
@@ -131,7 +135,7 @@ func (x *extractor) listCount(idx, first, n int) {
 		names = kept
 	}
 	if len(names) >= 2 {
-		c.Names, c.NamesWhole = names, bracket || colon
+		c.Names, c.NamesWhole = names, (bracket || colon) && closed
 	}
 }
 
@@ -175,6 +179,9 @@ func upper(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
 	return unicode.IsUpper(r)
 }
+
+// A list cut short ("(Viettel, VNPT, ...)", a number inside it) is not
+// whole: the count may name more than it prints.
 
 // nameCounts returns how many names a list can hold: each item of the
 // form "A và B" is one name or two. The last item runs to the end of the

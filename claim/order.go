@@ -11,7 +11,7 @@ import (
 // that print places: "dẫn đầu", "đứng thứ 2", "tiếp đó là A (42,13%); B
 // (29,48%)") must agree with their places.
 //   - A value printed with place r has at most r − 1 values of the ranking
-//     above it in every reading; "Đà Nẵng (19,76%)" listed above and
+//     printed before it and higher in every reading; "Đà Nẵng (19,76%)" listed above and
 //     "Tp.HCM ... đứng thứ 6 ... 18,66%" give Tp.HCM the 7th place at best,
 //     which fails. Only the first place that fails is reported: the places
 //     after it follow from it. When no place fails, one finding says so,
@@ -71,8 +71,8 @@ func orders(ps []*parsed) []Finding {
 			v, vt := valueOf(p)
 			var above []*parsed
 			for _, q := range distinct {
-				if u, _ := valueOf(q); !atMost(u.Range, v.Range) {
-					above = append(above, q)
+				if u, _ := valueOf(q); q.Offset < p.Offset && !atMost(u.Range, v.Range) {
+					above = append(above, q) // printed above it, and higher
 				}
 			}
 			if len(above) > p.RankPos-1 && !failed {

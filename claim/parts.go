@@ -136,6 +136,19 @@ func partsSum(total *parsed, ps []*parsed) []Finding {
 				whole(n), span{sum, 0}, total.count.Text)}
 		}
 	}
+	// Counts that fall short of the total may be only some of its parts,
+	// unless "gồm", "trong đó:" or "tổng" says they are all (or the claims
+	// were written by hand as exhaustive), or the parts are shares
+	// ("67,3% sản phẩm 3 sao, 31,2% ...": a breakdown in percents is whole).
+	whole := false
+	for _, p := range ps {
+		whole = whole || !p.partial || p.What == Percent
+	}
+	if !whole && sum.Hi != nil && total.count.Range.Lo != nil && atMost(sum, total.count.Range) && !sum.Meets(total.count.Range) {
+		return []Finding{newFinding(PartsSum, true, sum, claims, figures,
+			"các phần kể ra cộng lại được %s, ít hơn tổng %s: phần còn lại không được kể", "the parts listed sum to %s, less than the total %s: the rest is not listed",
+			span{sum, 0}, total.count.Text)}
+	}
 	out := []Finding{newFinding(PartsSum, sum.Meets(total.count.Range), sum, claims, figures,
 		"các phần cộng lại được %s, tổng %s cho phép %s", "the parts sum to %s, the total %s allows %s",
 		span{sum, 0}, total.count.Text, span{total.count.Range, 0})}

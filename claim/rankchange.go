@@ -45,7 +45,7 @@ func minimums(ps []*parsed) []Finding {
 			if q.sent > p.sent+1 {
 				break
 			}
-			if !q.hasCount || q.count.Kind != figure.Count || !people(q.Noun) || !people(p.MinNoun) {
+			if !q.hasCount || q.count.Kind != figure.Count || q.PartOf != "" || !people(q.Noun) || !people(p.MinNoun) {
 				continue
 			}
 			out = append(out, newFinding(Minimum, atMost(least, q.count.Range), least, []string{p.Fragment, q.Fragment}, []string{p.count.Text, p.MinPer, q.count.Text},
