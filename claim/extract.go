@@ -69,6 +69,13 @@ func Extract(text string) []Claim { return extract(numeral.CleanText(text)).clai
 // extract reads the claims of a cleaned text.
 func extract(text string) *extractor {
 	x := &extractor{text: text, toks: tokenize(text), lastCount: -1, lastFraction: -1}
+	n := 16 // about one claim per number: room for them all at once
+	for _, t := range x.toks {
+		if t.kind == tNum || t.kind == tLabel {
+			n++
+		}
+	}
+	x.claims = make([]Claim, 0, n)
 	start, para := 0, 0
 	for i, t := range x.toks {
 		if t.kind != tPunct || !endsSentence(text, t) {
