@@ -1,6 +1,8 @@
 package claim
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -113,5 +115,24 @@ func TestFindingKinds(t *testing.T) {
 	}
 	if _, err := FindingKind(0).MarshalText(); err == nil {
 		t.Error("the zero kind has an id")
+	}
+}
+
+// TestMessagesFormat: no message of the texts under testdata says its
+// arguments are of the wrong type.
+func TestMessagesFormat(t *testing.T) {
+	files, _ := filepath.Glob(filepath.Join("testdata", "rules", "*.txt"))
+	for _, f := range append(files, filepath.Join("testdata", "texts", "quangninh.txt"), filepath.Join("testdata", "texts", "thainguyen.txt"), filepath.Join("testdata", "texts", "hatinh.txt")) {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, fd := range Check(string(b)) {
+			for _, lang := range []numeral.Language{numeral.Vietnamese, numeral.English} {
+				if m := fd.Message(lang); strings.Contains(m, "%!") {
+					t.Errorf("%s: %s", f, m)
+				}
+			}
+		}
 	}
 }

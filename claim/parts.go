@@ -43,7 +43,8 @@ func totals(ps []*parsed, byKey map[string][]*parsed) []Finding {
 			// A count with its share is a part too.
 			listed = append(listed, p)
 		}
-		if len(listed) > 0 {
+		// A part alone with its share is checked as a share.
+		if len(listed) > 1 || len(listed) == 1 && !(listed[0].Of == OfTotal && listed[0].hasPct) {
 			out = append(out, partsSum(total, listed)...)
 		}
 		if len(shares) >= 2 {
@@ -132,7 +133,7 @@ func partsSum(total *parsed, ps []*parsed) []Finding {
 		}
 		if n >= 2 && n < len(vals) && sum.Meets(total.count.Range) {
 			return []Finding{newFinding(PartsSum, true, sum, claims[:n+1], figures[:n+1],
-				"%d phần đầu cộng lại được %s, đúng tổng %s", "the first %d parts sum to %s, the total %s",
+				"%s phần đầu cộng lại được %s, đúng tổng %s", "the first %s parts sum to %s, the total %s",
 				whole(n), span{sum, 0}, total.count.Text)}
 		}
 	}
