@@ -36,6 +36,31 @@ type Claim struct {
 	Since      string    // what the change is measured against, as printed: "năm 2023", "cùng kỳ"
 	Deadline   bool      // with a figure.Date or Year: a date by which something is to be done
 	Offset     int       // with Extract: the byte offset of the figure in the text
+	Plan       bool      // a count printed as a plan: "kế hoạch giao 700 tài khoản", "Chỉ tiêu 3 đặt ra 66.000 hồ sơ"
+	PlanCount  string    // with a percent of plan: the plan printed for the count in its sentence, as printed
+	Names      []string  // with a count: the names listed after it ("10 địa phương gồm: A, B, ..."), as printed
+	Series     int       // figures printed as one series ("lần lượt là 12,66%, 12,87% và 13,17%") share a number > 0
+	MeanOf     int       // a figure printed as the mean ("trung bình", "bình quân") of the series with that number
+	Detail     string    // the words after the noun that narrow it: "trực tuyến" in "hồ sơ trực tuyến"
+	Points     bool      // Count is a percent read as a quantity in points: "12,67%" of GDP, with its parts "7,77%" and "4,91%"
+	NamesWhole bool      // Names is the whole list: in brackets or after a colon
+	By         string    // with a percent Change: the change as a count, printed with it ("với mức tăng 8,12 triệu thuê bao")
+	Ranking    int       // values of one ranking (paragraphs with "dẫn đầu", "đứng thứ 2", ...) share a number > 0
+	RankPos    int       // with Ranking: the place printed for the value, or 0
+	RankText   string    // the place as printed: "đứng thứ 6", "dẫn đầu"
+	Bottom     int       // values listed after "đứng cuối ... là" in one sentence share a number > 0
+	Class      bool      // a bound of a class ("trên 20%", "dưới 5%"), not a value
+	ClassBound string    // a count of units in a class: its bound, "trên 20%", "từ 10- 20%", "dưới 5%"
+	ClassTotal bool      // the units the classes after it make up: "trong số 63 tỉnh, thành phố có ..."
+	MinPer     string    // a minimum per unit of the count: "07" in "3.766 tổ, mỗi tổ tối thiểu 07 người"
+	MinNoun    string    // what the minimum counts: "người"
+	PerHundred bool      // Percent was printed as a rate per hundred people: "22,15 thuê bao/100 dân"
+	Rate       bool      // a percent total that is a rate ("tỷ lệ ... đạt 39,98%, trong đó khối bộ đạt 54,46%"): its parts are its blocks' rates
+
+	sent     int  // with Extract: the sentence, counted from 1
+	tong     bool // printed as a total: "tổng số 1.000", "tổng cộng 1.000"
+	compared bool // the figure a comparison is against ("cao hơn mức 8,5%"): no total, no part
+	partial  bool // with Exhaustive: only their nouns say the parts are all of the total ("gồm", "trong đó:", "tổng" would)
 }
 
 // Kind is what a claim states.
@@ -45,16 +70,17 @@ type Kind uint8
 // checked against each other; the others are read so that nothing printed
 // is dropped, and can be checked against data ([CheckRank]).
 const (
-	Count    Kind = iota // a count, maybe with a percent: "hơn 217.000 tài khoản, đạt 144% kế hoạch"
-	Percent              // a percent printed with no count: "đạt tỷ lệ 100% cài đặt chữ ký số"
-	Fraction             // localities: "19/218 địa phương", with Rest
-	Date                 // "23/3", "28/9/2021"; Deadline when something is due by it
-	Year                 // "năm 2025"
-	Rank                 // "đứng thứ 3 toàn quốc"
-	Label                // a number naming a thing: "Nghị quyết số 52-NQ/TU", "định danh mức 2"
+	Count      Kind = iota // a count, maybe with a percent: "hơn 217.000 tài khoản, đạt 144% kế hoạch"
+	Percent                // a percent printed with no count: "đạt tỷ lệ 100% cài đặt chữ ký số"
+	Fraction               // localities: "19/218 địa phương", with Rest
+	Date                   // "23/3", "28/9/2021"; Deadline when something is due by it
+	Year                   // "năm 2025"
+	Rank                   // "đứng thứ 3 toàn quốc"
+	Label                  // a number naming a thing: "Nghị quyết số 52-NQ/TU", "định danh mức 2"
+	Comparison             // "A, cao hơn D so với B": Figure is A, Before B, Change D (or ""), ChangeKind Increase or Decrease
 )
 
-var claimKindNames = [...]string{"count", "percent", "fraction", "date", "year", "rank", "label"}
+var claimKindNames = [...]string{"count", "percent", "fraction", "date", "year", "rank", "label", "comparison"}
 
 // String returns the claim kind's English name, for programs and tests.
 func (k Kind) String() string {
@@ -105,24 +131,40 @@ var (
 	one     = big.NewRat(1, 1)
 )
 
-// Check checks claims against each other by interval arithmetic and returns
-// every finding, in a deterministic order (the order of the claims within
-// each kind of finding):
-//   - numbers that cannot be read (the claim is then left out of every
-//     other check, and reported once);
-//   - a key printed twice with different figures;
-//   - the plan (or population) each count and percent imply, once per key;
-//   - percents of one population (same BaseKey): the bases they imply
-//     must meet;
-//   - a percent printed with a ratio ("đạt 60% (120/200 hộ)"): the bases
-//     it can be of;
-//   - for each total, its parts: exhaustive parts must add up to it and
-//     give its percent of plan; other parts must not exceed it; a share
-//     ("chiếm 62,20%") must fit it;
-//   - changes ("tăng 8,6% so với năm 2023"), against the earlier count
-//     when it is printed, else the earlier count they imply;
-//   - fractions of localities against their rest.
+// CheckClaims checks claims against each other by interval arithmetic
+// and returns every finding, in a deterministic order (the order of the
+// claims within each kind of finding). Each check has its file and its
+// JSON id, the kind of relation of the press corpus it tests:
+//   - malformed: numbers that cannot be read (the claim is then left out
+//     of every other check, and reported once);
+//   - repeat (repeat.go): a key printed twice with different counts fails;
+//     figures that can be one value are reported as agreeing;
+//   - implied-plan (implied.go): the plan (or population) each count and
+//     percent imply, once per key, against the plan printed;
+//   - same-base (samebase.go): percents of one population (same BaseKey)
+//     imply bases that must meet;
+//   - ratio-percent (ratio.go): a percent printed with a ratio;
+//   - parts-sum, share, overall-percent (parts.go): for each total, its
+//     parts: exhaustive parts must add up to it (or a first few of them
+//     must) and give its percent of plan; other parts must each not
+//     exceed it; a share ("chiếm 62,20%", "đạt tỷ lệ 20,3%") must fit it;
+//     shares of one total add up to at most 100%;
+//   - between (between.go): an overall rate lies between its blocks' rates;
+//   - growth, growth-percent (growth.go): changes ("tăng 8,6% so với năm
+//     2023 (0,7326)"), against the earlier count when it is printed, else
+//     the earlier count they imply;
+//   - localities (localities.go, classes.go): fractions of units against
+//     their rest, fractions of one set of units, classes of units against
+//     their count;
+//   - other (names.go, compare.go): a count against the names listed
+//     after it; "cao hơn D so với B"; a mean against its series;
+//   - order (order.go): a printed place against the values of its
+//     ranking, values in the order of their places;
+//   - overall-percent (breakdown.go): a share broken down by levels.
 //
+// Only an alarm where every plausible reading fails: where the text
+// allows several readings (a rate of a plan or of a total, parts that may
+// overlap, a list that may go on), a finding holds when one of them does.
 // Check never passes silently: every checkable claim yields a finding.
 func CheckClaims(claims []Claim) []Finding {
 	var out []Finding
@@ -148,21 +190,7 @@ func CheckClaims(claims []Claim) []Finding {
 		}
 		byKey[p.Key] = append(byKey[p.Key], p)
 	}
-	for _, k := range keys {
-		ps := byKey[k]
-		for _, q := range ps[1:] {
-			first := ps[0]
-			if q.count.Text == first.count.Text && (!q.hasPct || !first.hasPct || q.pct.Text == first.pct.Text || q.Of != first.Of || q.BaseName != first.BaseName) {
-				continue
-			}
-			a, b := first.count.Text, q.count.Text
-			if q.count.Text == first.count.Text {
-				a, b = first.pct.Text, q.pct.Text
-			}
-			out = append(out, newFinding(Repeated, false, first.count.Range.Intersect(q.count.Range), []string{first.Fragment, q.Fragment}, []string{a, b},
-				"cùng một số liệu được in là %q và %q", "one figure is printed as %q and as %q", a, b))
-		}
-	}
+	out = append(out, repeats(ok, keys, byKey)...)
 	// Implied plans and populations: once per key and base.
 	type keyBase struct {
 		key  string
@@ -171,7 +199,7 @@ func CheckClaims(claims []Claim) []Finding {
 	}
 	done := map[keyBase]bool{}
 	for _, p := range ok {
-		if !p.hasPct || !p.hasCount || p.Of == OfTotal || len(p.Ratio) > 0 {
+		if !p.hasPct || !p.hasCount || p.Of == OfTotal || len(p.Ratio) > 0 || p.count.Kind != figure.Count {
 			continue
 		}
 		kb := keyBase{p.Key, p.Of, p.BaseName}
@@ -194,6 +222,29 @@ func CheckClaims(claims []Claim) []Finding {
 		}
 		if p.What == Fraction && p.Rest != "" {
 			out = append(out, localities(p))
+		}
+		if len(p.Names) > 0 && p.hasCount {
+			out = append(out, names(p))
+		}
+	}
+	out = append(out, sameDenominators(ok)...)
+	for _, p := range ok {
+		if p.What == Comparison {
+			if f, ok := compare(p, cache); ok {
+				out = append(out, f)
+			}
+		}
+	}
+	out = append(out, means(ok)...)
+	out = append(out, orders(ok)...)
+	out = append(out, classes(ok)...)
+	out = append(out, breakdowns(ok, byKey)...)
+	out = append(out, minimums(ok)...)
+	for _, p := range ok {
+		if p.What == Rank && p.ChangeKind != NoChange && p.Before != "" {
+			if f, ok := rankChange(p); ok {
+				out = append(out, f)
+			}
 		}
 	}
 	return out
@@ -231,8 +282,14 @@ func parseClaim(c *Claim, cache figureCache) (*parsed, *Finding) {
 		return &f
 	}
 	switch c.What {
+	case Comparison, Rank:
+		return p, nil // read by its check
 	case Count:
-		p.count = read(c.Count, figure.Count)
+		if c.Points {
+			p.count = read(c.Count, figure.Percent)
+		} else {
+			p.count = read(c.Count, figure.Count)
+		}
 		p.hasCount = err == nil && c.Count != ""
 	case Percent:
 		p.pct = read(c.Percent, figure.Percent)
@@ -254,6 +311,9 @@ func parseClaim(c *Claim, cache figureCache) (*parsed, *Finding) {
 		}
 	}
 	p.rest, p.before, p.change = read(c.Rest, figure.Count), read(c.Before, figure.Count), read(c.Change, figure.Count, figure.Percent)
+	if c.By != "" {
+		read(c.By, figure.Count)
+	}
 	for _, s := range c.Ratio {
 		p.ratio = append(p.ratio, read(s, figure.Count))
 	}
@@ -275,261 +335,6 @@ var kindWords = [...]numeral.Words{
 	figure.Date: {Vi: "ngày", En: "date"}, figure.Fraction: {Vi: "phân số", En: "fraction"},
 }
 
-// baseWords names a claim's base in each language.
-func baseWords(p *parsed) both {
-	switch {
-	case p.BaseName != "":
-		return both{Vi: p.BaseName, En: "«" + p.BaseName + "»"}
-	case p.Of == OfPlan:
-		return both{Vi: "kế hoạch", En: "the plan"}
-	}
-	return both{Vi: "cơ sở", En: "the base"}
-}
-
-func impliedBase(p *parsed) Finding {
-	base := baseWords(p)
-	kind := ImpliedPlan
-	if p.Of == OfPopulation {
-		kind = ImpliedBase
-	}
-	return newFinding(kind, !p.base.IsEmpty(), p.base, []string{p.Fragment}, []string{p.count.Text, p.pct.Text},
-		"%s là %s %s nên %s nằm trong %s", "%s being %s of %s implies %s in %s",
-		p.count.Text, p.pct.Text, base, base, span{p.base, 0})
-}
-
-// sameBases checks that percents of one population imply bases that meet.
-func sameBases(ps []*parsed) []Finding {
-	groups := map[string][]*parsed{}
-	var order []string
-	for _, p := range ps {
-		if !p.hasPct || !p.hasCount || p.BaseKey == "" || len(p.Ratio) > 0 {
-			continue
-		}
-		if _, seen := groups[p.BaseKey]; !seen {
-			order = append(order, p.BaseKey)
-		}
-		groups[p.BaseKey] = append(groups[p.BaseKey], p)
-	}
-	var out []Finding
-	for _, k := range order {
-		g := groups[k]
-		if len(g) < 2 {
-			continue
-		}
-		meet := g[0].base
-		var claims, figures []string
-		for _, p := range g {
-			meet = meet.Intersect(p.base)
-			claims = append(claims, p.Fragment)
-			figures = append(figures, p.count.Text, p.pct.Text)
-		}
-		base := baseWords(g[0])
-		out = append(out, newFinding(SameBase, !meet.IsEmpty(), meet, claims, figures,
-			"%d số liệu cùng tính theo %s: %s chung của chúng nằm trong %s", "%d figures are percents of one %s: the %s they share lies in %s",
-			len(g), base, base, span{meet, 0}))
-	}
-	return out
-}
-
-// ratioBases checks a percent printed with a ratio ("60% (120/200 hộ)",
-// "5% (109 tài khoản/2.180 chỉ tiêu/6.000 dân)"): it holds when the
-// numerator over at least one of the denominators rounds to the percent.
-func ratioBases(p *parsed) Finding {
-	num := p.ratio[0]
-	var fits int
-	var each []Finding
-	var fit figure.Interval
-	for i, d := range p.Ratio[1:] {
-		den := p.ratio[i+1]
-		share := num.Range.Div(den.Range).Scale(hundred)
-		name := d
-		if n := p.RatioNames[i+1]; n != "" {
-			name = d + " " + n
-		}
-		if share.Meets(p.pct.Range) {
-			fits++
-			if fit.IsEmpty() {
-				fit = share
-			}
-		}
-		each = append(each, newFinding(Base, true, share, nil, nil, "%s/%s là %s%%", "%s/%s is %s%%", p.Ratio[0], name, span{share, 2}))
-	}
-	return newFinding(Base, fits > 0, fit, []string{p.Fragment}, append([]string{p.pct.Text}, p.Ratio...),
-		"bài in %s; %s", "printed %s; %s", p.pct.Text, each)
-}
-
-// totals checks each total against its parts and shares.
-func totals(ps []*parsed, byKey map[string][]*parsed) []Finding {
-	parts := map[string][]*parsed{}
-	var order []string
-	seen := map[string]bool{}
-	for _, p := range ps {
-		if p.PartOf == "" || !p.hasCount || seen[p.Key] && p.Key != "" {
-			continue
-		}
-		seen[p.Key] = true
-		if _, ok := parts[p.PartOf]; !ok {
-			order = append(order, p.PartOf)
-		}
-		parts[p.PartOf] = append(parts[p.PartOf], p)
-	}
-	var out []Finding
-	for _, tk := range order {
-		if len(byKey[tk]) == 0 {
-			continue
-		}
-		total := byKey[tk][0]
-		var listed []*parsed
-		for _, p := range parts[tk] {
-			if p.Of == OfTotal && p.hasPct {
-				out = append(out, share(p, total))
-			} else {
-				listed = append(listed, p)
-			}
-		}
-		if len(listed) > 0 {
-			out = append(out, partsSum(total, listed)...)
-		}
-	}
-	return out
-}
-
-func share(p, total *parsed) Finding {
-	s := p.count.Range.Div(total.count.Range).Scale(hundred)
-	return newFinding(Share, s.Meets(p.pct.Range), s, []string{total.Fragment, p.Fragment}, []string{total.count.Text, p.count.Text, p.pct.Text},
-		"%s trên tổng %s là %s%%; bài in %s", "%s of the total %s is %s%%; printed %s",
-		p.count.Text, total.count.Text, span{s, 2}, p.pct.Text)
-}
-
-func partsSum(total *parsed, ps []*parsed) []Finding {
-	sum := ps[0].count.Range
-	claims := []string{total.Fragment}
-	figures := []string{total.count.Text}
-	exhaustive := true
-	for i, p := range ps {
-		if i > 0 {
-			sum = sum.Add(p.count.Range)
-		}
-		claims, figures = append(claims, p.Fragment), append(figures, p.count.Text)
-		exhaustive = exhaustive && p.Exhaustive
-	}
-	if !exhaustive {
-		// Parts that need not be all of the total must not exceed it: the
-		// least they can add up to is at most the most the total can be.
-		hi := total.count.Range.Hi
-		c := 0
-		if hi != nil {
-			c = sum.Lo.Cmp(hi)
-		}
-		holds := hi == nil || c < 0 || c == 0 && !sum.LoOpen && !total.count.Range.HiOpen
-		return []Finding{newFinding(PartsSum, holds, sum, claims, figures,
-			"các phần cộng lại ít nhất %s, không được vượt tổng %s (%s)", "the parts add up to at least %s and must not exceed the total %s (%s)",
-			span{sum, 0}, total.count.Text, span{total.count.Range, 0})}
-	}
-	out := []Finding{newFinding(PartsSum, sum.Meets(total.count.Range), sum, claims, figures,
-		"các phần cộng lại được %s, tổng %s cho phép %s", "the parts sum to %s, the total %s allows %s",
-		span{sum, 0}, total.count.Text, span{total.count.Range, 0})}
-	if !total.hasPct || total.Of != OfPlan {
-		return out
-	}
-	plans := figure.Interval{}
-	for i, p := range ps {
-		if !p.hasPct || p.Of != OfPlan {
-			return out
-		}
-		if i == 0 {
-			plans = p.base
-		} else {
-			plans = plans.Add(p.base)
-		}
-	}
-	pct := sum.Div(plans).Scale(hundred)
-	return append(out, newFinding(OverallPercent, pct.Meets(total.pct.Range), pct, claims, append(figures, total.pct.Text),
-		"các phần cộng lại đạt %s%% kế hoạch (các kế hoạch cộng lại %s), nhưng bài in %s, tức %s%%",
-		"the parts give %s%% of their plans (the plans sum to %s), but the total prints %s, i.e. %s%%",
-		span{pct, 1}, span{plans, 0}, total.pct.Text, span{total.pct.Range, 1}))
-}
-
-// change checks a printed change against the earlier count, or reports
-// the earlier count it implies.
-func change(p *parsed) Finding {
-	s := p.change
-	if p.ChangeKind == Multiple && s.Qualifier == figure.Exact && s.Value.IsInt() {
-		// "gấp 3 lần" is a multiple rounded to a whole number: [2,5; 3,5).
-		s.Range = figure.Interval{Lo: new(big.Rat).Sub(s.Value, big.NewRat(1, 2)), Hi: new(big.Rat).Add(s.Value, big.NewRat(1, 2)), HiOpen: true}
-	}
-	after := p.count.Range
-	claims := []string{p.Fragment}
-	stated := p.Change
-	since := p.Since
-	if since == "" {
-		since = "trước"
-	}
-	if p.Before == "" {
-		// The earlier count the change implies.
-		var before figure.Interval
-		switch {
-		case p.ChangeKind == Multiple:
-			before = after.Div(s.Range)
-		case s.Kind == figure.Percent && p.ChangeKind == Increase:
-			before = after.Div(shift(s.Range.Scale(big.NewRat(1, 100)), one))
-		case s.Kind == figure.Percent:
-			before = after.Div(shift(negate(s.Range.Scale(big.NewRat(1, 100))), one))
-		case p.ChangeKind == Increase:
-			before = after.Add(negate(s.Range))
-		default:
-			before = after.Add(s.Range)
-		}
-		return newFinding(Growth, !before.IsEmpty(), before, claims, []string{p.count.Text, stated},
-			"%s, %s %s so với %s: số của %s nằm trong %s", "%s, %s %s against %s: the count of %s lies in %s",
-			p.count.Text, changeVerb(p.ChangeKind), stated, since, since, span{before, 0})
-	}
-	b := p.before
-	var got figure.Interval
-	unit := ""
-	switch {
-	case p.ChangeKind == Multiple:
-		got = after.Div(b.Range)
-		unit = " lần"
-	case s.Kind == figure.Percent:
-		got = shift(after.Div(b.Range), big.NewRat(-1, 1)).Scale(hundred)
-		unit = "%"
-	default:
-		got = after.Add(negate(b.Range))
-	}
-	if p.ChangeKind == Decrease {
-		got = negate(got)
-	}
-	return newFinding(Growth, got.Meets(s.Range), got, claims, []string{p.Before, p.count.Text, stated},
-		"từ %s lên %s là %s %s%s; bài in %s", "from %s to %s is %s of %s%s; printed %s",
-		p.Before, p.count.Text, changeVerb(p.ChangeKind), span{got, 2}, unit, stated)
-}
-
-func changeVerb(c Change) both {
-	return [...]both{{"", ""}, {"tăng", "an increase"}, {"giảm", "a decrease"}, {"gấp", "a multiple"}}[c]
-}
-
-// shift returns i + j.
-func shift(i figure.Interval, j *big.Rat) figure.Interval { return i.Add(figure.Point(j)) }
-
-// negate returns the interval of −a for a in i.
-func negate(i figure.Interval) figure.Interval {
-	if i.IsEmpty() || i.Hi == nil {
-		return figure.Interval{}
-	}
-	return figure.Interval{Lo: new(big.Rat).Neg(i.Hi), Hi: new(big.Rat).Neg(i.Lo), LoOpen: i.HiOpen, HiOpen: i.LoOpen}
-}
-
-func localities(p *parsed) Finding {
-	f, r := p.fraction, p.rest
-	want := big.NewRat(int64(f.Den-f.Num), 1)
-	holds := r.Range.Contains(want) && f.Num <= f.Den
-	return newFinding(Localities, holds, figure.Point(want), []string{p.Fragment}, []string{p.Figure, p.Rest},
-		"%s còn lại %s; bài in %s", "%s leaves %s; printed %s",
-		p.Figure, whole(f.Den-f.Num), p.Rest)
-}
-
-// figureCache holds the figures read by one Check, which articles often
 // print more than once; the figures are only read, never changed.
 type figureCache map[string]figure.Figure
 

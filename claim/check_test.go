@@ -1,10 +1,13 @@
 package claim
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/chiso-vn/chiso/internal/seeds"
+	"github.com/chiso-vn/chiso/numeral"
 )
 
 // langSonClaims are the Lạng Sơn article's platform claims, as printed.
@@ -63,7 +66,7 @@ func TestCheckRepeatAndSum(t *testing.T) {
 	for _, f := range findings {
 		kinds = append(kinds, f.Kind.String()+":"+map[bool]string{true: "ok", false: "fail"}[f.Holds])
 	}
-	if strings.Join(kinds, " ") != "số viết sai:fail số liệu nhắc lại khác nhau:fail tổng các phần:fail" {
+	if strings.Join(kinds, " ") != "số viết sai:fail số liệu nhắc lại:fail tổng các phần:fail" {
 		t.Errorf("kinds = %v", kinds)
 	}
 }
@@ -87,5 +90,49 @@ func TestKindString(t *testing.T) {
 	}
 	if got := Count.String(); got != "count" {
 		t.Errorf("Count.String() = %q", got)
+	}
+}
+
+// TestFindingKinds: every kind has a name in both languages and a JSON id,
+// the kinds of the press corpus among them.
+func TestFindingKinds(t *testing.T) {
+	ids := map[string]bool{}
+	for k := Malformed; k <= Other; k++ {
+		id, err := k.MarshalText()
+		if err != nil || len(id) == 0 || ids[string(id)] {
+			t.Errorf("kind %d: id %q, %v", k, id, err)
+		}
+		ids[string(id)] = true
+		if k.Text(numeral.Vietnamese) == "" || k.Text(numeral.English) == "" || k.Text(numeral.English) == k.Text(numeral.Vietnamese) && k != Order {
+			t.Errorf("kind %s: names %q / %q", id, k.Text(numeral.Vietnamese), k.Text(numeral.English))
+		}
+	}
+	for _, k := range strings.Fields("implied-plan same-base ratio-percent parts-sum overall-percent share growth growth-percent " +
+		"localities repeat malformed between rank-change order minimum other") {
+		if !ids[k] {
+			t.Errorf("no finding kind %q", k)
+		}
+	}
+	if _, err := FindingKind(0).MarshalText(); err == nil {
+		t.Error("the zero kind has an id")
+	}
+}
+
+// TestMessagesFormat: no message of the texts under testdata says its
+// arguments are of the wrong type.
+func TestMessagesFormat(t *testing.T) {
+	files, _ := filepath.Glob(filepath.Join("testdata", "rules", "*.txt"))
+	for _, f := range append(files, filepath.Join("testdata", "texts", "quangninh.txt"), filepath.Join("testdata", "texts", "thainguyen.txt"), filepath.Join("testdata", "texts", "hatinh.txt")) {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, fd := range Check(string(b)) {
+			for _, lang := range []numeral.Language{numeral.Vietnamese, numeral.English} {
+				if m := fd.Message(lang); strings.Contains(m, "%!") {
+					t.Errorf("%s: %s", f, m)
+				}
+			}
+		}
 	}
 }

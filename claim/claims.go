@@ -12,7 +12,7 @@ import (
 // the finding that a figure is malformed.
 func checkOne(c Claim, kind FindingKind) Finding {
 	for _, f := range CheckClaims([]Claim{c}) {
-		if f.Kind == kind || f.Kind == Malformed {
+		if f.Kind == kind || f.Kind == Malformed || kind == Growth && f.Kind == GrowthPercent {
 			return f
 		}
 	}
@@ -48,7 +48,7 @@ func CheckBases(fragment, count, percent string, names []string, bases map[strin
 			continue
 		}
 		s := p.count.Range.Div(p.ratio[1].Range).Scale(hundred)
-		out = append(out, newFinding(Base, s.Meets(p.pct.Range), s, []string{fragment}, []string{count, percent, bases[name]},
+		out = append(out, newFinding(RatioPercent, s.Meets(p.pct.Range), s, []string{fragment}, []string{count, percent, bases[name]},
 			"%s trên %s %s là %s%%; bài in %s", "%s of %s %s is %s%%; printed %s",
 			count, name, bases[name], span{s, 2}, percent))
 	}

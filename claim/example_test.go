@@ -61,3 +61,27 @@ func ExampleExtract() {
 	// count "1.160.000" "116%" of "kế hoạch"
 	// count "1.160.000" "90%" of "dân số trưởng thành"
 }
+
+// CheckSummary gives the line a reader wants first; FailingFirst puts the
+// findings that fail before those that hold, and each finding says where
+// its figures stand.
+func ExampleCheckSummary() {
+	text := "Năm nay tỉnh có 1.250 sản phẩm, trong đó 50 sản phẩm 5 sao, 400 sản phẩm 4 sao và 805 sản phẩm 3 sao."
+	findings, sum := claim.CheckSummary(text)
+	fmt.Println(sum.Text(numeral.Vietnamese))
+	fmt.Println(sum.Text(numeral.English))
+	for _, f := range claim.FailingFirst(findings) {
+		fmt.Println(f.Text(numeral.English))
+		for i, sp := range f.Spans {
+			fmt.Printf("  %s at %d:%d (bytes %d-%d)\n", f.Figures[i], sp.Line, sp.Column, sp.Start, sp.End)
+		}
+	}
+	// Output:
+	// Đọc được 7 số liệu, kiểm tra 1 quan hệ, 1 không khớp.
+	// Read 7 figures, checked 1 relation, 1 fails.
+	// FAILS [sum of the parts]: the parts sum to 1,255, the total 1.250 allows 1,250 («Năm nay tỉnh có 1.250 sản phẩm, trong đó 50 sản phẩm 5 sao, 400 sản phẩm 4 sao và 805 sản phẩm 3 sao»)
+	//   1.250 at 1:17 (bytes 20-25)
+	//   50 at 1:42 (bytes 51-53)
+	//   400 at 1:61 (bytes 74-77)
+	//   805 at 1:83 (bytes 101-104)
+}

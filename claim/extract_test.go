@@ -77,6 +77,9 @@ func TestCheckTextArticles(t *testing.T) {
 	}
 	var kinds []string
 	for _, f := range Check(string(b)) {
+		if f.Kind == Repeated && f.Holds {
+			continue // figures printed twice alike: read since, no verdict
+		}
 		kinds = append(kinds, f.Kind.String()+map[bool]string{true: "", false: "!"}[f.Holds])
 	}
 	want := "số viết sai! kế hoạch suy ra kế hoạch suy ra kế hoạch suy ra kế hoạch suy ra kế hoạch suy ra kế hoạch suy ra tổng các phần tỷ lệ chung!"
@@ -92,9 +95,9 @@ var doctored = []struct {
 	want           FindingKind
 }{
 	{"thainguyen.txt", "(chiếm 62,20%)", "(chiếm 52,20%)", Share},
-	{"thainguyen.txt", "tăng 8,6%", "tăng 9,6%", Growth},
+	{"thainguyen.txt", "tăng 8,6%", "tăng 9,6%", GrowthPercent},
 	{"thainguyen.txt", "199 xã", "189 xã", Localities},
-	{"thainguyen.txt", "(120.600/201.000 hộ)", "(90.600/201.000 hộ)", Base},
+	{"thainguyen.txt", "(120.600/201.000 hộ)", "(90.600/201.000 hộ)", RatioPercent},
 	{"thainguyen.txt", "chiếm 50% dân số", "chiếm 55% dân số", SameBase},
 	{"quangninh.txt", "3.610 thành viên", "3.710 thành viên", PartsSum},
 	{"quangninh.txt", "ứng dụng số, đạt 150%", "ứng dụng số, đạt 160%", OverallPercent},
@@ -250,7 +253,7 @@ func FuzzExtract(f *testing.F) {
 // benchArticle is an article of at least 5.000 words with the density of
 // figures of the founding articles (about 3 per 100 words): each authored
 // text followed by two paragraphs of prose without figures.
-func benchArticle(b *testing.B) string {
+func benchArticle(b testing.TB) string {
 	var sb strings.Builder
 	prose := readText(b, "prose.txt")
 	for words := 0; words < 5000; {

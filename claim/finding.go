@@ -15,41 +15,57 @@ import (
 // FindingKind says what a finding is about.
 type FindingKind uint8
 
-// The kinds of finding.
+// The kinds of finding. Each is one check, with its own file and doc;
+// its JSON id (MarshalText) is the name the press corpus gives the kind
+// of relation it tests.
 const (
-	Malformed      FindingKind = iota + 1 // a number that cannot be read
-	Repeated                              // one figure printed twice with different values
-	ImpliedPlan                           // the plan a count and its percent imply
-	PartsSum                              // parts against their printed total
-	OverallPercent                        // the total's percent against the one its parts give
-	Growth                                // a change between two dates against the one printed
-	Localities                            // "19/218 ... 199 còn lại": a fraction against its rest
-	Base                                  // which base a percent can be of
+	Malformed      FindingKind = iota + 1 // a number that cannot be read ("217.00")
+	Repeated                              // one figure printed more than once must agree
+	ImpliedPlan                           // the plan a count and its percent imply, against the plan printed
+	PartsSum                              // parts against their printed total; shares of one whole
+	OverallPercent                        // the total's percent against the one its parts' percents give
+	Growth                                // a change in a count ("tăng 8.221") against the counts printed
+	Localities                            // "19/218 ... 199 còn lại": a fraction of units against its rest
+	RatioPercent                          // a percent against the ratio printed beside it ("74,7% (445.103/595.855)")
 	RankData                              // a printed rank against the rank the data gives
 	ImpliedBase                           // the population a count and its percent of it imply
-	Share                                 // "chiếm 62,20%": a share against the total it is of
-	SameBase                              // one base implied by two counts: the two must meet
+	Share                                 // "chiếm 62,20%", "đạt tỷ lệ 20,3%": a share against the total it is of
+	SameBase                              // percents of one base: the bases they imply must meet
+	GrowthPercent                         // "tăng 8,6% so với năm 2023 (0,7326)": a percent change against the values printed
+	Between                               // an overall rate must lie between its blocks' rates
+	RankChange                            // "tăng 2 bậc (từ 8 lên 6)": a change of rank against both ranks
+	Order                                 // a listed ranking's values in order; a printed rank against them
+	Minimum                               // a count times a per-unit minimum against the total printed
+	Other                                 // a count against the names listed after it; a mean against its series
 )
 
 var kindNames = [...]numeral.Words{
 	{},
 	{Vi: "số viết sai", En: "malformed number"},
-	{Vi: "số liệu nhắc lại khác nhau", En: "figure repeated differently"},
+	{Vi: "số liệu nhắc lại", En: "figure repeated"},
 	{Vi: "kế hoạch suy ra", En: "implied plan"},
 	{Vi: "tổng các phần", En: "sum of the parts"},
 	{Vi: "tỷ lệ chung", En: "overall percent"},
 	{Vi: "tăng trưởng", En: "growth"},
 	{Vi: "số địa phương", En: "localities"},
-	{Vi: "cơ sở của tỷ lệ", En: "base of a percent"},
+	{Vi: "tỷ lệ và phân số", En: "ratio and percent"},
 	{Vi: "thứ hạng", En: "rank"},
 	{Vi: "cơ sở suy ra", En: "implied base"},
 	{Vi: "tỷ trọng", En: "share of a total"},
 	{Vi: "cùng một cơ sở", En: "one base, two counts"},
+	{Vi: "tăng trưởng phần trăm", En: "percent growth"},
+	{Vi: "nằm giữa", En: "between"},
+	{Vi: "thay đổi thứ hạng", En: "rank change"},
+	{Vi: "thứ tự", En: "order"},
+	{Vi: "mức tối thiểu", En: "minimum"},
+	{Vi: "khác", En: "other"},
 }
 
-// kindIDs name the kinds for programs (JSON).
-var kindIDs = [...]string{"", "malformed", "repeated", "implied-plan", "parts-sum", "overall-percent", "growth",
-	"localities", "base", "rank", "implied-base", "share", "same-base"}
+// kindIDs name the kinds for programs (JSON): the kinds of relation of
+// the press corpus (../shared/data/press/README.md) where one applies.
+var kindIDs = [...]string{"", "malformed", "repeat", "implied-plan", "parts-sum", "overall-percent", "growth",
+	"localities", "ratio-percent", "rank-data", "implied-base", "share", "same-base", "growth-percent", "between",
+	"rank-change", "order", "minimum", "other"}
 
 // String returns the Vietnamese name of the kind.
 func (k FindingKind) String() string { return k.Text(numeral.Vietnamese) }
@@ -87,7 +103,8 @@ type Finding struct {
 	Range   figure.Interval // the range implied (plan, sum, percent, ...), when there is one
 	Holds   bool            // whether the claims can all be true together
 
-	msg *sentence // what was found, written on demand in the language asked for
+	msg  *sentence // what was found, written on demand in the language asked for
+	near []int     // offsets of the claims used, for Spans
 }
 
 // sentence is a finding's sentence in each language before it is written:
@@ -153,8 +170,18 @@ type jsonFinding struct {
 	Holds   bool        `json:"holds"`
 	Figures []string    `json:"figures"`
 	Claims  []string    `json:"claims"`
+	Spans   []jsonSpan  `json:"spans,omitempty"`
 	Range   *jsonRange  `json:"range,omitempty"`
 	Message string      `json:"message"`
+}
+
+// jsonSpan is a Span for programs: byte offsets and 1-based line and
+// column (in characters); a figure not found has all four 0.
+type jsonSpan struct {
+	Start  int `json:"start"`
+	End    int `json:"end"`
+	Line   int `json:"line"`
+	Column int `json:"column"`
 }
 
 // jsonRange is an interval with exact bounds: decimal strings when they
@@ -169,13 +196,17 @@ type jsonRange struct {
 
 // WriteFindingsJSON writes findings as a JSON array for programs: each
 // with its kind ("implied-plan"), whether it holds, the figures and
-// fragments as printed, the range as exact bounds, and the message in lang.
+// fragments as printed, where each figure stands ("spans": start, end,
+// line, column; present with Check), the range as exact bounds, and the message in lang.
 func WriteFindingsJSON(w io.Writer, findings []Finding, lang numeral.Language) error {
 	out := make([]jsonFinding, len(findings))
 	for i, f := range findings {
 		out[i] = jsonFinding{Kind: f.Kind, Holds: f.Holds, Figures: f.Figures, Claims: f.Claims, Message: f.Message(lang)}
 		if out[i].Figures == nil {
 			out[i].Figures = []string{}
+		}
+		for _, sp := range f.Spans {
+			out[i].Spans = append(out[i].Spans, jsonSpan(sp))
 		}
 		if !f.Range.IsEmpty() {
 			r := &jsonRange{Lo: numeral.ExactString(f.Range.Lo), LoOpen: f.Range.LoOpen, HiOpen: f.Range.HiOpen}

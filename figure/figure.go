@@ -86,20 +86,25 @@ type Figure struct {
 // "chiếm", "là"), then one of:
 //   - a count with "." grouping thousands and "," before decimals: "60.827",
 //     "9.000", "1,5"; a scale word may follow: "1,5 triệu", "741 nghìn"
-//     ("ngàn", "triệu", "tỷ" also). Plain digits are exact; a count with
+//     ("ngàn", "triệu", "tỷ" also, and two in a row multiply: "318,9 ngàn
+//     tỷ", "260 triệu tỉ"). Plain digits are exact; a count with
 //     decimals or a scale word was rounded half up to its last digit
 //     ("0,7955" is [0,79545; 0,79555), "741 nghìn" is [740.500; 741.500));
 //   - a percent: "164%", "60,5%", "100 %";
 //   - a date "23/3" or "28/9/2021";
 //   - a fraction of localities "19/218" (a denominator above 12 or a month
-//     that cannot be makes it a fraction);
+//     that cannot be makes it a fraction), or a ratio of counts grouped by
+//     thousands, "354.938/654.392";
 //   - a range of counts or percents, "từ 0,5 đến gần 0,6" or "50–60%", which
 //     runs from the first's least value to the second's greatest;
 //   - an order of magnitude instead of a number: "hàng chục" is [10; 100),
 //     likewise "hàng trăm", "hàng nghìn", "hàng vạn", "hàng triệu".
 //
+// A count of two digits with a leading zero, "07" or "09", is the count
+// below ten the press prints that way; any other leading zero is an error.
 // Malformed numbers are errors that say why: "217.00" (a thousands group has
-// three digits), "1.2.3", "12,", "", "%5". The range of a percent follows
+// three digits), "1.2.3", "12,", "", "%5",
+// and a range that runs backwards ("2-1%", "1-0,5%"). The range of a percent follows
 // [RoundedHalfUp]; see [ParseWith] for truncation.
 func Parse(s string) (Figure, error) { return ParseWith(s, RoundedHalfUp) }
 
@@ -137,7 +142,7 @@ func why(en, vi string) numeral.Words { return numeral.Words{Vi: vi, En: en} }
 // the place of its last significant digit: 1.000 for "741.000" (a count
 // printed to the thousand), 1 for "164" as a percent, 0,1 for "60,5".
 func parseNumber(s string, percent bool) (v, unit *big.Rat, err *numeral.Error) {
-	v, dec, perr := numeral.Parse(s)
+	v, dec, perr := numeral.Parse(pressZero(s))
 	if perr != nil {
 		ne, ok := perr.(*numeral.Error)
 		if !ok {
@@ -153,6 +158,21 @@ func parseNumber(s string, percent bool) (v, unit *big.Rat, err *numeral.Error) 
 	}
 	return v, unit, nil
 }
+
+// pressZero drops the leading zero the press prints before a count below
+// ten ("07 người", "Đề án 06", "09 xã"): exactly two digits, the first a
+// zero. Any other leading zero ("0123") is left for numeral.Parse to
+// refuse.
+func pressZero(s string) string {
+	if len(s) == 2 && s[0] == '0' && s[1] >= '1' && s[1] <= '9' {
+		return s[1:]
+	}
+	return s
+}
+
+// scales are the scale words after a number; two in a row multiply
+// ("ngàn tỷ" is 10^12).
+var scales = map[string]int64{"nghìn": 1e3, "ngàn": 1e3, "triệu": 1e6, "tỷ": 1e9, "tỉ": 1e9}
 
 // orders are the words for an order of magnitude printed instead of a
 // number: "hàng chục ứng dụng" is some tens of them, in [10; 100).
@@ -196,16 +216,15 @@ func parseFigure(s string, conv Convention, fraction bool) (Figure, error) {
 	f.Kind = Count
 	scale := int64(1)
 	if num, word, ok := strings.Cut(rest, " "); ok {
-		switch strings.ToLower(strings.TrimSpace(word)) {
-		case "nghìn", "ngàn":
-			scale = 1e3
-		case "triệu":
-			scale = 1e6
-		case "tỷ", "tỉ":
-			scale = 1e9
-		case "%":
+		w := strings.ToLower(strings.TrimSpace(word))
+		if a, b, two := strings.Cut(w, " "); two && scales[a] != 0 && scales[b] != 0 {
+			// "318,9 ngàn tỷ", "260 triệu tỉ": the scales multiply.
+			scale = scales[a] * scales[b]
+		} else if scales[w] != 0 {
+			scale = scales[w]
+		} else if w == "%" {
 			f.Kind = Percent
-		default:
+		} else {
 			return fail(why(fmt.Sprintf("%q is not a scale word", word), fmt.Sprintf("%q không phải từ chỉ đơn vị (nghìn, triệu, tỷ)", word)))
 		}
 		rest = num
@@ -261,11 +280,17 @@ func parseRange(f Figure, lo, hi string, conv Convention, fail func(numeral.Word
 	if a.Kind != b.Kind || (a.Kind != Count && a.Kind != Percent) || a.Range.Hi == nil || b.Range.Hi == nil {
 		return fail(why("the ends of a range are not two numbers of one kind", "hai đầu khoảng không cùng loại số"))
 	}
-	if a.Range.Lo.Cmp(b.Range.Hi) > 0 {
+	// The printed ends, not their intervals, say which is the start:
+	// "2-1%" and "1-0,5%" run backwards even where rounding lets the
+	// intervals touch.
+	if a.Value.Cmp(b.Value) > 0 || a.Range.Lo.Cmp(b.Range.Hi) > 0 {
 		return fail(why("a range whose start exceeds its end", "khoảng có đầu lớn hơn cuối"))
 	}
 	f.Kind, f.Qualifier, f.Value, f.Unit = a.Kind, Between, a.Value, b.Unit
 	f.Range = Interval{Lo: a.Range.Lo, LoOpen: a.Range.LoOpen, Hi: b.Range.Hi, HiOpen: b.Range.HiOpen}
+	if f.Range.IsEmpty() {
+		return fail(why("an empty range", "khoảng rỗng"))
+	}
 	return f, nil
 }
 
@@ -296,12 +321,23 @@ func rangeOf(v, unit *big.Rat, q Qualifier, percent, rounded bool, conv Conventi
 func parseSlash(f Figure, s string, fraction bool, fail func(numeral.Words) (Figure, error)) (Figure, error) {
 	parts := strings.Split(s, "/")
 	nums := make([]int, len(parts))
+	grouped := false
 	for i, p := range parts {
 		n, err := strconv.Atoi(p)
-		if err != nil || p == "" || p[0] == '+' || p[0] == '-' || len(p) > 9 {
+		if err != nil && strings.Contains(p, ".") {
+			// A ratio of counts grouped by thousands: "354.938/654.392".
+			var c int64
+			if c, err = numeral.ParseCount(p, true); err == nil && c < 1e9 {
+				n, grouped = int(c), true
+			}
+		}
+		if err != nil || p == "" || p[0] == '+' || p[0] == '-' || len(p) > 11 || n >= 1e9 {
 			return fail(why(fmt.Sprintf("%q is not a whole number", p), fmt.Sprintf("%q không phải số nguyên", p)))
 		}
 		nums[i] = n
+	}
+	if grouped {
+		fraction = true // a date has no thousands separator
 	}
 	switch {
 	case len(parts) == 3 && !fraction:

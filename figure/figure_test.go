@@ -34,6 +34,10 @@ func TestParseFigure(t *testing.T) {
 		{"vượt 100%", Percent, "(100; ∞)", "100"},
 		{"chiếm 60 %", Percent, "[59,5; 60,5)", "60"},
 		{"19/218", Fraction, "[0,09; 0,09]", "19/218"},
+		{"07", Count, "[7; 7]", "7"},                                   // "tối thiểu 07 người"
+		{"01/20", Fraction, "[0,05; 0,05]", "1/20"},                    // "01/20 cơ quan"
+		{"354.938/654.392", Fraction, "[0,54; 0,54]", "177469/327196"}, // a ratio grouped by thousands
+		{"0,5-0,6%", Percent, "[0,45; 0,65)", "1/2"},
 	}
 	for _, tt := range tests {
 		f, err := Parse(tt.in)
@@ -82,6 +86,12 @@ func TestParseFigureErrors(t *testing.T) {
 		"1,2,3":      "separators after the decimal comma",
 		"60%%":       "is not digits",
 		"1.000 %":    "",
+		"1-0%":       "start exceeds its end",
+		"2-1%":       "start exceeds its end",
+		"0,5-0,4%":   "start exceeds its end",
+		"1-0,5%":     "start exceeds its end",
+		"007":        "a leading zero",
+		"3.857/45.6": "not a whole number",
 	} {
 		_, err := Parse(in)
 		if why == "" {

@@ -242,3 +242,16 @@ func (i Interval) Outward(digits int32, lang numeral.Language) string {
 		}
 	}
 }
+
+// Mul returns the interval of products a·b with a in i and b in j, for
+// non-negative i and j; empty otherwise.
+func (i Interval) Mul(j Interval) Interval {
+	if i.IsEmpty() || j.IsEmpty() || i.Lo.Sign() < 0 || j.Lo.Sign() < 0 {
+		return Interval{}
+	}
+	out := Interval{Lo: new(big.Rat).Mul(i.Lo, j.Lo), LoOpen: i.LoOpen || j.LoOpen}
+	if i.Hi != nil && j.Hi != nil {
+		out.Hi, out.HiOpen = new(big.Rat).Mul(i.Hi, j.Hi), i.HiOpen || j.HiOpen
+	}
+	return out
+}

@@ -3,6 +3,7 @@ package numeral
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -38,7 +39,7 @@ func clean(s string, keepLines bool) string {
 	odd := func(r rune) bool {
 		return Hidden(r) || r != ' ' && (r != '\n' || !keepLines) && unicode.IsSpace(r)
 	}
-	if strings.IndexFunc(s, odd) < 0 {
+	if !hasOdd(s, odd) {
 		return s
 	}
 	return strings.Map(func(r rune) rune {
@@ -52,6 +53,32 @@ func clean(s string, keepLines bool) string {
 	}, s)
 }
 
+// hasOdd reports whether s holds a rune odd reports, looking only at the
+// runes that can be: ASCII controls, and those whose UTF-8 begins with a
+// byte of U+0080–U+00FF, U+1680, U+2000–U+206F, U+3000 or U+FEFF.
+func hasOdd(s string, odd func(rune) bool) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		switch {
+		case c < utf8.RuneSelf:
+			if c < ' ' && odd(rune(c)) {
+				return true
+			}
+			i++
+			continue
+		case c == 0xC2 || c == 0xE1 || c == 0xE2 || c == 0xE3 || c == 0xEF:
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if odd(r) {
+				return true
+			}
+			i += n
+			continue
+		}
+		i++
+	}
+	return false
+}
+
 func isASCII(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] >= 0x80 {
@@ -59,4 +86,45 @@ func isASCII(s string) bool {
 		}
 	}
 	return true
+}
+
+// CleanTextMap is [CleanText] that also says where each byte of the
+// cleaned text came from: at[i] is the byte offset in s of the character
+// that gave byte i (a character that normalisation composed maps to the
+// first of the characters it came from), and at[len(clean)] is len(s).
+// at is nil when the text needs no cleaning: offsets are then the same.
+func CleanTextMap(s string) (clean string, at []int) {
+	if c := CleanText(s); c == s {
+		return s, nil
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	var it norm.Iter
+	it.InitString(norm.NFC, s)
+	for !it.Done() {
+		from := it.Pos()
+		seg := it.Next()
+		to := it.Pos()
+		same := string(seg) == s[from:to]
+		for k := 0; k < len(seg); {
+			r, n := utf8.DecodeRune(seg[k:])
+			src := from
+			if same {
+				src = from + k
+			}
+			switch {
+			case Hidden(r):
+			case r != ' ' && r != '\n' && unicode.IsSpace(r):
+				b.WriteByte(' ')
+				at = append(at, src)
+			default:
+				b.Write(seg[k : k+n])
+				for range n {
+					at = append(at, src)
+				}
+			}
+			k += n
+		}
+	}
+	return b.String(), append(at, len(s))
 }

@@ -71,3 +71,48 @@ func DaysIn(year, month int) int {
 	}
 	return time.Date(year, time.Month(month)+1, 0, 0, 0, 0, 0, time.UTC).Day()
 }
+
+// ParsePressDate reads a day or a month as the press prints it in running
+// text, where "/" is not the only separator: "22-3", "29-6-2023", "19.11",
+// "1.3.2024", "23/3", "28/9/2021", and a month with its year after
+// "tháng": "8.2022", "6-2023", "10/2023" (Day 0). Day and month have one
+// or two digits, the year four (1900 to 2100), one separator throughout;
+// the day must exist. False for anything else, so that a caller tries
+// its other readings: "217.00" is no date, "10-20" neither.
+func ParsePressDate(s string) (Date, bool) {
+	sep := byte(0)
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c == '/' || c == '-' || c == '.' {
+			if sep != 0 && c != sep {
+				return Date{}, false
+			}
+			sep = c
+		}
+	}
+	if sep == 0 {
+		return Date{}, false
+	}
+	parts := strings.Split(s, string(sep))
+	var n []int
+	for _, p := range parts {
+		if p == "" || len(p) > 4 || strings.TrimLeft(p, "0123456789") != "" {
+			return Date{}, false
+		}
+		v, _ := strconv.Atoi(p)
+		n = append(n, v)
+	}
+	year := func(p string, v int) bool { return len(p) == 4 && v >= 1900 && v <= 2100 }
+	var d Date
+	switch {
+	case len(n) == 2 && year(parts[1], n[1]) && len(parts[0]) <= 2:
+		d = Date{Month: n[0], Year: n[1]}
+		return d, d.Month >= 1 && d.Month <= 12
+	case len(n) == 2 && len(parts[0]) <= 2 && len(parts[1]) <= 2:
+		d = Date{Day: n[0], Month: n[1]}
+	case len(n) == 3 && len(parts[0]) <= 2 && len(parts[1]) <= 2 && year(parts[2], n[2]):
+		d = Date{Day: n[0], Month: n[1], Year: n[2]}
+	default:
+		return Date{}, false
+	}
+	return d, d.Month >= 1 && d.Month <= 12 && d.Day >= 1 && d.Day <= DaysIn(d.Year, d.Month)
+}

@@ -60,3 +60,37 @@ func TestCleanHidden(t *testing.T) {
 		t.Errorf("Clean keeps odd spaces: %q", got)
 	}
 }
+
+// TestParsePressDate: the days and months the press prints with "-" and
+// "." as well as "/", and what is not a date.
+func TestParsePressDate(t *testing.T) {
+	for in, want := range map[string]Date{
+		"22-3": {22, 3, 0}, "29-6-2023": {29, 6, 2023}, "19.11": {19, 11, 0}, "1.3.2024": {1, 3, 2024},
+		"23/3": {23, 3, 0}, "8.2022": {0, 8, 2022}, "6-2023": {0, 6, 2023}, "10/2023": {0, 10, 2023}, "01/07/2025": {1, 7, 2025},
+	} {
+		if got, ok := ParsePressDate(in); !ok || got != want {
+			t.Errorf("ParsePressDate(%q) = %v, %v; want %v", in, got, ok, want)
+		}
+	}
+	for _, in := range []string{"217.00", "10-20", "32-1", "30-2", "1.2.3", "13.2022", "1-2/2023", "", "5", "1.000", "2020-2022", "12.5.22"} {
+		if d, ok := ParsePressDate(in); ok {
+			t.Errorf("ParsePressDate(%q) = %v, want no date", in, d)
+		}
+	}
+}
+
+// FuzzParsePressDate: a date read back in d/m/yyyy form reads the same.
+func FuzzParsePressDate(f *testing.F) {
+	for _, s := range []string{"22-3", "29-6-2023", "19.11", "8.2022", "217.00", "10-20", "31/2"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		d, ok := ParsePressDate(s)
+		if !ok {
+			return
+		}
+		if d.Month < 1 || d.Month > 12 || d.Day < 0 || d.Day > 31 || d.Year != 0 && (d.Year < 1900 || d.Year > 2100) {
+			t.Fatalf("%q: %v", s, d)
+		}
+	})
+}

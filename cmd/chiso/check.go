@@ -7,10 +7,13 @@ import (
 	"github.com/chiso-vn/chiso/claim"
 )
 
-// runCheck prints the findings of claim.Check on an article.
+// runCheck prints the findings of claim.Check on an article, those that
+// fail first, and a summary line on stderr: how many figures were read,
+// how many relations checked, how many fail (or that no figure was found).
 func runCheck(e *env, args []string) error {
 	fs, lang := flags(e)
 	format := fs.String("format", "text", "text, or json for programs")
+	failuresOnly := fs.Bool("failures-only", false, "print only the findings that fail")
 	pos, err := parse(e, fs, lang, args)
 	if err != nil {
 		return err
@@ -31,18 +34,24 @@ func runCheck(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	findings := claim.Check(string(text))
-	for _, f := range findings {
-		e.fails = e.fails || !f.Holds
+	all, sum := claim.CheckSummary(string(text))
+	findings := claim.FailingFirst(all)
+	if *failuresOnly {
+		findings = findings[:sum.Failing]
 	}
+	e.fails = sum.Failing > 0
 	switch *format {
 	case "json":
-		return claim.WriteFindingsJSON(e.stdout, findings, e.lang)
+		if err := claim.WriteFindingsJSON(e.stdout, findings, e.lang); err != nil {
+			return err
+		}
 	case "text":
 		for _, f := range findings {
 			fmt.Fprintln(e.stdout, f.Text(e.lang))
 		}
-		return nil
+	default:
+		return usagef("--format %q: want text or json", *format)
 	}
-	return usagef("--format %q: want text or json", *format)
+	fmt.Fprintln(e.stderr, sum.Text(e.lang))
+	return nil
 }
