@@ -88,7 +88,8 @@ func (k FindingKind) MarshalText() ([]byte, error) {
 }
 
 // Span is where a printed figure stands in the text given to [Check], so
-// that a page or an editor can point at it.
+// that a page or an editor can point at it. A figure not printed as such
+// ("vượt 100%" read from "vượt chỉ tiêu") has the zero Span: Line 0.
 type Span struct {
 	Start, End   int // byte offsets in the text as given: text[Start:End] is the figure
 	Line, Column int // 1-based line, and column in characters (runes), of Start

@@ -267,76 +267,15 @@ func apiCheck(w http.ResponseWriter, r *http.Request) {
 		writeJSONError(w, err, lang)
 		return
 	}
-	findings := claim.Check(text)
-	for i := range findings {
-		if s, ok := locateAll(text, findings[i]); ok {
-			findings[i].Spans = s
-		}
-	}
-	b, err := findingsJSON(findings, lang)
-	if err != nil {
+	all, _ := claim.CheckSummary(text)
+	var buf bytes.Buffer
+	if err := claim.WriteFindingsJSON(&buf, claim.FailingFirst(all), lang); err != nil {
 		writeJSONError(w, err, lang)
 		return
 	}
+	b := buf.Bytes()
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	w.Write(b)
-}
-
-// spanJSON is a figure's position in the article, as the API gives it.
-type spanJSON struct {
-	Start  int `json:"start"`  // byte offset: body[start:end] is the figure
-	End    int `json:"end"`    // byte offset after it
-	Line   int `json:"line"`   // 1-based
-	Column int `json:"column"` // 1-based, in characters
-}
-
-// findingsJSON writes findings as chiso check --format json does
-// (claim.WriteFindingsJSON). While that JSON carries no positions, each
-// finding located in full gets "spans", one per figure, added here; once
-// claim writes them, its JSON is given unchanged.
-func findingsJSON(findings []claim.Finding, lang numeral.Language) ([]byte, error) {
-	var buf bytes.Buffer
-	if err := claim.WriteFindingsJSON(&buf, findings, lang); err != nil {
-		return nil, err
-	}
-	b := buf.Bytes()
-	// A quote inside a JSON string is escaped, so this is a key.
-	if bytes.Contains(b, []byte(`"spans":`)) {
-		return b, nil // claim writes them itself
-	}
-	var objs []json.RawMessage
-	if err := json.Unmarshal(b, &objs); err != nil || len(objs) != len(findings) || len(objs) == 0 {
-		return b, nil
-	}
-	// Add "spans" as the last key of each object as claim wrote it (an
-	// array indented by two spaces), keeping its layout.
-	var out bytes.Buffer
-	out.Grow(len(b) + 64*len(objs))
-	out.WriteString("[")
-	for i, o := range objs {
-		if i > 0 {
-			out.WriteString(",")
-		}
-		end := bytes.LastIndexByte(o, '}')
-		if end < 0 {
-			return b, nil
-		}
-		spans := make([]spanJSON, len(findings[i].Spans))
-		for k, s := range findings[i].Spans {
-			spans[k] = spanJSON{s.Start, s.End, s.Line, s.Column}
-		}
-		sj, err := json.Marshal(spans)
-		if err != nil {
-			return nil, err
-		}
-		out.WriteString("\n  ")
-		out.Write(bytes.TrimRight(o[:end], " \n"))
-		out.WriteString(",\n    \"spans\": ")
-		out.Write(sj)
-		out.WriteString("\n  }")
-	}
-	out.WriteString("\n]\n")
-	return out.Bytes(), nil
 }
 
 // plainText refuses a body that says it is not plain text.

@@ -58,7 +58,8 @@ type stepView struct {
 
 // newCheckView checks text and lays out what the page shows.
 func newCheckView(text string, lang numeral.Language) *checkView {
-	findings := claim.Check(text)
+	all, _ := claim.CheckSummary(text)
+	findings := claim.FailingFirst(all) // as chiso check lists them
 	v := &checkView{Checked: len(findings)}
 	marks := map[[2]int]*markView{}
 	mark := func(start, end int) *markView {
@@ -75,14 +76,14 @@ func newCheckView(text string, lang numeral.Language) *checkView {
 		if !f.Holds {
 			v.Failing++
 		}
-		for k, s := range figureSpans(text, f) {
-			says, bad := means(f.Figures[k], lang)
-			fv.Steps = append(fv.Steps, stepView{Figure: f.Figures[k], Means: says, Malformed: bad})
-			if s.Start < 0 {
+		for k, fig := range f.Figures {
+			says, bad := means(fig, lang)
+			fv.Steps = append(fv.Steps, stepView{Figure: fig, Means: says, Malformed: bad})
+			if k >= len(f.Spans) || f.Spans[k].Line == 0 {
 				fv.NotFound = append(fv.NotFound, f.Figures[k])
 				continue
 			}
-			m := mark(s.Start, s.End)
+			m := mark(f.Spans[k].Start, f.Spans[k].End)
 			m.Findings = append(m.Findings, fv.ID)
 			m.Fails = m.Fails || !f.Holds
 		}
@@ -161,71 +162,6 @@ func means(s string, lang numeral.Language) (text string, malformed bool) {
 		return f.Range.Outward(0, lang) + "%", false
 	}
 	return f.Range.Outward(0, lang), false
-}
-
-// figureSpans returns where each of f.Figures stands in text: f.Spans when
-// claim.Check filled them (one a figure, each within text on rune
-// boundaries). Otherwise, as a documented fallback for findings without
-// positions, each figure is looked up by exact substring search: first
-// inside the first of f.Claims that occurs in text, then in the whole text.
-// A figure found nowhere has Start -1.
-func figureSpans(text string, f claim.Finding) []claim.Span {
-	if spansValid(text, f) {
-		return f.Spans
-	}
-	out := make([]claim.Span, len(f.Figures))
-	for i, fig := range f.Figures {
-		out[i] = claim.Span{Start: -1, End: -1}
-		if fig == "" {
-			continue
-		}
-		at := -1
-		for _, c := range f.Claims {
-			if c == "" {
-				continue
-			}
-			if k := strings.Index(text, c); k >= 0 {
-				if j := strings.Index(c, fig); j >= 0 {
-					at = k + j
-					break
-				}
-			}
-		}
-		if at < 0 {
-			at = strings.Index(text, fig)
-		}
-		if at >= 0 {
-			out[i] = spanAt(text, at, at+len(fig))
-		}
-	}
-	return out
-}
-
-// locateAll returns the spans of every figure of f, false when one cannot
-// be found.
-func locateAll(text string, f claim.Finding) ([]claim.Span, bool) {
-	s := figureSpans(text, f)
-	for _, x := range s {
-		if x.Start < 0 {
-			return nil, false
-		}
-	}
-	return s, len(s) > 0
-}
-
-// spansValid reports whether f carries one span per figure, each within
-// text on rune boundaries.
-func spansValid(text string, f claim.Finding) bool {
-	if len(f.Spans) == 0 || len(f.Spans) != len(f.Figures) {
-		return false
-	}
-	for _, s := range f.Spans {
-		if s.Start < 0 || s.End <= s.Start || s.End > len(text) || !utf8.RuneStart(text[s.Start]) ||
-			s.End < len(text) && !utf8.RuneStart(text[s.End]) {
-			return false
-		}
-	}
-	return true
 }
 
 // spanAt returns the span of text[start:end] with its 1-based line and
