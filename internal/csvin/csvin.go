@@ -7,6 +7,7 @@ package csvin
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -17,17 +18,57 @@ import (
 
 // NewReader returns a csv.Reader of r with fields separated by comma that
 // reuses its records, a leading UTF-8 byte-order mark dropped first: Excel
-// writes one, and a quoted first header after it would be malformed.
+// writes one, and a quoted first header after it would be malformed. A
+// line longer than MaxLine bytes is an error (ErrLongLine), so that a file
+// without line breaks cannot take the machine's memory.
 func NewReader(r io.Reader, comma rune) *csv.Reader {
 	br := bufio.NewReader(r)
 	if b, err := br.Peek(3); err == nil && string(b) == "\ufeff" {
 		br.Discard(3)
 	}
-	cr := csv.NewReader(br)
+	cr := csv.NewReader(&lineLimit{r: br, left: MaxLine})
 	cr.Comma = comma
 	cr.ReuseRecord = true
 	return cr
 }
+
+// MaxLine is the longest line, in bytes, that a reader of NewReader takes.
+// It is above the readers' own limits on a field, so that those name the
+// field, and far below what would exhaust memory.
+const MaxLine = 4 << 20
+
+// ErrLongLine is wrapped by the error of a line longer than MaxLine.
+var ErrLongLine = fmt.Errorf("a line longer than %d bytes", MaxLine)
+
+// lineLimit fails a read once a line runs past MaxLine bytes.
+type lineLimit struct {
+	r    io.Reader
+	left int // bytes the current line may still take
+	line int // lines ended so far
+}
+
+func (l *lineLimit) Read(p []byte) (int, error) {
+	if l.left <= 0 {
+		return 0, &longLine{line: l.line + 1}
+	}
+	if len(p) > l.left {
+		p = p[:l.left]
+	}
+	n, err := l.r.Read(p)
+	if i := bytes.LastIndexByte(p[:n], '\n'); i >= 0 {
+		l.line += bytes.Count(p[:n], []byte{'\n'})
+		l.left = MaxLine - (n - i - 1)
+	} else {
+		l.left -= n
+	}
+	return n, err
+}
+
+// longLine is the error of a line past MaxLine, with its 1-based number.
+type longLine struct{ line int }
+
+func (e *longLine) Error() string { return fmt.Sprintf("line %d: %v", e.line, ErrLongLine) }
+func (e *longLine) Unwrap() error { return ErrLongLine }
 
 // Header reads the header row of cr: its cells trimmed of spaces, the first
 // of a UTF-8 byte-order mark, and copied (cr may reuse its records). An
@@ -63,6 +104,10 @@ func Records(cr *csv.Reader, malformed error, bad func(line, column int, err err
 			if pe, ok := errors.AsType[*csv.ParseError](err); ok {
 				bad(pe.Line, pe.Column, fmt.Errorf("line is %w: %w", malformed, pe.Err))
 				continue
+			}
+			if ll, ok := errors.AsType[*longLine](err); ok {
+				bad(ll.line, 0, fmt.Errorf("line is %w: %w", malformed, ErrLongLine))
+				return
 			}
 			if err != nil {
 				bad(0, 0, err)
