@@ -126,7 +126,7 @@ func Read(r io.Reader, name string, opt Options) (*Data, error) {
 	if err != nil {
 		return nil, &region.ParseError{File: name, Err: err}
 	}
-	rd := &reader{wb: wb, name: name, opt: opt, data: &Data{Hierarchy: opt.Hierarchy}, seen: map[seenKey]cell{}, ids: indicatorNames(opt.Catalogue),
+	rd := &reader{wb: wb, name: name, opt: opt, data: &Data{Hierarchy: opt.Hierarchy}, seen: map[seenKey]seenAt{}, ids: indicatorNames(opt.Catalogue),
 		units: map[region.Code]bool{}, inds: map[string]bool{}}
 	sheets := wb.sheets
 	if opt.Sheet != "" {
@@ -179,13 +179,19 @@ type seenKey struct {
 	plan      bool
 }
 
+// seenAt is where a figure was first given, and its value.
+type seenAt struct {
+	at cell
+	n  int64
+}
+
 type reader struct {
 	wb    *workbook
 	name  string
 	opt   Options
 	data  *Data
 	errs  errlist.List
-	seen  map[seenKey]cell
+	seen  map[seenKey]seenAt
 	ids   map[string]string // folded id or name → indicator id
 	units map[region.Code]bool
 	inds  map[string]bool
@@ -953,10 +959,17 @@ func (rd *reader) row(st *sheetState, row int, cells []xcell) {
 		}
 		key := seenKey{id, unit, date, c.role == colPlan}
 		if prev, dup := rd.seen[key]; dup {
-			rd.bad(at(i), v, fmt.Errorf("%s of %s for %s %w (first at %s)", roleName(c.role), id, unit, region.ErrDuplicate, cellName(prev)))
+			// One rule with the CSV and JSON readers: a figure given twice
+			// is an error naming both places, ErrConflict when the two
+			// differ (which wraps ErrDuplicate).
+			sentinel := region.ErrDuplicate
+			if prev.n != n {
+				sentinel = region.ErrConflict
+			}
+			rd.bad(at(i), v, fmt.Errorf("%s of %s for %s %w (first at %s)", roleName(c.role), id, unit, sentinel, cellName(prev.at)))
 			continue
 		}
-		rd.seen[key] = at(i)
+		rd.seen[key] = seenAt{at(i), n}
 		rd.units[unit], rd.inds[id] = true, true
 		if c.role == colPlan {
 			rd.data.Targets = append(rd.data.Targets, target.Target{Indicator: id, Unit: unit, Value: target.Count(n), Source: rd.name})

@@ -198,6 +198,15 @@ func TestReadErrors(t *testing.T) {
 	if _, err := Read(bytes.NewReader(b.bytes(t)), "x.xlsx", Options{}); !errors.Is(err, region.ErrDuplicate) || !strings.Contains(err.Error(), "first at Xã!D2") {
 		t.Errorf("duplicate: %v", err)
 	}
+	// Different values are a conflict; the same value twice is still a
+	// duplicate, as the CSV and JSON readers say.
+	if _, err := Read(bytes.NewReader(b.bytes(t)), "x.xlsx", Options{}); !errors.Is(err, region.ErrConflict) {
+		t.Errorf("conflict: %v", err)
+	}
+	b = book{sheets: []string{"Xã"}, rows: map[string][][]any{"Xã": {head, {"06619", "", "2024-06-30", 5, "tmdt"}, {"06619", "", "2024-06-30", 5, "tmdt"}}}}
+	if _, err := Read(bytes.NewReader(b.bytes(t)), "x.xlsx", Options{}); !errors.Is(err, region.ErrDuplicate) || errors.Is(err, region.ErrConflict) {
+		t.Errorf("identical duplicate: %v", err)
+	}
 	// An unknown column names the close ones.
 	b = book{sheets: []string{"Xã"}, rows: map[string][][]any{"Xã": {{"Mã xã", "VNeID mức 3"}, {"06619", 5}}}}
 	if _, err := Read(bytes.NewReader(b.bytes(t)), "x.xlsx", Options{Date: day(2024, 6, 30)}); !errors.Is(err, ErrColumn) || !strings.Contains(err.Error(), "close names: vneid_l2 (tài khoản định danh điện tử VNeID mức 2)") {
