@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"os"
@@ -23,6 +24,9 @@ func (e *env) open(name string) (io.ReadCloser, error) {
 	limit := e.maxBytes
 	if limit <= 0 {
 		limit = maxInput
+	}
+	if b, ok := e.files[name]; ok {
+		return io.NopCloser(bytes.NewReader(b)), nil
 	}
 	if name == "-" {
 		return io.NopCloser(&limited{r: e.stdin, name: name, left: limit, limit: limit}), nil

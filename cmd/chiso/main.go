@@ -33,6 +33,7 @@ import (
 	"time"
 
 	"github.com/chiso-vn/chiso/numeral"
+	"github.com/chiso-vn/chiso/sheet"
 )
 
 func main() { os.Exit(run(os.Args[1:], os.Stdin, forTerminal(os.Stdout), forTerminal(os.Stderr))) }
@@ -76,10 +77,12 @@ type env struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
 	lang           numeral.Language
-	langSet        string  // --lang given before the command
-	maxBytes       int64   // --max-bytes: the most bytes read from one input
-	fails          bool    // nothing found, or a checked claim fails: exit status 1
-	cmd            command // the command being run, for its usage
+	langSet        string            // --lang given before the command
+	maxBytes       int64             // --max-bytes: the most bytes read from one input
+	fails          bool              // nothing found, or a checked claim fails: exit status 1
+	cmd            command           // the command being run, for its usage
+	files          map[string][]byte // serve: uploads, read by open instead of files of that name
+	repairs        []sheet.Repair    // every repair made while reading workbooks, for serve's page
 }
 
 // usageError is a mistake in the command line: exit status 2 with the

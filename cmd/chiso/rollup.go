@@ -67,6 +67,7 @@ func (e *env) readWorkbook(name string, opt sheet.Options) (*sheet.Data, error) 
 	if err != nil {
 		return nil, err
 	}
+	e.repairs = append(e.repairs, d.Repairs...)
 	for _, r := range d.Repairs {
 		fmt.Fprintf(e.stderr, "%s: %s\n", name, r.Text(e.lang))
 	}

@@ -19,7 +19,6 @@ import (
 	"github.com/chiso-vn/chiso/region"
 	"github.com/chiso-vn/chiso/report"
 	"github.com/chiso-vn/chiso/sheet"
-	"github.com/chiso-vn/chiso/target"
 )
 
 // upload is a file or a field of a form, read into memory.
@@ -133,21 +132,12 @@ type rollup struct {
 	method  indicator.RankMethod
 }
 
-// do reads the uploads and rolls them up as chiso rollup does: plans from
-// the plans file, or else the actuals' workbook.
-//
-// The files come from memory, not from named files, which is why the
-// reading here calls the package readers itself instead of env.result (see
-// input.go): env.open reads only files by name or stdin.
+// do reads the uploads and rolls them up as chiso rollup does, through
+// the same env.result: plans from the plans file, or else the actuals'
+// workbook. The files come from memory (env.files), never from disk.
 func (q rollupRequest) do() (*rollup, error) {
 	if len(q.actuals.data) == 0 {
 		return nil, errorf(http.StatusBadRequest, "thiếu tệp số liệu thực hiện (actuals): .xlsx hoặc .csv", "missing the actuals file: .xlsx or .csv")
-	}
-	empty := ""
-	in := inputs{list: &q.list, sheet: &empty, sep: &q.sep, spreadsheet: &q.spreadsheet}
-	opt, err := csvOptions(q.sep, q.spreadsheet)
-	if err != nil {
-		return nil, err
 	}
 	method, err := rankMethod(q.rank)
 	if err != nil {
@@ -159,81 +149,35 @@ func (q rollupRequest) do() (*rollup, error) {
 			return nil, err
 		}
 	}
-	h, err := in.hierarchy(date)
-	if err != nil {
-		return nil, err
-	}
 	out := &rollup{method: method, level: region.LevelProvince, levelOn: q.level != ""}
 	if q.level != "" {
 		if err := out.level.UnmarshalText([]byte(q.level)); err != nil {
 			return nil, usagef("level %q: want tinh, huyen or xa", q.level)
 		}
 	}
-	cat := indicator.Standard()
-	var ds *indicator.Dataset
-	var targets []target.Target
-	name := fileName(q.actuals, "actuals")
-	switch extension(name) {
-	case "xlsx":
-		if err := workbookFits(q.actuals.data, name); err != nil {
-			return nil, err
-		}
-		d, err := sheet.Read(bytes.NewReader(q.actuals.data), name, sheet.Options{Hierarchy: h, Catalogue: cat, Date: date})
-		if err != nil {
-			return nil, err
-		}
-		out.repairs = d.Repairs
-		b := indicator.NewBuilder(h, cat, name)
-		for _, o := range d.Observations {
-			b.Add(o) // errors are Build's
-		}
-		if ds, err = b.Build(); err != nil {
-			return nil, err
-		}
-		targets = d.Targets
-	case "csv":
-		if ds, err = indicator.ReadCSVWith(bytes.NewReader(q.actuals.data), name, h, cat, opt); err != nil {
-			return nil, err
-		}
-	default:
-		return nil, usagef("%s: want a .csv or .xlsx file", name)
-	}
+	e := &env{stderr: io.Discard, files: map[string][]byte{}}
+	actuals, plans := fileName(q.actuals, "actuals"), ""
+	e.files[actuals] = q.actuals.data
 	if len(q.plans.data) > 0 {
-		name := fileName(q.plans, "plans")
-		switch extension(name) {
-		case "xlsx":
-			if err := workbookFits(q.plans.data, name); err != nil {
+		if plans = fileName(q.plans, "plans"); plans == actuals {
+			plans += " (plans)"
+		}
+		e.files[plans] = q.plans.data
+	}
+	for name, data := range e.files {
+		if extension(name) == "xlsx" {
+			if err := workbookFits(data, name); err != nil {
 				return nil, err
 			}
-			d, err := sheet.Read(bytes.NewReader(q.plans.data), name, sheet.Options{Hierarchy: h, Catalogue: cat, Date: time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC)})
-			if err != nil {
-				return nil, err
-			}
-			out.repairs = append(out.repairs, d.Repairs...)
-			targets = d.Targets
-		case "csv":
-			s, err := target.ReadCSVWith(bytes.NewReader(q.plans.data), name, h, opt)
-			if err != nil {
-				return nil, err
-			}
-			targets = s.All()
-		default:
-			return nil, usagef("%s: want a .csv or .xlsx file", name)
 		}
 	}
-	if len(targets) == 0 {
-		return nil, usagef("no plans: the workbook has no plan columns; send a plans file too")
-	}
-	plans, err := target.NewSet(h, targets)
-	if err != nil {
+	empty := ""
+	in := inputs{list: &q.list, sheet: &empty, sep: &q.sep, spreadsheet: &q.spreadsheet}
+	cat := indicator.Standard()
+	if out.res, err = e.result(cat, in, actuals, plans, date, true, false); err != nil {
 		return nil, err
 	}
-	if date.IsZero() {
-		date = ds.Latest()
-	}
-	if out.res, err = ds.Rollup(date, plans); err != nil {
-		return nil, err
-	}
+	out.repairs = e.repairs
 	out.ranked = func(id string) []indicator.Row { return out.res.Ranked(id, out.level, out.method) }
 	for _, ind := range cat.All() {
 		if (q.indicator == "" || ind.ID == q.indicator) && len(out.ranked(ind.ID)) > 0 {
