@@ -66,7 +66,10 @@ func hasOdd(s string, odd func(rune) bool) bool {
 			}
 			i++
 			continue
-		case c == 0xC2 || c == 0xE1 || c == 0xE2 || c == 0xE3 || c == 0xEF:
+		case c == 0xC2 || i+1 < len(s) && (c == 0xE1 && s[i+1] == 0x9A || c == 0xE2 && s[i+1] <= 0x81 ||
+			c == 0xE3 && s[i+1] == 0x80 || c == 0xEF && s[i+1] == 0xBB):
+			// Only these lead bytes can begin such a rune; Vietnamese
+			// letters (U+1EA0–U+1EF9, E1 BA/BB ..) are passed over unread.
 			r, n := utf8.DecodeRuneInString(s[i:])
 			if odd(r) {
 				return true
