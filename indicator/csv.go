@@ -8,7 +8,6 @@ import (
 	"io"
 	"iter"
 	"runtime"
-	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -602,23 +601,20 @@ func (p *csvParser) header(h []byte) ([4]int, int, error) {
 	}
 	bounds := make([]int, 2*r.n)
 	p.record(text, bounds)
-	var errs errlist.List
-	for i := range r.n {
+	cells := make([]string, r.n)
+	for i := range cells {
 		f := text[bounds[2*i]:bounds[2*i+1]]
 		if len(f) >= 2 && f[0] == '"' {
 			f = f[1 : len(f)-1]
 		}
-		name := region.Fold(strings.TrimSpace(string(f)))
-		for c, ns := range names {
-			if !slices.Contains(ns, name) {
-				continue
-			}
-			if cols[c] >= 0 {
-				errs.Add(&ParseError{File: p.name, Line: 1, Column: bounds[2*i] + 1 + bom, Field: errlist.Excerpt(name),
-					Err: fmt.Errorf("column %q %w (as column %d)", errlist.Excerpt(name), region.ErrDuplicate, cols[c]+1)})
-			}
-			cols[c] = i
-		}
+		cells[i] = strings.TrimSpace(string(f))
+	}
+	found, dups := csvin.Columns(cells, region.Fold, names[:])
+	copy(cols[:], found)
+	var errs errlist.List
+	for _, d := range dups {
+		errs.Add(&ParseError{File: p.name, Line: 1, Column: bounds[2*d.Cell] + 1 + bom, Field: errlist.Excerpt(d.Name),
+			Err: fmt.Errorf("column %q %w (as column %d)", errlist.Excerpt(d.Name), region.ErrDuplicate, d.First+1)})
 	}
 	for c, ns := range names {
 		if cols[c] < 0 {

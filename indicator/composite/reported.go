@@ -1,7 +1,6 @@
 package composite
 
 import (
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
@@ -150,8 +149,7 @@ type place struct{ line, col int }
 // readReportedCSV reads the CSV form of [ReadReported], giving each row to
 // add with the places of its fields.
 func readReportedCSV(r io.Reader, name string, errs *errlist.List, add func(unit, key, value string, at func(int) place)) error {
-	cr := csv.NewReader(r)
-	cr.ReuseRecord = true
+	cr := csvin.NewReader(r, ',')
 	header, err := csvin.Header(cr)
 	if err != nil {
 		if err == io.EOF {
@@ -159,16 +157,11 @@ func readReportedCSV(r io.Reader, name string, errs *errlist.List, add func(unit
 		}
 		return &region.ParseError{File: name, Line: 1, Err: err}
 	}
-	col := [3]int{-1, -1, -1}
-	for i, h := range header {
-		switch strings.ToLower(h) {
-		case "unit", "mã đơn vị", "ma don vi":
-			col[0] = i
-		case "criterion", "chỉ số", "chi so":
-			col[1] = i
-		case "value", "giá trị", "gia tri":
-			col[2] = i
-		}
+	col, dups := csvin.Columns(header, region.Fold, [][]string{{"unit", "ma don vi"}, {"criterion", "chi so"}, {"value", "gia tri"}})
+	if len(dups) > 0 {
+		d := dups[0]
+		return &region.ParseError{File: name, Line: 1, Field: errlist.Excerpt(d.Name),
+			Err: fmt.Errorf("column %q %w (as column %d)", errlist.Excerpt(d.Name), region.ErrDuplicate, d.First+1)}
 	}
 	for k, want := range []string{"unit", "criterion", "value"} {
 		if col[k] < 0 {

@@ -21,6 +21,14 @@ func TestReadReported(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// Vietnamese column names read as csvin.Columns folds them; a column
+	// named twice is an error, not the last one silently.
+	if _, err := composite.ReadReported(strings.NewReader("\ufeffMã đơn vị,Chỉ số,Giá trị\n22,nhan_thuc_so,0.9581\n"), "r.csv", c, h, composite.ReportedOptions{}); err != nil {
+		t.Errorf("Vietnamese header: %v", err)
+	}
+	if _, err := composite.ReadReported(strings.NewReader("unit,criterion,value,giá trị\n22,nhan_thuc_so,1,2\n"), "r.csv", c, h, composite.ReportedOptions{}); !errors.Is(err, region.ErrDuplicate) {
+		t.Errorf("a column named twice: %v", err)
+	}
 	qn := region.MustParseCode("22")
 	if got := rep["nhan_thuc_so"][qn].String() + " " + rep["hd_chinh_quyen_so"][qn].String(); got != "95.81 167.7" {
 		t.Errorf("shares as points: %s", got)
