@@ -1,8 +1,9 @@
 package claim
 
 import (
-	"strconv"
 	"strings"
+
+	"github.com/chiso-vn/chiso/numeral"
 )
 
 // Reading rankings: places printed ("dẫn đầu", "đứng thứ 2", "tiếp đó
@@ -61,10 +62,10 @@ func (x *extractor) rankWord() {
 // ("Với 0,5064 điểm và 0,4880 điểm, ... lần lượt xếp ở thứ hạng 6 và 12").
 func (x *extractor) rankAt(i int, n, text string) {
 	x.rankWord()
-	v, err := strconv.Atoi(n)
+	v, err := numeral.ParseWhole(n)
 	if err != nil || v <= 0 {
 		if a, _, ok := strings.Cut(n, "/"); ok {
-			v, err = strconv.Atoi(a)
+			v, err = numeral.ParseWhole(a)
 		}
 		if err != nil || v <= 0 {
 			return

@@ -2,18 +2,18 @@ package claim
 
 import (
 	"math/big"
-	"strconv"
 
 	"github.com/chiso-vn/chiso/figure"
+	"github.com/chiso-vn/chiso/numeral"
 )
 
 // rankChange is the check "rank-change": "tăng 2 bậc (từ 8 lên 6)" must
 // move the rank by the steps printed (up is a smaller number), "giảm 2
 // bậc, từ 5 xuống 7" likewise down.
 func rankChange(p *parsed) (Finding, bool) {
-	n, err1 := strconv.Atoi(p.Change)
-	a, err2 := strconv.Atoi(p.Before)
-	b, err3 := strconv.Atoi(p.Rest)
+	n, err1 := numeral.ParseWhole(p.Change)
+	a, err2 := numeral.ParseWhole(p.Before)
+	b, err3 := numeral.ParseWhole(p.Rest)
 	if err1 != nil || err2 != nil || err3 != nil {
 		return Finding{}, false
 	}

@@ -1,9 +1,9 @@
 package figure
 
 import (
+	"errors"
 	"fmt"
 	"math/big"
-	"strconv"
 	"strings"
 
 	"github.com/chiso-vn/chiso/indicator"
@@ -323,7 +323,7 @@ func parseSlash(f Figure, s string, fraction bool, fail func(numeral.Words) (Fig
 	nums := make([]int, len(parts))
 	grouped := false
 	for i, p := range parts {
-		n, err := strconv.Atoi(p)
+		n, err := numeral.ParseWhole(p)
 		if err != nil && strings.Contains(p, ".") {
 			// A ratio of counts grouped by thousands: "354.938/654.392".
 			var c int64
@@ -331,7 +331,7 @@ func parseSlash(f Figure, s string, fraction bool, fail func(numeral.Words) (Fig
 				n, grouped = int(c), true
 			}
 		}
-		if err != nil || p == "" || p[0] == '+' || p[0] == '-' || len(p) > 11 || n >= 1e9 {
+		if err != nil || n >= 1e9 {
 			return fail(why(fmt.Sprintf("%q is not a whole number", p), fmt.Sprintf("%q không phải số nguyên", p)))
 		}
 		nums[i] = n
@@ -340,13 +340,17 @@ func parseSlash(f Figure, s string, fraction bool, fail func(numeral.Words) (Fig
 		fraction = true // a date has no thousands separator
 	}
 	switch {
-	case len(parts) == 3 && !fraction:
-		f.Kind, f.Day, f.Month, f.Year = Date, nums[0], nums[1], nums[2]
-		if f.Year < 1000 || f.Year > 9999 {
-			return fail(why(fmt.Sprintf("year %d is not four digits", f.Year), fmt.Sprintf("năm %d không có bốn chữ số", f.Year)))
+	case len(parts) == 3 && !fraction, len(parts) == 2 && !fraction && nums[1] >= 1 && nums[1] <= 12 && nums[0] >= 1 && nums[0] <= 31:
+		d, err := numeral.ParseDate(s)
+		if err != nil {
+			var ne *numeral.Error
+			if errors.As(err, &ne) {
+				return fail(ne.Reason)
+			}
+			return fail(why(err.Error(), err.Error()))
 		}
-	case len(parts) == 2 && !fraction && nums[1] >= 1 && nums[1] <= 12 && nums[0] >= 1 && nums[0] <= 31:
-		f.Kind, f.Day, f.Month = Date, nums[0], nums[1]
+		f.Kind, f.Day, f.Month, f.Year = Date, d.Day, d.Month, d.Year
+		return f, nil
 	case len(parts) == 2:
 		if nums[1] == 0 {
 			return fail(why("a fraction over zero", "phân số có mẫu bằng 0"))
@@ -356,13 +360,8 @@ func parseSlash(f Figure, s string, fraction bool, fail func(numeral.Words) (Fig
 		f.Unit = new(big.Rat)
 		f.Range = Point(f.Value) // a copy: Range does not share Value's memory
 		return f, nil
-	default:
-		return fail(why("too many slashes", "quá nhiều dấu gạch chéo"))
 	}
-	if f.Month < 1 || f.Month > 12 || f.Day < 1 || f.Day > numeral.DaysIn(f.Year, f.Month) {
-		return fail(why("no such date", "không có ngày này"))
-	}
-	return f, nil
+	return fail(why("too many slashes", "quá nhiều dấu gạch chéo"))
 }
 
 // Attainment returns the exact ratio a Count figure's Value gives over plan,

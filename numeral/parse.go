@@ -158,3 +158,22 @@ func Pow10(n int) *big.Int {
 	}
 	return new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(n)), nil)
 }
+
+// ParseWhole reads a small whole number written in plain digits, as the
+// press prints ranks, steps and the terms of a fraction of localities:
+// "6", "63", and with a leading zero "07" or "01" (in "01/20"). It refuses
+// signs, separators and more than nine digits; a count with "." grouping
+// thousands is [ParseCount]'s.
+func ParseWhole(s string) (int, error) {
+	if s == "" || len(s) > 9 {
+		return 0, malformed(s, "not a whole number of one to nine digits", "không phải số nguyên từ một đến chín chữ số")
+	}
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return 0, malformed(s, fmt.Sprintf("%q is not digits", s), fmt.Sprintf("%q không phải chữ số", s))
+		}
+		n = n*10 + int(s[i]-'0')
+	}
+	return n, nil
+}

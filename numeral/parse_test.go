@@ -94,3 +94,16 @@ func FuzzParsePressDate(f *testing.F) {
 		}
 	})
 }
+
+func TestParseWhole(t *testing.T) {
+	for in, want := range map[string]int{"6": 6, "63": 63, "07": 7, "01": 1, "0": 0, "999999999": 999999999} {
+		if got, err := ParseWhole(in); err != nil || got != want {
+			t.Errorf("ParseWhole(%q) = %d, %v, want %d", in, got, err, want)
+		}
+	}
+	for _, in := range []string{"", "+1", "-1", "1.000", "1,5", "1000000000", "a"} {
+		if _, err := ParseWhole(in); err == nil {
+			t.Errorf("ParseWhole(%q) accepted", in)
+		}
+	}
+}
