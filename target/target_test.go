@@ -1,8 +1,8 @@
 package target
 
 import (
+	"encoding/json"
 	"errors"
-	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -283,7 +283,9 @@ func FuzzReadCSV(f *testing.F) {
 			if i > 0 {
 				js.WriteString(",")
 			}
-			fmt.Fprintf(&js, `{"unit": %q, "indicator": %q, "plan": %q, "source": %q}`, tg.Unit, tg.Indicator, tg.Value, tg.Source)
+			// encoding/json, not %q: Go's quoting ("\x01") is not JSON's.
+			row, _ := json.Marshal(map[string]string{"unit": tg.Unit.String(), "indicator": tg.Indicator, "plan": tg.Value.String(), "source": tg.Source})
+			js.Write(row)
 		}
 		js.WriteString("]")
 		back, err := ReadJSON(strings.NewReader(js.String()), "fuzz.json", h)
