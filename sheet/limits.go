@@ -77,6 +77,7 @@ type LimitError struct {
 	What  string // what went over it: "xl/styles.xml inflates to 3221225472 bytes"
 }
 
+// Error names the limit, its value and how to raise it.
 func (e *LimitError) Error() string {
 	return fmt.Sprintf("%s: over the limit sheet.Limits.%s = %d (raise it in sheet.Options.Limits)", e.What, e.Limit, e.Max)
 }

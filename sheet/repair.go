@@ -132,6 +132,7 @@ type NameError struct {
 	Several    bool          // the name fits several units where the workbook puts it
 }
 
+// Error is Text in English, as Go's errors are.
 func (e *NameError) Error() string { return e.Text(numeral.English) }
 
 // Unwrap returns ErrName.
