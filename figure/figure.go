@@ -313,7 +313,7 @@ func rangeOf(v, unit *big.Rat, q Qualifier, percent, rounded bool, conv Conventi
 		return Point(v)
 	}
 	if conv == Truncated {
-		return Interval{Lo: v, Hi: add(v, unit), HiOpen: true}
+		return Interval{Lo: new(big.Rat).Set(v), Hi: add(v, unit), HiOpen: true}
 	}
 	return Interval{Lo: sub(v, half), Hi: add(v, half), HiOpen: true}
 }
@@ -368,7 +368,7 @@ func parseSlash(f Figure, s string, fraction bool, fail func(numeral.Words) (Fig
 // for figures that are exact.
 func (f Figure) Attainment(plan int64) (indicator.Ratio, error) {
 	if f.Kind != Count || f.Value == nil || !f.Value.IsInt() || !f.Value.Num().IsInt64() || f.Qualifier != Exact {
-		return indicator.Ratio{}, fmt.Errorf("report: %q is not an exact count that fits int64", f.Text)
+		return indicator.Ratio{}, fmt.Errorf("figure: %q is not an exact count (a plain whole number that fits int64, no qualifier): %w", errlist.Excerpt(f.Text), ErrMalformed)
 	}
 	return indicator.Attainment(f.Value.Num().Int64(), plan)
 }

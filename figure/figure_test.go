@@ -257,3 +257,20 @@ func TestFigureDefects(t *testing.T) {
 		}
 	}
 }
+
+// TestRangeOwnsItsBounds: a truncated percent's range shares no memory
+// with its value, and an inexact count's attainment is an error.
+func TestRangeOwnsItsBounds(t *testing.T) {
+	f, err := ParseWith("164%", Truncated)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.Range.Lo.Add(f.Range.Lo, big.NewRat(1, 1))
+	if f.Value.Cmp(big.NewRat(164, 1)) != 0 {
+		t.Errorf("changing Range.Lo changed Value to %v", f.Value)
+	}
+	g, _ := Parse("hơn 5")
+	if _, err := g.Attainment(10); !errors.Is(err, ErrMalformed) || !strings.HasPrefix(err.Error(), "figure: ") {
+		t.Errorf("Attainment of hơn 5: %v", err)
+	}
+}

@@ -116,6 +116,10 @@ func CleanTextMap(s string) (clean string, at []int) {
 				src = from + k
 			}
 			switch {
+			case r == utf8.RuneError && n == 1:
+				// An invalid byte, as strings.Map in CleanText writes it.
+				b.WriteString("\uFFFD")
+				at = append(at, src, src, src)
 			case Hidden(r):
 			case r != ' ' && r != '\n' && unicode.IsSpace(r):
 				b.WriteByte(' ')

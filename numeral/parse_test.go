@@ -1,6 +1,7 @@
 package numeral
 
 import (
+	"math/big"
 	"strconv"
 	"strings"
 	"testing"
@@ -104,6 +105,33 @@ func TestParseWhole(t *testing.T) {
 	for _, in := range []string{"", "+1", "-1", "1.000", "1,5", "1000000000", "a"} {
 		if _, err := ParseWhole(in); err == nil {
 			t.Errorf("ParseWhole(%q) accepted", in)
+		}
+	}
+}
+
+// TestRoundNegativeDigits: rounding to tens keeps the magnitude.
+func TestRoundNegativeDigits(t *testing.T) {
+	for _, tt := range []struct {
+		x      *big.Rat
+		digits int32
+		want   string
+	}{{big.NewRat(1234, 1), -1, "1230"}, {big.NewRat(1235, 1), -1, "1240"}, {big.NewRat(-1250, 1), -2, "-1300"}, {big.NewRat(1, 3), 2, "0.33"}} {
+		if got := Round(tt.x, tt.digits, HalfUp).String(); got != tt.want {
+			t.Errorf("Round(%v, %d) = %s, want %s", tt.x, tt.digits, got, tt.want)
+		}
+	}
+}
+
+// TestCleanTextMapInvalid: on invalid UTF-8 the map's text is CleanText's,
+// and every byte of it points into the input.
+func TestCleanTextMapInvalid(t *testing.T) {
+	for _, s := range []string{"\u00a0\xb4", "a\xff b\u200b1.000", "\xe1\xbb"} {
+		got, at := CleanTextMap(s)
+		if got != CleanText(s) {
+			t.Errorf("CleanTextMap(%q) = %q, CleanText gives %q", s, got, CleanText(s))
+		}
+		if at != nil && len(at) != len(got)+1 {
+			t.Errorf("CleanTextMap(%q): %d offsets for %d bytes", s, len(at), len(got))
 		}
 	}
 }

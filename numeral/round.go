@@ -19,15 +19,20 @@ const (
 )
 
 // Round rounds an exact score to digits decimals with mode, for people to
-// read: the DTI publishes indices with 4 decimals, half up.
+// read: the DTI publishes indices with 4 decimals, half up. A negative
+// digits rounds to tens, hundreds, ...: 1234 with -1 is 1230.
 func Round(x *big.Rat, digits int32, mode RoundingMode) decimal.Decimal {
 	if x == nil {
 		return decimal.Zero
 	}
-	scale := new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(digits)), nil)
 	neg := x.Sign() < 0
-	num := new(big.Int).Abs(x.Num())
-	q := RoundQuo(num.Mul(num, scale), x.Denom(), mode)
+	num, den := new(big.Int).Abs(x.Num()), new(big.Int).Set(x.Denom())
+	if digits >= 0 {
+		num.Mul(num, Pow10(int(digits)))
+	} else {
+		den.Mul(den, Pow10(int(-digits)))
+	}
+	q := RoundQuo(num, den, mode)
 	if neg {
 		q.Neg(q)
 	}
