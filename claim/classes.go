@@ -60,14 +60,7 @@ func classes(ps []*parsed) []Finding {
 }
 
 func classSum(total *parsed, g []*parsed, vi, en, bound string) Finding {
-	sum := g[0].count.Range
-	claims, figures := []string{total.Fragment}, []string{total.count.Text}
-	for i, q := range g {
-		if i > 0 {
-			sum = sum.Add(q.count.Range)
-		}
-		claims, figures = append(claims, q.Fragment), append(figures, q.count.Text)
-	}
+	sum, claims, figures := sumOf(total, g, func(q *parsed) figure.Figure { return q.count })
 	return newFinding(Localities, sum.Meets(total.count.Range), sum, claims, figures, vi, en,
 		span{sum, 0}, total.count.Text, bound).at(append([]*parsed{total}, g...)...)
 }

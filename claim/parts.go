@@ -61,17 +61,25 @@ func share(p, total *parsed) Finding {
 		p.count.Text, total.count.Text, span{s, 2}, p.pct.Text)
 }
 
-// sharesSum checks that the shares of one total ("chiếm 61,29%", "chiếm
-// 38,71%") add up to at most 100%.
-func sharesSum(total *parsed, ps []*parsed) Finding {
-	sum := ps[0].pct.Range
+// sumOf adds the figure of each of ps that fig picks, and returns the sum
+// with the fragments and figures a finding about it names, the total's
+// first.
+func sumOf(total *parsed, ps []*parsed, fig func(*parsed) figure.Figure) (figure.Interval, []string, []string) {
+	sum := fig(ps[0]).Range
 	claims, figures := []string{total.Fragment}, []string{total.count.Text}
 	for i, p := range ps {
 		if i > 0 {
-			sum = sum.Add(p.pct.Range)
+			sum = sum.Add(fig(p).Range)
 		}
-		claims, figures = append(claims, p.Fragment), append(figures, p.pct.Text)
+		claims, figures = append(claims, p.Fragment), append(figures, fig(p).Text)
 	}
+	return sum, claims, figures
+}
+
+// sharesSum checks that the shares of one total ("chiếm 61,29%", "chiếm
+// 38,71%") add up to at most 100%.
+func sharesSum(total *parsed, ps []*parsed) Finding {
+	sum, claims, figures := sumOf(total, ps, func(p *parsed) figure.Figure { return p.pct })
 	return newFinding(PartsSum, atMost(sum, figure.Point(hundred)), sum, claims, figures,
 		"các tỷ trọng cộng lại %s%%, không được vượt 100%%", "the shares add up to %s%%, at most 100%%", span{sum, 2})
 }
