@@ -86,6 +86,7 @@ func ReadCSVWith(r io.Reader, name string, h *region.Hierarchy, cat *Catalogue, 
 	if p.cols, p.nf, err = p.header(header); err != nil {
 		return nil, err
 	}
+	p.plain = p.cols == [4]int{0, 1, 2, 3} && p.nf == 4 && quickLines
 	p.first = 2 + int32(bytes.Count(header, []byte{'\n'})) - 1
 	for c := range p.chunks(br) {
 		if c.err != nil {
@@ -253,6 +254,7 @@ type csvParser struct {
 	sheet   bool  // spreadsheet conventions: quotes, dd/mm/yyyy, "1.611"
 	special [256]bool
 	first   int32 // the line after the header
+	plain   bool  // the header is unit, indicator, date, value: lines may be read by quick
 }
 
 func newCSVParser(name string, b *Builder, comma byte, sheet bool) *csvParser {
@@ -368,6 +370,14 @@ func (p *csvParser) parse(c *chunk, enc *encoder) {
 	fl := fields{codes: p.codes, ids: p.ids}
 	data := c.data
 	for line := c.line; len(data) > 0; {
+		if p.plain {
+			if s, d, v, size, ok := p.quick(data, &fl); ok {
+				enc.add(s, d, v, line)
+				data = data[size:]
+				line++
+				continue
+			}
+		}
 		r := p.record(data, bounds)
 		rec := data[:r.size]
 		data = data[r.size:]
@@ -427,6 +437,89 @@ func (p *csvParser) parse(c *chunk, enc *encoder) {
 		}
 		enc.add(int32(k)*p.n+int32(ui), d, v, at)
 	}
+}
+
+// quickLines lets parse read plain lines with quick; tests turn it off to
+// compare the two paths.
+var quickLines = true
+
+// quick reads the line at the start of data when it has the plain form
+// exports write, under a header of exactly unit, indicator, date and
+// value: a unit code of digits, an indicator id, a YYYY-MM-DD date and a
+// count of at most 18 digits, separated by p.comma and ended by LF, CRLF
+// or the end of the data. It returns the point, the line's size and true;
+// for any other line it returns false and parse reads the line field by
+// field, with every check and error. quick accepts only lines that path
+// accepts, with the same result: it exists because national files are
+// ten million such lines, and reading each in one pass is several times
+// faster than splitting it first.
+func (p *csvParser) quick(data []byte, fl *fields) (series int32, d day, v int64, size int, ok bool) {
+	comma := p.comma
+	// The unit: 2, 3 or 5 digits.
+	i, n := 0, 0
+	for ; i < len(data) && i < 6; i++ {
+		c := data[i] - '0'
+		if c > 9 {
+			break
+		}
+		n = n*10 + int(c)
+	}
+	if i >= len(data) || data[i] != comma {
+		return 0, 0, 0, 0, false
+	}
+	u := int32(-1)
+	switch i {
+	case 2:
+		u = p.codes.province[n]
+	case 3:
+		u = p.codes.district[n]
+	case 5:
+		u = p.codes.commune[n]
+	}
+	if u < 0 {
+		return 0, 0, 0, 0, false
+	}
+	// The indicator: up to the next separator, with nothing special in it.
+	i++
+	j := i
+	for j < len(data) && data[j] != comma {
+		if p.special[data[j]] {
+			return 0, 0, 0, 0, false
+		}
+		j++
+	}
+	k, found := p.ids.lookup(data[i:j])
+	if !found || j+11 >= len(data) || data[j+11] != comma {
+		return 0, 0, 0, 0, false
+	}
+	// The date.
+	d, err := fl.date(data[j+1:j+11], false)
+	if err != nil {
+		return 0, 0, 0, 0, false
+	}
+	// The count, then the line end.
+	i = j + 12
+	j = i
+	for ; j < len(data) && j-i <= 18; j++ {
+		c := data[j] - '0'
+		if c > 9 {
+			break
+		}
+		v = v*10 + int64(c)
+	}
+	switch {
+	case j == i || j-i > 18:
+		return 0, 0, 0, 0, false
+	case j == len(data):
+		size = j
+	case data[j] == '\n':
+		size = j + 1
+	case data[j] == '\r' && j+1 < len(data) && data[j+1] == '\n':
+		size = j + 2
+	default:
+		return 0, 0, 0, 0, false
+	}
+	return int32(k)*p.n + u, d, v, size, true
 }
 
 // field returns field col of rec, split into bounds, without its quotes,

@@ -214,22 +214,30 @@ func buildPart[T int64 | uint32](b *Builder, p int, q int32, off []int32, days [
 		}
 		return nil
 	}
-	// A partition small enough is decoded once, into the worker's
-	// scratch; a larger one twice, to keep memory in bounds.
-	each := func(f func(s, d day, v int64)) { b.points(p, f) }
-	if n <= maxDecoded {
-		t := &sc.decoded
-		if cap(t.s) < int(n) {
-			t.s, t.d, t.v = make([]int32, 0, n), make([]int32, 0, n), make([]int64, 0, n)
-		}
-		t.s, t.d, t.v = t.s[:0], t.d[:0], t.v[:0]
-		b.points(p, func(s, d day, v int64) {
-			t.s, t.d, t.v = append(t.s, s), append(t.d, d), append(t.v, v)
-		})
-		each = func(f func(s, d day, v int64)) {
-			for j, s := range t.s {
-				f(s, t.d[j], t.v[j])
+	// The counting sort reads the points twice: to count them by key, then
+	// to place them. A partition small enough is decoded once, into the
+	// worker's scratch; a larger one block by block on each pass, to keep
+	// memory in bounds.
+	t := &sc.decoded
+	passes := func(count, place func(t *decoded)) {
+		if n <= maxDecoded {
+			t.reset()
+			for _, blk := range b.blocks {
+				t.decode(blk, p)
 			}
+			count(t)
+			place(t)
+			return
+		}
+		for _, blk := range b.blocks {
+			t.reset()
+			t.decode(blk, p)
+			count(t)
+		}
+		for _, blk := range b.blocks {
+			t.reset()
+			t.decode(blk, p)
+			place(t)
 		}
 	}
 	counts := func(keys int) []int32 {
@@ -246,32 +254,52 @@ func buildPart[T int64 | uint32](b *Builder, p int, q int32, off []int32, days [
 		// sorted by day, repeats side by side in input order.
 		r := int32(span)
 		pos := counts(int(keys))
-		each(func(s, d day, _ int64) { pos[(s-s0)*r+d-lo]++ })
-		k := 0
-		for s := range nsp {
-			off[int(s0)+s] = q
-			for range r {
-				pos[k], q = q, q+pos[k]
-				k++
+		first := true
+		passes(func(t *decoded) {
+			for j, s := range t.s {
+				pos[(s-s0)*r+t.d[j]-lo]++
 			}
-		}
-		each(func(s, d day, v int64) {
-			k := (s-s0)*r + d - lo
-			j := pos[k]
-			pos[k]++
-			days[j], vals[j] = d, T(v)
+		}, func(t *decoded) {
+			if first {
+				// The counts become the first place of each key.
+				k := 0
+				for s := range nsp {
+					off[int(s0)+s] = q
+					for range r {
+						pos[k], q = q, q+pos[k]
+						k++
+					}
+				}
+				first = false
+			}
+			for j, s := range t.s {
+				d := t.d[j]
+				k := (s-s0)*r + d - lo
+				i := pos[k]
+				pos[k]++
+				days[i], vals[i] = d, T(t.v[j])
+			}
 		})
 	} else {
 		pos := counts(nsp)
-		each(func(s, _ day, _ int64) { pos[s-s0]++ })
-		for s := range nsp {
-			off[int(s0)+s] = q
-			pos[s], q = q, q+pos[s]
-		}
-		each(func(s, d day, v int64) {
-			j := pos[s-s0]
-			pos[s-s0]++
-			days[j], vals[j] = d, T(v)
+		first := true
+		passes(func(t *decoded) {
+			for _, s := range t.s {
+				pos[s-s0]++
+			}
+		}, func(t *decoded) {
+			if first {
+				for s := range nsp {
+					off[int(s0)+s] = q
+					pos[s], q = q, q+pos[s]
+				}
+				first = false
+			}
+			for j, s := range t.s {
+				i := pos[s-s0]
+				pos[s-s0]++
+				days[i], vals[i] = t.d[j], T(t.v[j])
+			}
 		})
 		for s := range nsp {
 			lo, hi := off[int(s0)+s], pos[s]
@@ -314,38 +342,41 @@ func buildPart[T int64 | uint32](b *Builder, p int, q int32, off []int32, days [
 // scratch is what a worker of Build reuses from partition to partition.
 type scratch struct {
 	counts  []int32
-	decoded struct {
-		s, d []int32
-		v    []int64
-	}
+	decoded decoded
 }
 
-// maxDecoded is the most points of a partition Build decodes into scratch
-// (16 bytes each).
-const maxDecoded = 1 << 18
+// decoded holds points of a partition: their series, days and values.
+type decoded struct {
+	s, d []int32
+	v    []int64
+}
 
-// points calls f with the series, day and value of every point of
-// partition p, in the order they were added.
-func (b *Builder) points(p int, f func(s, d day, v int64)) {
-	for _, blk := range b.blocks {
-		var dec decoder
-		dec.start(blk, p)
-		data := dec.data
-		for range blk.parts[p].n {
-			// Most points are four one-byte varints.
-			if i := dec.i; i+4 <= len(data) {
-				if w := binary.LittleEndian.Uint32(data[i:]); w&0x80808080 == 0 {
-					dec.c.series += int32(w>>1&0x3f) ^ -int32(w&1)
-					dec.c.day += int32(w>>9&0x3f) ^ -int32(w>>8&1)
-					dec.c.line += int32(w >> 16 & 0x7f)
-					dec.i += 4
-					f(dec.c.series, dec.c.day, int64(w>>24))
-					continue
-				}
+func (t *decoded) reset() { t.s, t.d, t.v = t.s[:0], t.d[:0], t.v[:0] }
+
+// maxDecoded is the most points of a partition Build decodes into scratch
+// at once (16 bytes each); a larger one is decoded a block at a time.
+var maxDecoded int64 = 1 << 18
+
+// decode appends the points of partition p of blk to t, in the order they
+// were added.
+func (t *decoded) decode(blk *block, p int) {
+	var dec decoder
+	dec.start(blk, p)
+	data := dec.data
+	for range blk.parts[p].n {
+		// Most points are four one-byte varints.
+		if i := dec.i; i+4 <= len(data) {
+			if w := binary.LittleEndian.Uint32(data[i:]); w&0x80808080 == 0 {
+				dec.c.series += int32(w>>1&0x3f) ^ -int32(w&1)
+				dec.c.day += int32(w>>9&0x3f) ^ -int32(w>>8&1)
+				dec.c.line += int32(w >> 16 & 0x7f)
+				dec.i += 4
+				t.s, t.d, t.v = append(t.s, dec.c.series), append(t.d, dec.c.day), append(t.v, int64(w>>24))
+				continue
 			}
-			s, d, v, _ := dec.next()
-			f(s, d, v)
 		}
+		s, d, v, _ := dec.next()
+		t.s, t.d, t.v = append(t.s, s), append(t.d, d), append(t.v, v)
 	}
 }
 
@@ -477,24 +508,29 @@ type cursor struct{ series, day, line int32 }
 
 // encoder encodes points into blocks. Each reader's worker has its own.
 type encoder struct {
-	bufs []([]byte) // by partition
-	segs []segment
-	prev []cursor
-	n    int // points not yet in a block
-	out  []*block
+	parts []encPart // by partition
+	n     int       // points not yet in a block
+	out   []*block
+}
+
+// encPart is what an encoder holds of a partition: side by side, since
+// each point touches all three.
+type encPart struct {
+	buf  []byte
+	seg  segment
+	prev cursor
 }
 
 func newEncoder(ns int) *encoder {
-	np := partitions(ns)
-	return &encoder{bufs: make([][]byte, np), segs: make([]segment, np), prev: make([]cursor, np)}
+	return &encoder{parts: make([]encPart, partitions(ns))}
 }
 
 // add adds a point that came from line.
 func (e *encoder) add(series int32, d day, v int64, line int32) {
-	p := series >> partShift
-	c, sg := &e.prev[p], &e.segs[p]
+	pt := &e.parts[series>>partShift]
+	c, sg := &pt.prev, &pt.seg
 	if sg.n == 0 {
-		*c = cursor{series: p << partShift}
+		*c = cursor{series: series >> partShift << partShift}
 		sg.lo, sg.hi = d, d
 	}
 	sg.lo, sg.hi = min(sg.lo, d), max(sg.hi, d)
@@ -504,9 +540,17 @@ func (e *encoder) add(series int32, d day, v int64, line int32) {
 	// back would still round-trip, in ten bytes).
 	ds, dd, dl := zigzag(int64(series)-int64(c.series)), zigzag(int64(d)-int64(c.day)), uint64(int64(line)-int64(c.line))
 	if ds|dd|dl|uint64(v) < 0x80 {
-		e.bufs[p] = append(e.bufs[p], byte(ds), byte(dd), byte(dl), byte(v))
+		// One store of the four bytes.
+		buf := pt.buf
+		if cap(buf)-len(buf) < 4 {
+			buf = slices.Grow(buf, 4)
+		}
+		n := len(buf)
+		buf = buf[:n+4]
+		binary.LittleEndian.PutUint32(buf[n:], uint32(ds)|uint32(dd)<<8|uint32(dl)<<16|uint32(v)<<24)
+		pt.buf = buf
 	} else {
-		e.bufs[p] = appendUvarint(appendUvarint(appendUvarint(appendUvarint(e.bufs[p], ds), dd), dl), uint64(v))
+		pt.buf = appendUvarint(appendUvarint(appendUvarint(appendUvarint(pt.buf, ds), dd), dl), uint64(v))
 	}
 	*c = cursor{series, d, line}
 	if e.n++; e.n == blockSize {
@@ -520,15 +564,16 @@ func (e *encoder) flush() {
 		return
 	}
 	size := 0
-	for _, b := range e.bufs {
-		size += len(b)
+	for _, pt := range e.parts {
+		size += len(pt.buf)
 	}
-	blk := &block{data: make([]byte, 0, size), parts: make([]segment, len(e.segs))}
-	for p, b := range e.bufs {
-		blk.data = append(blk.data, b...)
-		blk.parts[p] = e.segs[p]
+	blk := &block{data: make([]byte, 0, size), parts: make([]segment, len(e.parts))}
+	for p := range e.parts {
+		pt := &e.parts[p]
+		blk.data = append(blk.data, pt.buf...)
+		blk.parts[p] = pt.seg
 		blk.parts[p].end = int32(len(blk.data))
-		e.bufs[p], e.segs[p] = b[:0], segment{}
+		pt.buf, pt.seg = pt.buf[:0], segment{}
 	}
 	e.out = append(e.out, blk)
 	e.n = 0

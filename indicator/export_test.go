@@ -7,3 +7,19 @@ func SetChunkSize(n int) int {
 	chunkSize = n
 	return old
 }
+
+// SetQuick turns ReadCSV's one-pass reading of plain lines on or off and
+// returns the old setting.
+func SetQuick(on bool) bool {
+	old := quickLines
+	quickLines = on
+	return old
+}
+
+// SetMaxDecoded sets the most points of a partition Build decodes at once
+// and returns the old limit.
+func SetMaxDecoded(n int64) int64 {
+	old := maxDecoded
+	maxDecoded = n
+	return old
+}

@@ -491,16 +491,24 @@ func TestReadCSVOrders(t *testing.T) {
 			}
 		}
 		for _, procs := range []int{1, 2, 3} {
+			// The last run decodes each partition a block at a time.
+			old := indicator.SetMaxDecoded(0)
+			limit := old
+			if procs == 3 {
+				limit = 1000
+			}
+			indicator.SetMaxDecoded(limit)
 			prev := runtime.GOMAXPROCS(procs)
 			ds, err := indicator.ReadCSV(bytes.NewReader(in), "o.csv", h, cat)
 			runtime.GOMAXPROCS(prev)
+			indicator.SetMaxDecoded(old)
 			if err != nil {
 				t.Fatal(err)
 			}
 			if got := dump(ds); want == "" {
 				want = got
 			} else if got != want {
-				t.Errorf("%s on %d cores: a different dataset", o, procs)
+				t.Errorf("%s on %d cores, decoding %d points at most: a different dataset", o, procs, limit)
 			}
 		}
 	}
@@ -576,4 +584,45 @@ func TestRollupRanksAsRank(t *testing.T) {
 			}
 		}
 	}
+}
+
+// FuzzReadCSVQuick: plain lines read in one pass give the dataset and the
+// errors reading them field by field gives.
+func FuzzReadCSVQuick(f *testing.F) {
+	f.Add(smallObs, false)
+	f.Add("unit,indicator,date,value\n06187,tmdt,2023-07-01,5\r\n183,tmdt,2023-07-01,123456789012345678\n06184,tmdt,2023-07-01,1234567890123456789\n", false)
+	f.Add("unit,indicator,date,value\n6187,tmdt,2023-07-01,5\n06187,tmdt,2023-02-29,5\n06187,tmdt,2023-07-01,-5\n06187,tmdt,2023-07-01,5\n", false)
+	f.Add("unit;indicator;date;value\n06187;tmdt;01/07/2023;1.611\n06184;\"tmdt\";2023-07-01;7\r\n", true)
+	f.Add("unit,indicator,date,value\nVN,tmdt,2023-07-01,5\n01,tmdt,2023-07-01,5\r\r\n001,tmdt,2023-07-01,5", false)
+	h := small(f)
+	cat := indicator.Standard()
+	dates := []time.Time{time.Date(2023, 7, 1, 0, 0, 0, 0, time.UTC), time.Date(2100, 1, 1, 0, 0, 0, 0, time.UTC)}
+	dump := func(ds *indicator.Dataset, err error) string {
+		if err != nil {
+			return err.Error()
+		}
+		b := fmt.Appendln(nil, ds.Len())
+		for _, ind := range cat.All() {
+			for _, u := range h.All() {
+				for _, d := range dates {
+					v, ok := ds.Value(ind.ID, u.Code, d)
+					b = fmt.Append(b, v, ok)
+				}
+			}
+		}
+		return string(b)
+	}
+	f.Fuzz(func(t *testing.T, in string, sheet bool) {
+		opt := indicator.CSVOptions{Spreadsheet: sheet}
+		if sheet {
+			opt.Comma = ';'
+		}
+		quick := dump(indicator.ReadCSVWith(strings.NewReader(in), "fuzz.csv", h, cat, opt))
+		old := indicator.SetQuick(false)
+		slow := dump(indicator.ReadCSVWith(strings.NewReader(in), "fuzz.csv", h, cat, opt))
+		indicator.SetQuick(old)
+		if quick != slow {
+			t.Fatalf("read in one pass:\n%s\nfield by field:\n%s", quick, slow)
+		}
+	})
 }
