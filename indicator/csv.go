@@ -626,48 +626,68 @@ func (f *fields) date(b []byte, dayFirst bool) (day, error) {
 
 // idTable finds the catalogue index of an indicator id with one hash and
 // one comparison: an open-addressing table of at least four slots an id.
+// A slot keeps the id's first eight bytes as a number, so that most ids
+// (eight bytes or fewer) compare as one number and a length, and longer
+// ones compare only their tail as text.
 type idTable struct {
 	slots []idSlot
+	shift uint // 64 - log2(len(slots))
 }
 
 type idSlot struct {
-	id string // "" for an empty slot
-	k  int
+	id   string // "" for an empty slot
+	head uint64 // id's first eight bytes, little-endian, zero-padded
+	k    int
 }
 
 func newIDTable(cat *Catalogue) *idTable {
-	n := 16
+	n, shift := 16, uint(60)
 	for n < 4*len(cat.list) {
-		n *= 2
+		n, shift = 2*n, shift-1
 	}
-	t := &idTable{slots: make([]idSlot, n)}
+	t := &idTable{slots: make([]idSlot, n), shift: shift}
 	for k, ind := range cat.list {
 		if ind.ID == "" {
 			continue
 		}
-		h := t.hash([]byte(ind.ID))
+		head := headOf([]byte(ind.ID))
+		h := t.hash(head, len(ind.ID))
 		for t.slots[h].id != "" {
 			h = (h + 1) & (n - 1)
 		}
-		t.slots[h] = idSlot{ind.ID, k}
+		t.slots[h] = idSlot{ind.ID, head, k}
 	}
 	return t
 }
 
-func (t *idTable) hash(b []byte) int {
-	return (len(b)*131 + int(b[0])*31 + int(b[len(b)-1])*7 + int(b[len(b)/2])) & (len(t.slots) - 1)
+// headOf returns the first eight bytes of b as a little-endian number,
+// padded with zeros.
+func headOf(b []byte) uint64 {
+	if len(b) >= 8 {
+		return binary.LittleEndian.Uint64(b)
+	}
+	var h uint64
+	for i, c := range b {
+		h |= uint64(c) << (8 * i)
+	}
+	return h
+}
+
+func (t *idTable) hash(head uint64, n int) int {
+	return int((head + uint64(n)) * 0x9e3779b97f4a7c15 >> t.shift)
 }
 
 func (t *idTable) lookup(b []byte) (int, bool) {
 	if len(b) == 0 {
 		return 0, false
 	}
-	for h := t.hash(b); ; h = (h + 1) & (len(t.slots) - 1) {
+	head := headOf(b)
+	for h := t.hash(head, len(b)); ; h = (h + 1) & (len(t.slots) - 1) {
 		s := &t.slots[h]
 		if s.id == "" {
 			return 0, false
 		}
-		if s.id == string(b) {
+		if s.head == head && len(s.id) == len(b) && (len(b) <= 8 || s.id[8:] == string(b[8:])) {
 			return s.k, true
 		}
 	}
