@@ -131,6 +131,26 @@ func (c *Catalogue) index(id string) (int, bool) {
 	return i, ok
 }
 
+// lastIndex remembers the last id indexAfter looked up.
+type lastIndex struct {
+	id string
+	k  int
+	ok bool
+}
+
+// indexAfter is index for ids that come in runs, as a target set's do: an
+// id equal to the last is not looked up again.
+func (c *Catalogue) indexAfter(id string, last *lastIndex) (int, bool) {
+	if !last.ok || id != last.id {
+		k, ok := c.index(id)
+		if !ok {
+			return k, false
+		}
+		*last = lastIndex{id, k, true}
+	}
+	return last.k, true
+}
+
 // Clone returns a copy of the catalogue, which the original's later
 // additions do not change; the zero or nil Catalogue clones to an empty one.
 func (c *Catalogue) Clone() *Catalogue {

@@ -121,12 +121,13 @@ func (d *Dataset) RollupWith(asOf time.Time, plans *target.Set, opt RollupOption
 		actual: make([]int64, nk*n), plan: make([]int64, nk*n),
 		flags: make([]uint8, nk*n), rank: make([]int32, nk*n),
 	}
+	var last lastIndex // plans come indicator by indicator
 	if plans != nil {
 		if plans.Hierarchy() != d.h {
 			return nil, fmt.Errorf("indicator: %w: plans and dataset use different hierarchies", ErrMismatch)
 		}
 		for _, t := range plans.All() {
-			if _, ok := d.cat.index(t.Indicator); !ok {
+			if _, ok := d.cat.indexAfter(t.Indicator, &last); !ok {
 				return nil, fmt.Errorf("indicator: plan for %s: %w %q", t.Unit, ErrUnknownIndicator, t.Indicator)
 			}
 		}
@@ -137,7 +138,7 @@ func (d *Dataset) RollupWith(asOf time.Time, plans *target.Set, opt RollupOption
 	}
 	if plans != nil {
 		for _, t := range plans.All() {
-			k, _ := d.cat.index(t.Indicator)
+			k, _ := d.cat.indexAfter(t.Indicator, &last)
 			if r.share != nil && r.share[k] != nil && r.share[k].exact {
 				continue // rolled up exactly by rollupShares, as every share plan is
 			}
