@@ -14,6 +14,8 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"runtime"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -80,23 +82,44 @@ func runServe(e *env, args []string) error {
 	return nil
 }
 
-// newServer returns the handler of the page and the API. It keeps no state
-// between requests and writes no file: every request is read into memory
-// within its limit, answered and forgotten, so it is safe for concurrent use.
+// newServer returns the handler of the page and the API. It keeps nothing
+// of a request once answered and writes no file: every request is read
+// into memory within its limit, waits for a turn (see [server]), is
+// answered and forgotten, so it is safe for concurrent use.
 func newServer(log *slog.Logger) http.Handler { return newServerWithin(log, requestTimeout) }
 
 // newServerWithin is newServer with each request given at most timeout:
 // past it the client gets 503 (the work of a check is not interrupted, but
 // its answer is dropped).
 func newServerWithin(log *slog.Logger, timeout time.Duration) http.Handler {
+	s := &server{turns: make(chan struct{}, runtime.GOMAXPROCS(0)), wait: turnWait}
+	return s.handler(log, timeout)
+}
+
+// server is the page and the API. Its one state is the turns it gives to
+// the work of requests: checking an article or rolling up a workbook is
+// CPU work (about half a second a megabyte of article), so no more run at
+// once than there are cores, and a burst of large requests waits in line
+// rather than holding every core and the memory of every check. A request
+// takes its turn after its body is read, so that a slow upload holds none.
+type server struct {
+	turns chan struct{}
+	wait  time.Duration // the longest a request waits for a turn
+}
+
+// turnWait is how long a request waits for a turn before it gets 503: less
+// than the request time-out, so that a busy server says it is busy.
+const turnWait = 10 * time.Second
+
+func (s *server) handler(log *slog.Logger, timeout time.Duration) http.Handler {
 	mux := http.NewServeMux()
 	static, _ := fs.Sub(webFiles, "web/static")
 	mux.Handle("GET /static/", http.StripPrefix("/static/", http.FileServerFS(static)))
 	mux.HandleFunc("GET /{$}", servePage)
-	mux.HandleFunc("POST /{$}", serveCheckForm)
-	mux.HandleFunc("POST /rollup", serveRollupForm)
-	mux.HandleFunc("POST /api/check", apiCheck)
-	mux.HandleFunc("POST /api/rollup", apiRollup)
+	mux.HandleFunc("POST /{$}", s.serveCheckForm)
+	mux.HandleFunc("POST /rollup", s.serveRollupForm)
+	mux.HandleFunc("POST /api/check", s.apiCheck)
+	mux.HandleFunc("POST /api/rollup", s.apiRollup)
 	mux.HandleFunc("GET /api/units", apiUnits)
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
@@ -105,6 +128,22 @@ func newServerWithin(log *slog.Logger, timeout time.Duration) http.Handler {
 	late := numeral.Words{Vi: "Yêu cầu quá thời hạn", En: "The request took too long"}
 	h := http.TimeoutHandler(mux, timeout, late.Vi+" / "+late.En+"\n")
 	return logged(log, secured(h))
+}
+
+// turn waits for a turn to do r's work, at most s.wait, and returns the
+// function that gives it back. When none comes, or the request ends first,
+// it sets Retry-After and returns a 503 to report.
+func (s *server) turn(w http.ResponseWriter, r *http.Request) (func(), error) {
+	t := time.NewTimer(s.wait)
+	defer t.Stop()
+	select {
+	case s.turns <- struct{}{}:
+		return func() { <-s.turns }, nil
+	case <-t.C:
+	case <-r.Context().Done():
+	}
+	w.Header().Set("Retry-After", strconv.Itoa(max(1, int(s.wait/time.Second))))
+	return nil, errorf(http.StatusServiceUnavailable, "máy chủ đang bận: thử lại sau ít giây", "the server is busy: try again in a few seconds")
 }
 
 // secured sets the headers that keep the page to itself: scripts, styles
@@ -247,7 +286,7 @@ func errorStatus(err error, lang numeral.Language) (int, string) {
 // apiCheck answers POST /api/check: an article as text/plain in, its
 // findings out as chiso check --format json writes them, each figure with
 // its position in the body.
-func apiCheck(w http.ResponseWriter, r *http.Request) {
+func (s *server) apiCheck(w http.ResponseWriter, r *http.Request) {
 	lang, err := language(r.URL.Query().Get("lang"))
 	if err == nil {
 		err = plainText(r)
@@ -263,10 +302,15 @@ func apiCheck(w http.ResponseWriter, r *http.Request) {
 	if err == nil && len(body) == 0 {
 		err = errorf(http.StatusBadRequest, "nội dung trống: gửi bài báo dạng text/plain", "empty body: send the article as text/plain")
 	}
+	var done func()
+	if err == nil {
+		done, err = s.turn(w, r)
+	}
 	if err != nil {
 		writeJSONError(w, err, lang)
 		return
 	}
+	defer done()
 	all, _ := claim.CheckSummary(text)
 	var buf bytes.Buffer
 	if err := claim.WriteFindingsJSON(&buf, claim.FailingFirst(all), lang); err != nil {

@@ -87,7 +87,7 @@ func servePage(w http.ResponseWriter, r *http.Request) {
 
 // serveCheckForm answers the article form (POST /): the text pasted, or
 // else the .txt file chosen, checked and shown with its findings.
-func serveCheckForm(w http.ResponseWriter, r *http.Request) {
+func (s *server) serveCheckForm(w http.ResponseWriter, r *http.Request) {
 	d := newPageData(numeral.Vietnamese)
 	fields, err := readForm(w, r, maxArticle)
 	if err == nil {
@@ -108,6 +108,12 @@ func serveCheckForm(w http.ResponseWriter, r *http.Request) {
 	}
 	d.Text = string(text)
 	if len(bytes.TrimSpace(text)) > 0 {
+		done, err := s.turn(w, r)
+		if err != nil {
+			renderError(w, d, err)
+			return
+		}
+		defer done()
 		d.Check = newCheckView(d.Text, d.Lang)
 	}
 	render(w, http.StatusOK, d)
@@ -115,7 +121,7 @@ func serveCheckForm(w http.ResponseWriter, r *http.Request) {
 
 // serveRollupForm answers the workbook form (POST /rollup): the roll-up's
 // tables, charts and repairs, and the workbook to download.
-func serveRollupForm(w http.ResponseWriter, r *http.Request) {
+func (s *server) serveRollupForm(w http.ResponseWriter, r *http.Request) {
 	d := newPageData(numeral.Vietnamese)
 	d.RollupOpen = true
 	fields, err := readForm(w, r, maxWorkbook)
@@ -130,6 +136,12 @@ func serveRollupForm(w http.ResponseWriter, r *http.Request) {
 	}
 	q := newRollupRequest(fields, r.URL.Query())
 	d.Level, d.List = q.level, q.list
+	done, err := s.turn(w, r)
+	if err != nil {
+		renderError(w, d, err)
+		return
+	}
+	defer done()
 	res, err := q.do()
 	if err == nil {
 		d.Rollup, err = newRollupView(res, fileName(q.actuals, "actuals"), d.Lang)

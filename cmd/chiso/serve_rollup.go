@@ -242,7 +242,7 @@ func (r *rollup) write(w io.Writer, format string, lang numeral.Language) error 
 // body (Content-Type of XLSX or text/csv), with the options of chiso rollup
 // as fields or query parameters (level, indicator, rank, list, sep,
 // spreadsheet, as-of, lang, format: json by default, or csv, md, xlsx).
-func apiRollup(w http.ResponseWriter, r *http.Request) {
+func (s *server) apiRollup(w http.ResponseWriter, r *http.Request) {
 	lang, err := language(r.URL.Query().Get("lang"))
 	var fields map[string]upload
 	if err == nil {
@@ -258,6 +258,12 @@ func apiRollup(w http.ResponseWriter, r *http.Request) {
 	}
 	q := newRollupRequest(fields, r.URL.Query())
 	format := formValue(fields, r.URL.Query(), "format", "json")
+	done, err := s.turn(w, r)
+	if err != nil {
+		writeJSONError(w, err, lang)
+		return
+	}
+	defer done()
 	res, err := q.do()
 	var buf bytes.Buffer
 	if err == nil {

@@ -10,6 +10,7 @@ import (
 	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"os"
 	"regexp"
 	"strings"
@@ -610,4 +611,36 @@ func FuzzCheckView(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestServeBusy: while every turn is taken, a request that does work waits
+// at most the server's wait, then gets 503 with Retry-After, in JSON from
+// the API and on the page from the forms; a request that does no work is
+// answered at once. When a turn is given back, the next request is served.
+func TestServeBusy(t *testing.T) {
+	s := &server{turns: make(chan struct{}, 1), wait: 20 * time.Millisecond}
+	h := s.handler(slog.New(slog.NewJSONHandler(io.Discard, nil)), time.Minute)
+	done, err := s.turn(httptest.NewRecorder(), httptest.NewRequest("POST", "/", nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	article := readFile(t, langson)
+	w := serve(h, "POST", "/api/check", "text/plain", strings.NewReader(article))
+	wantStatus(t, w, http.StatusServiceUnavailable)
+	if w.Header().Get("Retry-After") != "1" || !strings.Contains(jsonError(t, w), "máy chủ đang bận") {
+		t.Errorf("busy API: Retry-After %q, body %s", w.Header().Get("Retry-After"), w.Body.String())
+	}
+	form := url.Values{"text": {article}, "lang": {"en"}}.Encode()
+	w = serve(h, "POST", "/", "application/x-www-form-urlencoded", strings.NewReader(form))
+	wantStatus(t, w, http.StatusServiceUnavailable)
+	if !strings.Contains(w.Body.String(), "the server is busy") || !strings.Contains(w.Body.String(), "hơn 741.000 tài khoản") {
+		t.Errorf("busy page: want the message and the article kept, got %.300s", w.Body.String())
+	}
+	wantStatus(t, serve(h, "GET", "/api/units?q=Cao+L%E1%BB%99c", "", nil), http.StatusOK)
+	wantStatus(t, serve(h, "POST", "/api/check", "text/plain", strings.NewReader("")), http.StatusBadRequest)
+	done()
+	wantStatus(t, serve(h, "POST", "/api/check", "text/plain", strings.NewReader(article)), http.StatusOK)
+	if len(s.turns) != 0 {
+		t.Errorf("%d turns still taken", len(s.turns))
+	}
 }
