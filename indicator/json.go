@@ -16,7 +16,9 @@ import (
 // object or of the value at fault. Keys are exactly those four (a key given
 // twice or written in another case is an error, not silently merged), the
 // array must be closed and nothing may follow it; a UTF-8 byte-order mark
-// is skipped, as in CSV. The input is read once and parsed in linear time.
+// is skipped, as in CSV. The input is read once and parsed in linear time;
+// it is held in memory whole while it is parsed, so bound r (as with
+// io.LimitReader) when it comes from others, as the chiso command does.
 // Every problem is reported, up to [region.MaxErrors], then a count.
 func ReadJSON(r io.Reader, name string, h *region.Hierarchy, cat *Catalogue) (*Dataset, error) {
 	data, err := jsonpos.ReadAll(r)

@@ -20,6 +20,8 @@ import (
 // in another case is an error), the array must be closed and nothing may
 // follow it; a UTF-8 byte-order mark is skipped. Every bad object is
 // reported with its line and column, up to [region.MaxErrors], then a count.
+// The input is held in memory whole while it is parsed, so bound r (as with
+// io.LimitReader) when it comes from others.
 func ReadJSON(r io.Reader, name string, h *region.Hierarchy) (*Set, error) {
 	data, err := jsonpos.ReadAll(r)
 	if err != nil {

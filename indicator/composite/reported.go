@@ -42,7 +42,8 @@ type ReportedOptions struct {
 // a share above 1), and a unit and criterion given twice are errors naming
 // the line and column, every one of them up to [region.MaxErrors]. Units
 // without a value for a criterion are not an error here: [Criteria.Score]
-// lists them as missing.
+// lists them as missing. JSON is held in memory whole while it is
+// parsed, so bound r (as with io.LimitReader) when it comes from others.
 func ReadReported(r io.Reader, name string, c *Criteria, h *region.Hierarchy, opt ReportedOptions) (Reported, error) {
 	points := map[string]decimal.Decimal{}
 	for _, n := range c.f.nodes {
