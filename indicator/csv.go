@@ -624,10 +624,12 @@ func (f *fields) date(b []byte, dayFirst bool) (day, error) {
 	return d, nil
 }
 
-// idTable finds the catalogue index of an indicator id with one hash and
-// one comparison: an open-addressing table of at least four slots an id.
-// A slot keeps the id's first eight bytes as a number, so that most ids
-// (eight bytes or fewer) compare as one number and a length, and longer
+// idTable finds the catalogue index of an indicator id, most often with
+// one hash and one comparison: an open-addressing table of at least four
+// slots an id, hashed on the id's first and last eight bytes and its
+// length (ids that share a long prefix, "dich_vu_cong_1" … "_999", spread
+// out). A slot keeps the id's first eight bytes as a number, so that most
+// ids (eight bytes or fewer) compare as one number and a length, and longer
 // ones compare only their tail as text.
 type idTable struct {
 	slots []idSlot
@@ -651,7 +653,7 @@ func newIDTable(cat *Catalogue) *idTable {
 			continue
 		}
 		head := headOf([]byte(ind.ID))
-		h := t.hash(head, len(ind.ID))
+		h := t.hash([]byte(ind.ID), head)
 		for t.slots[h].id != "" {
 			h = (h + 1) & (n - 1)
 		}
@@ -673,8 +675,14 @@ func headOf(b []byte) uint64 {
 	return h
 }
 
-func (t *idTable) hash(head uint64, n int) int {
-	return int((head + uint64(n)) * 0x9e3779b97f4a7c15 >> t.shift)
+// hash mixes b's head, its last eight bytes (when it is longer) and its
+// length.
+func (t *idTable) hash(b []byte, head uint64) int {
+	x := head + uint64(len(b))
+	if len(b) > 8 {
+		x ^= binary.LittleEndian.Uint64(b[len(b)-8:]) * 0xff51afd7ed558ccd
+	}
+	return int(x * 0x9e3779b97f4a7c15 >> t.shift)
 }
 
 func (t *idTable) lookup(b []byte) (int, bool) {
@@ -682,7 +690,7 @@ func (t *idTable) lookup(b []byte) (int, bool) {
 		return 0, false
 	}
 	head := headOf(b)
-	for h := t.hash(head, len(b)); ; h = (h + 1) & (len(t.slots) - 1) {
+	for h := t.hash(b, head); ; h = (h + 1) & (len(t.slots) - 1) {
 		s := &t.slots[h]
 		if s.id == "" {
 			return 0, false
