@@ -1,5 +1,7 @@
 package indicator
 
+import "fmt"
+
 // SetChunkSize sets the chunk size of ReadCSV for a test and returns the
 // old one.
 func SetChunkSize(n int) int {
@@ -22,4 +24,13 @@ func SetMaxDecoded(n int64) int64 {
 	old := maxDecoded
 	maxDecoded = n
 	return old
+}
+
+// Dump writes everything a dataset holds: its series' offsets, days and
+// values, so that tests can compare two datasets whole.
+func Dump(d *Dataset) string {
+	b := fmt.Appendln(nil, d.off)
+	b = fmt.Appendln(b, d.days)
+	b = fmt.Appendln(b, d.small)
+	return string(fmt.Appendln(b, d.vals))
 }

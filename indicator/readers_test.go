@@ -471,7 +471,7 @@ func TestReadCSVOrders(t *testing.T) {
 		ids = append(ids, ind.ID)
 	}
 	dump := func(ds *indicator.Dataset) string {
-		b := fmt.Appendln(nil, ds.Len())
+		b := fmt.Appendln(nil, ds.Len(), indicator.Dump(ds))
 		for _, asOf := range []time.Time{time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2025, 2, 14, 0, 0, 0, 0, time.UTC), ds.Latest()} {
 			for _, id := range ids {
 				for _, i := range h.Level(region.LevelCommune) {
@@ -586,40 +586,30 @@ func TestRollupRanksAsRank(t *testing.T) {
 	}
 }
 
-// FuzzReadCSVQuick: plain lines read in one pass give the dataset and the
-// errors reading them field by field gives.
+// FuzzReadCSVQuick: plain lines read in one pass give the dataset (every
+// series, day and value) and the errors reading them field by field gives,
+// with each separator, with the spreadsheet conventions or without.
 func FuzzReadCSVQuick(f *testing.F) {
-	f.Add(smallObs, false)
-	f.Add("unit,indicator,date,value\n06187,tmdt,2023-07-01,5\r\n183,tmdt,2023-07-01,123456789012345678\n06184,tmdt,2023-07-01,1234567890123456789\n", false)
-	f.Add("unit,indicator,date,value\n6187,tmdt,2023-07-01,5\n06187,tmdt,2023-02-29,5\n06187,tmdt,2023-07-01,-5\n06187,tmdt,2023-07-01,5\n", false)
-	f.Add("unit;indicator;date;value\n06187;tmdt;01/07/2023;1.611\n06184;\"tmdt\";2023-07-01;7\r\n", true)
-	f.Add("unit,indicator,date,value\nVN,tmdt,2023-07-01,5\n01,tmdt,2023-07-01,5\r\r\n001,tmdt,2023-07-01,5", false)
+	f.Add(smallObs, false, uint8(0))
+	f.Add("unit,indicator,date,value\n06187,tmdt,2023-07-01,5\r\n183,tmdt,2023-07-01,123456789012345678\n06184,tmdt,2023-07-01,1234567890123456789\n", false, uint8(0))
+	f.Add("unit,indicator,date,value\n6187,tmdt,2023-07-01,5\n06187,tmdt,2023-02-29,5\n06187,tmdt,2023-07-01,-5\n06187,tmdt,2023-07-01,5\n", false, uint8(0))
+	f.Add("unit;indicator;date;value\n06187;tmdt;01/07/2023;1.611\n06184;\"tmdt\";2023-07-01;7\r\n", true, uint8(1))
+	f.Add("unit\tindicator\tdate\tvalue\n06187\ttmdt\t2023-07-01\t5\n06187\ttmdt\t2023-06-30\t7", false, uint8(2))
+	f.Add("unit,indicator,date,value\nVN,tmdt,2023-07-01,5\n01,tmdt,2023-07-01,5\r\r\n001,tmdt,2023-07-01,5", false, uint8(0))
 	h := small(f)
 	cat := indicator.Standard()
-	dates := []time.Time{time.Date(2023, 7, 1, 0, 0, 0, 0, time.UTC), time.Date(2100, 1, 1, 0, 0, 0, 0, time.UTC)}
-	dump := func(ds *indicator.Dataset, err error) string {
+	read := func(in string, opt indicator.CSVOptions) string {
+		ds, err := indicator.ReadCSVWith(strings.NewReader(in), "fuzz.csv", h, cat, opt)
 		if err != nil {
 			return err.Error()
 		}
-		b := fmt.Appendln(nil, ds.Len())
-		for _, ind := range cat.All() {
-			for _, u := range h.All() {
-				for _, d := range dates {
-					v, ok := ds.Value(ind.ID, u.Code, d)
-					b = fmt.Append(b, v, ok)
-				}
-			}
-		}
-		return string(b)
+		return indicator.Dump(ds)
 	}
-	f.Fuzz(func(t *testing.T, in string, sheet bool) {
-		opt := indicator.CSVOptions{Spreadsheet: sheet}
-		if sheet {
-			opt.Comma = ';'
-		}
-		quick := dump(indicator.ReadCSVWith(strings.NewReader(in), "fuzz.csv", h, cat, opt))
+	f.Fuzz(func(t *testing.T, in string, sheet bool, sep uint8) {
+		opt := indicator.CSVOptions{Spreadsheet: sheet, Comma: []rune{',', ';', '\t'}[sep%3]}
+		quick := read(in, opt)
 		old := indicator.SetQuick(false)
-		slow := dump(indicator.ReadCSVWith(strings.NewReader(in), "fuzz.csv", h, cat, opt))
+		slow := read(in, opt)
 		indicator.SetQuick(old)
 		if quick != slow {
 			t.Fatalf("read in one pass:\n%s\nfield by field:\n%s", quick, slow)
