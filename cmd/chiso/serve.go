@@ -107,8 +107,7 @@ type server struct {
 	wait  time.Duration // the longest a request waits for a turn
 }
 
-// turnWait is how long a request waits for a turn before it gets 503: less
-// than the request time-out, so that a busy server says it is busy.
+// turnWait is how long a request waits for a turn before it gets 503.
 const turnWait = 10 * time.Second
 
 func (s *server) handler(log *slog.Logger, timeout time.Duration) http.Handler {
@@ -130,17 +129,31 @@ func (s *server) handler(log *slog.Logger, timeout time.Duration) http.Handler {
 	return logged(log, secured(h))
 }
 
-// turn waits for a turn to do r's work, at most s.wait, and returns the
-// function that gives it back. When none comes, or the request ends first,
-// it sets Retry-After and returns a 503 to report.
+// turn waits for a turn to do r's work and returns the function that
+// gives it back. It waits at most s.wait, and never past a second before
+// the request's deadline, so that a client kept waiting is told the server
+// is busy (503 with Retry-After) rather than that its request took too
+// long; a free turn is taken at once, however late.
 func (s *server) turn(w http.ResponseWriter, r *http.Request) (func(), error) {
-	t := time.NewTimer(s.wait)
-	defer t.Stop()
+	release := func() { <-s.turns }
 	select {
 	case s.turns <- struct{}{}:
-		return func() { <-s.turns }, nil
-	case <-t.C:
-	case <-r.Context().Done():
+		return release, nil
+	default:
+	}
+	wait := s.wait
+	if dl, ok := r.Context().Deadline(); ok {
+		wait = min(wait, time.Until(dl)-time.Second)
+	}
+	if wait > 0 {
+		t := time.NewTimer(wait)
+		defer t.Stop()
+		select {
+		case s.turns <- struct{}{}:
+			return release, nil
+		case <-t.C:
+		case <-r.Context().Done():
+		}
 	}
 	w.Header().Set("Retry-After", strconv.Itoa(max(1, int(s.wait/time.Second))))
 	return nil, errorf(http.StatusServiceUnavailable, "máy chủ đang bận: thử lại sau ít giây", "the server is busy: try again in a few seconds")

@@ -643,4 +643,15 @@ func TestServeBusy(t *testing.T) {
 	if len(s.turns) != 0 {
 		t.Errorf("%d turns still taken", len(s.turns))
 	}
+
+	// Waiting stops a second before the request's time-out: the client is
+	// told the server is busy, not that its request took too long.
+	s = &server{turns: make(chan struct{}, 1), wait: time.Minute}
+	h = s.handler(slog.New(slog.NewJSONHandler(io.Discard, nil)), 1200*time.Millisecond)
+	s.turns <- struct{}{}
+	w = serve(h, "POST", "/api/check", "text/plain", strings.NewReader(article))
+	wantStatus(t, w, http.StatusServiceUnavailable)
+	if w.Header().Get("Retry-After") != "60" || !strings.Contains(jsonError(t, w), "máy chủ đang bận") {
+		t.Errorf("busy near the deadline: Retry-After %q, body %s", w.Header().Get("Retry-After"), w.Body.String())
+	}
 }
