@@ -82,7 +82,12 @@ func (s *Set) sort() {
 		return cmp.Or(cmp.Compare(a.Indicator, b.Indicator), cmp.Compare(ia, ib))
 	})
 	for i, t := range s.ts {
-		s.at[key{t.Indicator, t.Unit}] = i
+		// One copy of each id, shared by its targets: less to keep, and
+		// comparing them compares pointers.
+		if i > 0 && t.Indicator == s.ts[i-1].Indicator {
+			s.ts[i].Indicator = s.ts[i-1].Indicator
+		}
+		s.at[key{s.ts[i].Indicator, t.Unit}] = i
 	}
 }
 
