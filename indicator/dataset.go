@@ -694,7 +694,11 @@ func (d *Dataset) valueAt(s int, asOf day) (int64, bool) {
 	if lo == hi || d.days[lo] > asOf {
 		return 0, false
 	}
-	// The last day <= asOf, by binary search.
+	// The last day <= asOf. Daily series have a point a day, so look
+	// first where asOf would be if none were missing; else search.
+	if j := lo + int(min(int64(asOf)-int64(d.days[lo]), int64(hi-lo-1))); d.days[j] <= asOf && (j+1 == hi || d.days[j+1] > asOf) {
+		lo, hi = j, j+1
+	}
 	for hi-lo > 1 {
 		m := int(uint(lo+hi) >> 1)
 		if d.days[m] <= asOf {

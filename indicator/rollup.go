@@ -121,30 +121,31 @@ func (d *Dataset) RollupWith(asOf time.Time, plans *target.Set, opt RollupOption
 		actual: make([]int64, nk*n), plan: make([]int64, nk*n),
 		flags: make([]uint8, nk*n), rank: make([]int32, nk*n),
 	}
-	var last lastIndex // plans come indicator by indicator
+	// The plans of each indicator, as runs of plans.All(): a set comes
+	// sorted by indicator, so there is one run an indicator.
+	var all []target.Target
+	runs := make([][][2]int, nk)
 	if plans != nil {
 		if plans.Hierarchy() != d.h {
 			return nil, fmt.Errorf("indicator: %w: plans and dataset use different hierarchies", ErrMismatch)
 		}
-		for _, t := range plans.All() {
-			if _, ok := d.cat.indexAfter(t.Indicator, &last); !ok {
+		all = plans.All()
+		var last lastIndex
+		for j, t := range all {
+			k, ok := d.cat.indexAfter(t.Indicator, &last)
+			if !ok {
 				return nil, fmt.Errorf("indicator: plan for %s: %w %q", t.Unit, ErrUnknownIndicator, t.Indicator)
+			}
+			if rs := runs[k]; len(rs) > 0 && rs[len(rs)-1][1] == j {
+				rs[len(rs)-1][1]++
+			} else {
+				runs[k] = append(rs, [2]int{j, j + 1})
 			}
 		}
 	}
 	var err error
 	if r.share, err = d.resolveShares(asOf, plans, opt); err != nil {
 		return nil, err
-	}
-	if plans != nil {
-		for _, t := range plans.All() {
-			k, _ := d.cat.indexAfter(t.Indicator, &last)
-			if r.share != nil && r.share[k] != nil && r.share[k].exact {
-				continue // rolled up exactly by rollupShares, as every share plan is
-			}
-			i, _ := d.h.Index(t.Unit)
-			r.plan[k*n+i], r.flags[k*n+i] = t.Value.Count(), fPlan
-		}
 	}
 	day := dayOf(asOf)
 	// Indicators are independent: each worker rolls up and ranks one at a
@@ -156,6 +157,15 @@ func (d *Dataset) RollupWith(asOf time.Time, plans *target.Set, opt RollupOption
 		clear(hasP)
 		base := k * n
 		act, pl, fl := r.actual[base:base+n], r.plan[base:base+n], r.flags[base:base+n]
+		// Share plans are rolled up exactly by rollupShares.
+		if r.share == nil || r.share[k] == nil || !r.share[k].exact {
+			for _, run := range runs[k] {
+				for _, t := range all[run[0]:run[1]] {
+					i, _ := d.h.Index(t.Unit)
+					pl[i], fl[i] = t.Value.Count(), fPlan
+				}
+			}
+		}
 		for i := 0; i < n; i++ {
 			if v, ok := d.valueAt(base+i, day); ok {
 				act[i], fl[i] = v, fl[i]|fActual
@@ -306,13 +316,21 @@ func (r *Result) Row(indicator string, unit region.Code) (Row, bool) {
 // Rows returns every row: indicators in catalogue order, units in the
 // hierarchy's index order. Its length is indicators × units.
 func (r *Result) Rows() []Row {
-	n := r.h.Len()
-	out := make([]Row, 0, len(r.flags))
-	for k := 0; k < r.cat.Len(); k++ {
-		for i := 0; i < n; i++ {
-			out = append(out, r.row(k, i))
-		}
+	n, nk := r.h.Len(), r.cat.Len()
+	out := make([]Row, len(r.flags))
+	// Each indicator's rows on a core of their own.
+	var next atomic.Int32
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), nk) {
+		wg.Go(func() {
+			for k := int(next.Add(1)) - 1; k < nk; k = int(next.Add(1)) - 1 {
+				for i := range n {
+					out[k*n+i] = r.row(k, i)
+				}
+			}
+		})
 	}
+	wg.Wait()
 	return out
 }
 

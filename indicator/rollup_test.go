@@ -404,3 +404,49 @@ func TestCarry(t *testing.T) {
 		t.Errorf("another hierarchy: %v", err)
 	}
 }
+
+// TestValueEveryDay: a stock's value as of every day, around series with
+// gaps, without, and of one point, is the last observation on or before
+// it, however far the date.
+func TestValueEveryDay(t *testing.T) {
+	h := small(t)
+	cat := new(indicator.Catalogue)
+	if err := cat.Add(indicator.Indicator{ID: "s", Name: "s", Measure: indicator.Stock}); err != nil {
+		t.Fatal(err)
+	}
+	start := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
+	series := map[string][]int{ // unit: days after start with a point
+		"06187": {0, 1, 2, 3, 4, 5, 6, 7},
+		"06184": {0, 2, 3, 9, 10, 11, 30},
+		"06619": {5},
+		"06622": {1, 2, 40, 41, 42, 43, 44, 45, 46},
+	}
+	b := indicator.NewBuilder(h, cat, "test")
+	for code, days := range series {
+		for _, d := range days {
+			b.Add(indicator.Observation{Indicator: "s", Unit: region.MustParseCode(code), Date: start.AddDate(0, 0, d), Value: int64(100 + d)})
+		}
+	}
+	ds, err := b.Build()
+	if err != nil {
+		t.Fatal(err)
+	}
+	far := time.Date(5_000_000, 1, 1, 0, 0, 0, 0, time.UTC)
+	for code, days := range series {
+		for d := -2; d < 50; d++ {
+			want, ok := int64(0), false
+			for _, x := range days {
+				if x <= d {
+					want, ok = int64(100+x), true
+				}
+			}
+			got, gotOK := ds.Value("s", region.MustParseCode(code), start.AddDate(0, 0, d))
+			if got != want || gotOK != ok {
+				t.Errorf("%s as of day %d: %d, %v; want %d, %v", code, d, got, gotOK, want, ok)
+			}
+		}
+		if got, _ := ds.Value("s", region.MustParseCode(code), far); got != int64(100+days[len(days)-1]) {
+			t.Errorf("%s as of year 5.000.000: %d", code, got)
+		}
+	}
+}
