@@ -5,11 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"runtime"
 	"slices"
 	"sort"
-	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/chiso-vn/chiso/internal/errlist"
@@ -161,21 +158,13 @@ func (b *Builder) Build() (*Dataset, error) {
 		ds.vals = make([]int64, total)
 	}
 	faults := make([][]fault, np)
-	var next atomic.Int32
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), np) {
-		wg.Go(func() {
-			var sc scratch
-			for p := int(next.Add(1)) - 1; p < np; p = int(next.Add(1)) - 1 {
-				if narrow {
-					faults[p] = buildPart(b, p, int32(base[p]), ds.off, ds.days, ds.small, &sc)
-				} else {
-					faults[p] = buildPart(b, p, int32(base[p]), ds.off, ds.days, ds.vals, &sc)
-				}
-			}
-		})
-	}
-	wg.Wait()
+	onCores(np, func() *scratch { return new(scratch) }, func(sc *scratch, p int) {
+		if narrow {
+			faults[p] = buildPart(b, p, int32(base[p]), ds.off, ds.days, ds.small, sc)
+		} else {
+			faults[p] = buildPart(b, p, int32(base[p]), ds.off, ds.days, ds.vals, sc)
+		}
+	})
 	ds.off[ns] = int32(total)
 	if all := slices.Concat(faults...); len(all) > 0 {
 		b.report(all)

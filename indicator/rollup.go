@@ -4,9 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
-	"runtime"
-	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -150,7 +147,13 @@ func (d *Dataset) RollupWith(asOf time.Time, plans *target.Set, opt RollupOption
 	day := dayOf(asOf)
 	// Indicators are independent: each worker rolls up and ranks one at a
 	// time, into its own part of r.
-	one := func(k int, idx []int32, sumA, sumP []int64, hasA, hasP []bool) error {
+	type sums struct {
+		idx        []int32
+		sumA, sumP []int64
+		hasA, hasP []bool
+	}
+	one := func(k int, sc *sums) error {
+		idx, sumA, sumP, hasA, hasP := sc.idx, sc.sumA, sc.sumP, sc.hasA, sc.hasP
 		clear(sumA)
 		clear(sumP)
 		clear(hasA)
@@ -209,19 +212,9 @@ func (d *Dataset) RollupWith(asOf time.Time, plans *target.Set, opt RollupOption
 		return nil
 	}
 	errs := make([]error, nk)
-	var next atomic.Int32
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), nk) {
-		wg.Go(func() {
-			idx := make([]int32, 0, n)
-			sumA, sumP := make([]int64, n), make([]int64, n)
-			hasA, hasP := make([]bool, n), make([]bool, n)
-			for k := int(next.Add(1)) - 1; k < nk; k = int(next.Add(1)) - 1 {
-				errs[k] = one(k, idx, sumA, sumP, hasA, hasP)
-			}
-		})
-	}
-	wg.Wait()
+	onCores(nk, func() *sums {
+		return &sums{make([]int32, 0, n), make([]int64, n), make([]int64, n), make([]bool, n), make([]bool, n)}
+	}, func(sc *sums, k int) { errs[k] = one(k, sc) })
 	for _, err := range errs {
 		if err != nil {
 			return nil, err // the first indicator's, whatever the cores
@@ -318,19 +311,11 @@ func (r *Result) Row(indicator string, unit region.Code) (Row, bool) {
 func (r *Result) Rows() []Row {
 	n, nk := r.h.Len(), r.cat.Len()
 	out := make([]Row, len(r.flags))
-	// Each indicator's rows on a core of their own.
-	var next atomic.Int32
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), nk) {
-		wg.Go(func() {
-			for k := int(next.Add(1)) - 1; k < nk; k = int(next.Add(1)) - 1 {
-				for i := range n {
-					out[k*n+i] = r.row(k, i)
-				}
-			}
-		})
-	}
-	wg.Wait()
+	onCores(nk, func() struct{} { return struct{}{} }, func(_ struct{}, k int) {
+		for i := range n {
+			out[k*n+i] = r.row(k, i)
+		}
+	})
 	return out
 }
 
